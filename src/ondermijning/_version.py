@@ -1,0 +1,3 @@
+"""The single place the library's version is written (read by the build backend too)."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,73 @@
+"""What goes wrong, in a form a person can act on.
+
+A :class:`Problem` is one finding with a stable code; it prints as
+``file:line: CODE message (key path)`` followed by a hint when there is one.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+
+import attrs
+
+
+class Severity(enum.Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@attrs.frozen
+class Problem:
+    """One finding: where, which rule (``code``), what, and how to fix it."""
+
+    code: str
+    message: str
+    file: str = ""
+    line: int | None = None
+    path: str = ""  # key path inside the file, e.g. "$.routes[2].levels"
+    hint: str = ""
+    severity: Severity = Severity.ERROR
+
+    def format(self) -> str:
+        where = self.file or "<catalog>"
+        if self.line is not None:
+            where += f":{self.line}"
+        text = f"{where}: {self.code} {self.message}"
+        if self.path:
+            text += f" ({self.path})"
+        if self.hint:
+            text += f" — {self.hint}"
+        return text
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+class OndermijningError(Exception):
+    """Base of every error this library raises on purpose."""
+
+
+class PackError(OndermijningError):
+    """A pack (or several) could not be loaded; ``problems`` says why, all of them."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+class UnknownItemError(OndermijningError, KeyError):
+    """An id that the catalog or a list does not know."""
+
+    def __init__(self, kind: str, item_id: str, known: Iterable[str] = ()) -> None:
+        import difflib
+
+        self.kind = kind
+        self.item_id = item_id
+        close = difflib.get_close_matches(item_id, list(known), n=3)
+        hint = f"; did you mean {', '.join(close)}?" if close else ""
+        self.message = f"unknown {kind} {item_id!r}{hint}"
+        super().__init__(self.message)
+
+    def __str__(self) -> str:
+        return self.message

@@ -1,0 +1,124 @@
+"""Shared building blocks: ids, references, sources and the ordered concern level.
+
+Ids and references are marked with attrs metadata so that one generic walker can
+qualify them (``loader``) and one generic rule can check that they resolve
+(``validate``), instead of every model spelling that out again.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from typing import Any
+
+import attrs
+
+LOCAL_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
+QUALIFIED_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*/[a-z0-9][a-z0-9_.-]*$")
+
+#: metadata key marking a field as the item's own id (qualified by its pack on load)
+ID = "ondermijning.id"
+#: metadata key marking a field as a reference to items of a catalog family
+REF = "ondermijning.ref"
+
+
+def _check_id(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if not (LOCAL_ID.match(value) or QUALIFIED_ID.match(value)):
+        msg = (
+            f"{value!r} is not a valid id: use lower-case letters, digits, '.', '_' or '-', "
+            "optionally prefixed by a pack id and '/'"
+        )
+        raise ValueError(msg)
+
+
+def id_field() -> Any:
+    """The item's own id; written local in TOML (``wijkagent``), qualified on load (``deurne/wijkagent``)."""
+    return attrs.field(validator=_check_id, metadata={ID: True})
+
+
+def local_id_field() -> Any:
+    """An id that only has to be unique inside its parent (e.g. a category within its list)."""
+    return attrs.field(validator=_check_id)
+
+
+def ref_field(family: str, *, many: bool = False) -> Any:
+    """A reference to an item of ``family`` (a catalog attribute name, e.g. ``"routes"``).
+
+    A reference without a pack prefix points into the pack that holds it.
+    """
+    if many:
+        return attrs.field(factory=tuple, converter=tuple, metadata={REF: family})
+    return attrs.field(metadata={REF: family})
+
+
+def texts() -> Any:
+    """A tuple of texts, empty by default."""
+    return attrs.field(factory=tuple, converter=tuple)
+
+
+def qualify(ref: str, pack_id: str) -> str:
+    """``"wijkagent"`` in pack ``deurne`` -> ``"deurne/wijkagent"``; qualified ids stay as they are."""
+    return ref if "/" in ref else f"{pack_id}/{ref}"
+
+
+def pack_of(qualified_id: str) -> str:
+    """The pack part of a qualified id."""
+    return qualified_id.partition("/")[0]
+
+
+@attrs.frozen
+class Source:
+    """Where a content item comes from, so a reviewer can trace it.
+
+    ``publication`` names the publication (e.g. ``"Divosa, Handreiking ... (2022)"``),
+    ``section`` the chapter or paragraph (e.g. ``"§3.5"``).
+    """
+
+    publication: str
+    section: str = ""
+    note: str = ""
+
+    def __str__(self) -> str:
+        parts = [self.publication, self.section]
+        return ", ".join(p for p in parts if p)
+
+
+class ConcernLevel(enum.Enum):
+    """How worrying a situation looks: laag < matig < hoog (ordered)."""
+
+    LOW = "low"
+    MODERATE = "moderate"
+    HIGH = "high"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @property
+    def label(self) -> str:
+        """The Dutch word a professional reads."""
+        return _LABEL[self]
+
+    def __lt__(self, other: object) -> bool:
+        if not isinstance(other, ConcernLevel):
+            return NotImplemented
+        return self.rank < other.rank
+
+    def __le__(self, other: object) -> bool:
+        if not isinstance(other, ConcernLevel):
+            return NotImplemented
+        return self.rank <= other.rank
+
+    def __gt__(self, other: object) -> bool:
+        if not isinstance(other, ConcernLevel):
+            return NotImplemented
+        return self.rank > other.rank
+
+    def __ge__(self, other: object) -> bool:
+        if not isinstance(other, ConcernLevel):
+            return NotImplemented
+        return self.rank >= other.rank
+
+
+_RANK = {ConcernLevel.LOW: 0, ConcernLevel.MODERATE: 1, ConcernLevel.HIGH: 2}
+_LABEL = {ConcernLevel.LOW: "laag", ConcernLevel.MODERATE: "matig", ConcernLevel.HIGH: "hoog"}

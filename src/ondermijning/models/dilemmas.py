@@ -1,0 +1,43 @@
+"""Dilemma cards (dilemmakaart), after the Nieuwegein card."""
+
+from __future__ import annotations
+
+import attrs
+
+from .common import Source, id_field, ref_field, texts
+
+
+@attrs.frozen
+class Consequences:
+    """What a handling option means for each party."""
+
+    client: str
+    system: str  # gezin / systeem
+    professional: str
+    organisation: str
+
+
+@attrs.frozen
+class HandlingOption:
+    """One way to handle the dilemma and what follows from it."""
+
+    title: str
+    description: str
+    consequences: Consequences
+
+
+@attrs.frozen
+class DilemmaCard:
+    """A situation with values in tension, questions to weigh and handling options."""
+
+    id: str = id_field()
+    title: str
+    situation: str
+    source: Source
+    values: tuple[str, ...] = texts()
+    questions: tuple[str, ...] = texts()
+    options: tuple[HandlingOption, ...] = attrs.field(factory=tuple, converter=tuple)
+    frameworks: tuple[str, ...] = ref_field("frameworks", many=True)
+    themes: tuple[str, ...] = ref_field("themes", many=True)
+    signals: tuple[str, ...] = ref_field("signals", many=True)
+    routes: tuple[str, ...] = ref_field("routes", many=True)

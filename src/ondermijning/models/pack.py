@@ -1,0 +1,47 @@
+"""A pack's own description: who publishes it, which version, what it needs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+
+from .common import LOCAL_ID
+
+# semver 2.0.0, from semver.org (the regex the spec recommends, without named groups)
+SEMVER = re.compile(
+    r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
+    r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
+    r"(?:\+([0-9a-zA-Z-]+(?:\.[0-9a-zA-Z-]+)*))?$"
+)
+
+
+def _check_pack_id(_inst: object, _attribute: attrs.Attribute[Any], value: str) -> None:
+    if not LOCAL_ID.match(value):
+        msg = f"{value!r} is not a valid pack id: use lower-case letters, digits, '.', '_' or '-'"
+        raise ValueError(msg)
+
+
+def _check_version(_inst: object, _attribute: attrs.Attribute[Any], value: str) -> None:
+    if not SEMVER.match(value):
+        msg = f"{value!r} is not a semantic version such as '1.0.0'"
+        raise ValueError(msg)
+
+
+@attrs.frozen
+class Pack:
+    """The ``[pack]`` table of ``pack.toml``.
+
+    ``requires`` maps pack ids to version ranges (PEP 440 specifiers, e.g. ``">=0.1,<1"``).
+    """
+
+    id: str = attrs.field(validator=_check_pack_id)
+    name: str
+    version: str = attrs.field(validator=_check_version)
+    publisher: str = ""
+    description: str = ""
+    language: str = "nl"
+    license: str = ""
+    requires: Mapping[str, str] = attrs.field(factory=dict)

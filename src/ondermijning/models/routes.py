@@ -1,0 +1,50 @@
+"""Routes (lokale routekaart): whom to contact for what."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from .common import ConcernLevel, Source, id_field, ref_field, texts
+
+
+class RouteScope(enum.Enum):
+    """Municipal routes are offered before national fallbacks."""
+
+    LOCAL = "local"
+    NATIONAL = "national"
+
+
+class RouteAction(enum.Enum):
+    """Asking for advice is not the same as making a report."""
+
+    ADVICE = "advice"  # advies vragen
+    REPORT = "report"  # melding doen
+    CONSULT = "consult"  # overleg met collega's of in een netwerk
+
+
+@attrs.frozen
+class Route:
+    """One way to act: a role or organisation, when to use it, and what to expect.
+
+    ``contact`` describes a role (never an invented person); ``to_fill_in`` marks a
+    route whose contact details the municipality still has to add.
+    ``themes`` empty means the route fits every theme.
+    """
+
+    id: str = id_field()
+    name: str
+    action: RouteAction
+    scope: RouteScope
+    levels: tuple[ConcernLevel, ...] = attrs.field(converter=tuple)
+    when: str
+    source: Source
+    contact: str = ""
+    phone: str = ""
+    themes: tuple[str, ...] = ref_field("themes", many=True)
+    share: str = ""  # what may be shared
+    legal_basis: str = ""  # on which basis
+    feedback: str = ""  # what the reporter can expect back
+    to_fill_in: bool = False
+    notes: tuple[str, ...] = texts()

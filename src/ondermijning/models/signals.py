@@ -1,0 +1,144 @@
+"""Signal lists (signalenlijsten): what a frontline worker may observe and how it is weighed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import attrs
+
+from .common import ConcernLevel, Source, id_field, local_id_field, ref_field
+
+
+def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
+    # Negative weights would let an extra observation lower the score: monotonicity is by construction.
+    if value < 0:
+        msg = f"{attribute.name} must be 0 or more, got {value}"
+        raise ValueError(msg)
+
+
+@attrs.frozen
+class Category:
+    """A group of signals (``gedrag``, ``uiterlijk``, ...); its id is local to its list."""
+
+    id: str = local_id_field()
+    name: str
+    description: str = ""
+
+
+@attrs.frozen
+class Signal:
+    """One concrete, observable signal.
+
+    ``red_flag`` signals force the level to *hoog* whatever the score; a red-flag signal
+    names at least one of its list's ``red_flag_themes`` among its ``themes``.
+    """
+
+    id: str = id_field()
+    category: str  # a category id of the list this signal belongs to
+    text: str
+    source: Source
+    weight: float = attrs.field(default=1.0, validator=_non_negative)
+    themes: tuple[str, ...] = ref_field("themes", many=True)
+    red_flag: bool = False
+    explanation: str = ""  # duiding: why this signal matters
+    question: str = ""  # a question that enriches the observation
+
+
+@attrs.frozen
+class ProtectiveFactor:
+    """Something that protects; shown beside the picture, never lowers the computed level."""
+
+    id: str = id_field()
+    text: str
+    source: Source
+    explanation: str = ""
+
+
+@attrs.frozen
+class Goal:
+    """A goal for interventions at the given concern levels."""
+
+    id: str = id_field()
+    text: str
+    levels: tuple[ConcernLevel, ...] = attrs.field(converter=tuple)
+    source: Source
+    explanation: str = ""
+
+
+@attrs.frozen
+class CombinationStep:
+    """When signals show up in at least ``categories`` different categories, add ``bonus``.
+
+    The sources stress that the *combination* of signals gives meaning; steps are
+    cumulative and the count of categories only grows with more observations, so the
+    rule is monotone.
+    """
+
+    categories: int
+    bonus: float = attrs.field(validator=_non_negative)
+    explanation: str = ""
+
+
+@attrs.frozen
+class Thresholds:
+    """Scores at or above ``moderate`` give *matig*, at or above ``high`` give *hoog*."""
+
+    moderate: float
+    high: float
+
+
+@attrs.frozen
+class Scoring:
+    """The declarative scoring of a list: thresholds plus combination steps."""
+
+    thresholds: Thresholds
+    combination: tuple[CombinationStep, ...] = attrs.field(factory=tuple, converter=tuple)
+
+
+@attrs.frozen
+class Example:
+    """A golden case: these observations should give this level (run as a test)."""
+
+    signals: tuple[str, ...] = ref_field("signals", many=True)
+    expected: ConcernLevel = ConcernLevel.LOW
+    description: str = ""
+
+
+@attrs.frozen
+class SignalList:
+    """A signal list with its categories, signals, scoring, protective factors and goals."""
+
+    id: str = id_field()
+    name: str
+    source: Source
+    scoring: Scoring
+    description: str = ""
+    audience: str = ""
+    categories: tuple[Category, ...] = attrs.field(factory=tuple, converter=tuple)
+    signals: tuple[Signal, ...] = attrs.field(factory=tuple, converter=tuple)
+    red_flag_themes: tuple[str, ...] = ref_field("themes", many=True)
+    protective_factors: tuple[ProtectiveFactor, ...] = attrs.field(factory=tuple, converter=tuple)
+    goals: tuple[Goal, ...] = attrs.field(factory=tuple, converter=tuple)
+    examples: tuple[Example, ...] = attrs.field(factory=tuple, converter=tuple)
+    reminder: str = ""  # what the picture says about setting the level together
+
+    def signal(self, signal_id: str) -> Signal:
+        """The signal with this (qualified) id; ``KeyError`` if the list has none."""
+        for s in self.signals:
+            if s.id == signal_id:
+                return s
+        raise KeyError(signal_id)
+
+
+@attrs.frozen
+class SignalListExtension:
+    """Signals, protective factors and goals one pack adds to another pack's list."""
+
+    id: str = id_field()
+    target: str = ref_field("signal_lists")
+    source: Source = attrs.field(kw_only=True)
+    categories: tuple[Category, ...] = attrs.field(factory=tuple, converter=tuple)
+    signals: tuple[Signal, ...] = attrs.field(factory=tuple, converter=tuple)
+    protective_factors: tuple[ProtectiveFactor, ...] = attrs.field(factory=tuple, converter=tuple)
+    goals: tuple[Goal, ...] = attrs.field(factory=tuple, converter=tuple)
+    description: str = ""

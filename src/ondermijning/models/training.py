@@ -1,0 +1,75 @@
+"""Training offer (trainingsaanbod): workshops and other modules, and trajectories built from them."""
+
+from __future__ import annotations
+
+import enum
+
+import attrs
+
+from .common import Source, id_field, ref_field, texts
+
+
+class ModuleKind(enum.Enum):
+    EXPLORATION = "exploration"  # verkenning
+    WORKSHOP = "workshop"
+    PROCESS = "process"  # procesbegeleiding
+    COACHING = "coaching"
+
+
+class GoalType(enum.Enum):
+    """Didactics (§5): the goal decides group size and room set-up."""
+
+    KNOWLEDGE = "knowledge"  # kennisoverdracht
+    PROCESS = "process"  # vormgeven van een proces
+
+
+@attrs.frozen
+class Workshop:
+    """A module of the training offer: a workshop, a process-guidance approach, coaching."""
+
+    id: str = id_field()
+    title: str
+    kind: ModuleKind
+    goal_type: GoalType
+    goal: str
+    source: Source
+    audience: str = ""
+    facilitator: str = ""
+    min_group: int = 0
+    max_group: int = 0  # 0: no limit
+    duration: str = ""
+    room_setup: str = ""
+    follow_up: str = ""
+    themes: tuple[str, ...] = ref_field("themes", many=True)
+    notes: tuple[str, ...] = texts()
+
+
+@attrs.frozen
+class Session:
+    """One meeting of a trajectory."""
+
+    title: str
+    module: str = ref_field("workshops")
+    weeks_after_previous: int = 0
+    participants: int = 0
+    facilitators: int = 1
+    cases: tuple[str, ...] = ref_field("cases", many=True)
+    notes: tuple[str, ...] = texts()
+
+
+@attrs.frozen
+class Phase:
+    title: str
+    sessions: tuple[Session, ...] = attrs.field(factory=tuple, converter=tuple)
+    reason: str = ""
+
+
+@attrs.frozen
+class Trajectory:
+    """Modules composed into phases and sessions (e.g. the example municipality's three meetings)."""
+
+    id: str = id_field()
+    title: str
+    source: Source
+    description: str = ""
+    phases: tuple[Phase, ...] = attrs.field(factory=tuple, converter=tuple)

@@ -1,0 +1,28 @@
+"""Shared vocabulary other items point at: themes and legal frameworks."""
+
+from __future__ import annotations
+
+import attrs
+
+from .common import Source, id_field
+
+
+@attrs.frozen
+class Theme:
+    """A form of ondermijning or exploitation (``drugs``, ``criminele-uitbuiting``, ...)."""
+
+    id: str = id_field()
+    name: str
+    source: Source
+    description: str = ""
+
+
+@attrs.frozen
+class Framework:
+    """A legal or professional framework a professional weighs (AVG, Wet Damocles, meldcode, ...)."""
+
+    id: str = id_field()
+    name: str
+    summary: str
+    source: Source
+    reference: str = ""  # article or official citation, e.g. "art. 13b Opiumwet"
