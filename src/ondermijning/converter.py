@@ -7,6 +7,7 @@ primitives are not coerced (``name = 5`` or ``weight = true`` is a wrong type, n
 
 from __future__ import annotations
 
+import enum
 from typing import Any
 
 import cattrs
@@ -54,6 +55,19 @@ def _make() -> cattrs.Converter:
         return structure
 
     converter.register_structure_hook_factory(_is_homogenous_tuple, sequence_hook)
+
+    def enum_hook(type_: type[enum.Enum]) -> Any:
+        def structure(value: Any, _type: Any) -> Any:
+            try:
+                return type_(value)
+            except ValueError:
+                allowed = ", ".join(repr(m.value) for m in type_)
+                raise ValueError(f"{value!r} is not one of {allowed}") from None
+
+        return structure
+
+    converter.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum), enum_hook)
     converter.register_structure_hook(str, _strict(str, (str,)))
     converter.register_structure_hook(int, _strict(int, (int,)))
     converter.register_structure_hook(float, _strict(float, (int, float)))

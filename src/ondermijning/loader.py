@@ -22,7 +22,7 @@ from .converter import converter
 from .errors import PackError, Problem
 from .locate import LineIndex, parse_path
 from .models import FAMILIES, Pack, PackFile
-from .models.common import ID, REF, qualify
+from .models.common import ID, REF, InvalidFieldError, qualify
 
 PACK_FILE = "pack.toml"
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a pack file is hand-written text; anything larger is a mistake
@@ -171,6 +171,8 @@ def _structure_problems(exc: BaseException, file: str, index: LineIndex) -> Iter
             yield Problem("L103", f"wrong type: {inner}", file=file,
                           line=index.line_of(parse_path(path)), path=path)
         else:
+            if isinstance(inner, InvalidFieldError):
+                path = f"{path}.{inner.field}"
             yield Problem("L104", f"invalid value: {inner}", file=file,
                           line=index.line_of(parse_path(path)), path=path)
 

@@ -22,13 +22,21 @@ ID = "ondermijning.id"
 REF = "ondermijning.ref"
 
 
+class InvalidFieldError(ValueError):
+    """An attrs validator's complaint, carrying the field name so errors can point at the key."""
+
+    def __init__(self, field: str, message: str) -> None:
+        self.field = field
+        super().__init__(message)
+
+
 def _check_id(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not (LOCAL_ID.match(value) or QUALIFIED_ID.match(value)):
         msg = (
             f"{value!r} is not a valid id: use lower-case letters, digits, '.', '_' or '-', "
             "optionally prefixed by a pack id and '/'"
         )
-        raise ValueError(msg)
+        raise InvalidFieldError(attribute.name, msg)
 
 
 def id_field() -> Any:

@@ -8,7 +8,7 @@ from typing import Any
 
 import attrs
 
-from .common import LOCAL_ID
+from .common import LOCAL_ID, InvalidFieldError
 
 # semver 2.0.0, from semver.org (the regex the spec recommends, without named groups)
 SEMVER = re.compile(
@@ -18,16 +18,16 @@ SEMVER = re.compile(
 )
 
 
-def _check_pack_id(_inst: object, _attribute: attrs.Attribute[Any], value: str) -> None:
+def _check_pack_id(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not LOCAL_ID.match(value):
         msg = f"{value!r} is not a valid pack id: use lower-case letters, digits, '.', '_' or '-'"
-        raise ValueError(msg)
+        raise InvalidFieldError(attribute.name, msg)
 
 
-def _check_version(_inst: object, _attribute: attrs.Attribute[Any], value: str) -> None:
+def _check_version(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not SEMVER.match(value):
         msg = f"{value!r} is not a semantic version such as '1.0.0'"
-        raise ValueError(msg)
+        raise InvalidFieldError(attribute.name, msg)
 
 
 @attrs.frozen

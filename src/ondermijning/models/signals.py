@@ -6,14 +6,14 @@ from typing import Any
 
 import attrs
 
-from .common import ConcernLevel, Source, id_field, local_id_field, ref_field
+from .common import ConcernLevel, InvalidFieldError, Source, id_field, local_id_field, ref_field
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
     # Negative weights would let an extra observation lower the score: monotonicity is by construction.
     if value < 0:
         msg = f"{attribute.name} must be 0 or more, got {value}"
-        raise ValueError(msg)
+        raise InvalidFieldError(attribute.name, msg)
 
 
 @attrs.frozen

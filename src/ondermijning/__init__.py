@@ -1,0 +1,52 @@
+"""ondermijning: recognise and act on organised crime's grip on vulnerable residents.
+
+Typed models, content packs and a plugin system after the Divosa handreiking (2022).
+The public names below are imported lazily, so ``import ondermijning`` (and
+``ondermijning --version``) stays fast.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from . import models
+    from .catalog import Catalog, load_catalog
+    from .errors import OndermijningError, PackError, Problem, UnknownItemError
+    from .hookspecs import hookimpl, hookspec
+    from .models import ConcernLevel
+    from .validate import Rule, validate_catalog
+
+_LAZY = {
+    "Catalog": "catalog",
+    "load_catalog": "catalog",
+    "OndermijningError": "errors",
+    "PackError": "errors",
+    "Problem": "errors",
+    "UnknownItemError": "errors",
+    "hookimpl": "hookspecs",
+    "hookspec": "hookspecs",
+    "ConcernLevel": "models",
+    "Rule": "validate",
+    "validate_catalog": "validate",
+}
+
+__all__ = ["__version__", "models", *_LAZY]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "models":
+        return importlib.import_module(".models", __name__)
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'ondermijning' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f".{module}", __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,254 @@
+"""The catalog: one merged, immutable view of every pack's content.
+
+Ids are qualified (``pack/item``). Two providers of the same id are an error naming both;
+the first one (built-ins, then entry points by name, then ``ONDERMIJNING_PACK_PATH``, then
+explicit paths) is kept so the rest still works.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from importlib.resources.abc import Traversable
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any
+
+import attrs
+from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.version import Version
+
+from .errors import PackError, Problem
+from .hookspecs import FAMILY_HOOKS
+from .loader import Location
+from .manager import PluginHost, PluginInfo
+from .models import (
+    FAMILIES,
+    Case,
+    ConversationGuide,
+    DilemmaCard,
+    Framework,
+    Pack,
+    Route,
+    Signal,
+    SignalList,
+    SignalListExtension,
+    Theme,
+    Trajectory,
+    Workshop,
+    pack_of,
+)
+from .plugins.directory import DirectoryPacks, Folder
+
+if TYPE_CHECKING:
+    from .validate import Rule
+
+#: folders of extra packs, separated like PATH (":" on Linux and macOS, ";" on Windows)
+PACK_PATH_ENV = "ONDERMIJNING_PACK_PATH"
+
+
+@attrs.frozen
+class Provenance:
+    """Who provided an item, and where it is written (for folder packs)."""
+
+    provider: str
+    location: Location | None = None
+
+
+def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(mapping))
+
+
+@attrs.frozen(kw_only=True)
+class Catalog:
+    """Everything the installed and given packs contribute, merged and read-only."""
+
+    packs: Mapping[str, Pack] = attrs.field(converter=_frozen)
+    themes: Mapping[str, Theme] = attrs.field(converter=_frozen)
+    frameworks: Mapping[str, Framework] = attrs.field(converter=_frozen)
+    signal_lists: Mapping[str, SignalList] = attrs.field(converter=_frozen)
+    extensions: Mapping[str, SignalListExtension] = attrs.field(converter=_frozen)
+    routes: Mapping[str, Route] = attrs.field(converter=_frozen)
+    dilemma_cards: Mapping[str, DilemmaCard] = attrs.field(converter=_frozen)
+    guides: Mapping[str, ConversationGuide] = attrs.field(converter=_frozen)
+    cases: Mapping[str, Case] = attrs.field(converter=_frozen)
+    workshops: Mapping[str, Workshop] = attrs.field(converter=_frozen)
+    trajectories: Mapping[str, Trajectory] = attrs.field(converter=_frozen)
+    #: every signal of every list (extensions included), by qualified id
+    signals: Mapping[str, Signal] = attrs.field(converter=_frozen)
+    #: item id (and pack id) -> who provided it and where it is written
+    provenance: Mapping[str, Provenance] = attrs.field(converter=_frozen)
+    plugins: tuple[PluginInfo, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    #: what went wrong while loading; broken packs and plugins are left out, the rest loads
+    problems: tuple[Problem, ...] = ()
+
+    def family(self, name: str) -> Mapping[str, Any]:
+        """A family by its name (``"routes"``, ``"signal_lists"``, ..., ``"signals"``)."""
+        value: Mapping[str, Any] = getattr(self, name)
+        return value
+
+    def counts(self, pack_id: str) -> dict[str, int]:
+        """How many items of each family a pack contributes."""
+        return {family: sum(1 for key in self.family(family) if pack_of(key) == pack_id)
+                for family in (*FAMILIES, "signals")}
+
+    def locate(self, item_id: str) -> Location | None:
+        entry = self.provenance.get(item_id)
+        return entry.location if entry else None
+
+
+def load_catalog(
+    paths: Iterable[str | os.PathLike[str]] = (),
+    *,
+    disable: Iterable[str] = (),
+    autoload: bool | None = None,
+    plugins: Iterable[object] = (),
+    strict: bool = False,
+) -> Catalog:
+    """Build the catalog from built-ins, installed packs, ``ONDERMIJNING_PACK_PATH`` and ``paths``.
+
+    ``disable`` names plugins not to load; ``autoload=False`` skips entry points (also
+    ``ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD=1``); ``plugins`` registers extra plugin objects.
+    Problems are collected in :attr:`Catalog.problems`; with ``strict=True`` any error
+    problem raises :class:`~ondermijning.errors.PackError` instead.
+    """
+    host = PluginHost(disable=disable, autoload=autoload, plugins=plugins)
+    catalog = _Builder(host).build(_folders(host, paths))
+    if strict and any(p.severity.value == "error" for p in catalog.problems):
+        raise PackError(catalog.problems)
+    return catalog
+
+
+def _folders(host: PluginHost, paths: Iterable[str | os.PathLike[str]]) -> list[Folder]:
+    folders = []
+    for plugin, path in host.call("ondermijning_pack_paths", (str, os.PathLike, Traversable)):
+        folders.append(Folder(str(path), f"via {host.describe(plugin)}"))
+    for part in os.environ.get(PACK_PATH_ENV, "").split(os.pathsep):
+        if part.strip():
+            folders.append(Folder(part.strip(), f"via {PACK_PATH_ENV}"))
+    folders.extend(Folder(str(Path(p)), "given path") for p in paths)
+    return folders
+
+
+def _nested_items(item: Any) -> Iterable[Any]:
+    """Items with their own id inside another (signals, goals, protective factors of a list)."""
+    if isinstance(item, (SignalList, SignalListExtension)):
+        yield from item.signals
+        yield from item.protective_factors
+        yield from item.goals
+
+
+class _Builder:
+    def __init__(self, host: PluginHost) -> None:
+        self.host = host
+        self.problems: list[Problem] = []
+        self.provenance: dict[str, Provenance] = {}
+
+    def build(self, folders: Sequence[Folder]) -> Catalog:
+        host = self.host
+        directory = DirectoryPacks(folders)
+        self.problems.extend(directory.problems)
+        host.register(directory, name="directory", distribution=host.infos["core"].distribution
+                      if "core" in host.infos else "")
+        self.directory = directory
+
+        packs = self._merge("packs", host.call("ondermijning_packs", Pack), pack_key=lambda p: p.id)
+        families: dict[str, dict[str, Any]] = {}
+        for family, hook in FAMILY_HOOKS.items():
+            families[family] = self._merge(family, host.call(hook, FAMILIES[family]),
+                                           pack_key=lambda item: pack_of(item.id), packs=packs)
+        self._check_requires(packs)
+        lists = self._apply_extensions(families["signal_lists"], families["extensions"])
+        families["signal_lists"] = lists
+        signals = {s.id: s for sl in lists.values() for s in sl.signals}
+        from .validate import Rule
+
+        rules = tuple(rule for _plugin, rule in host.call("ondermijning_validation_rules", Rule))
+        return Catalog(
+            packs=packs, **families, signals=signals, provenance=self.provenance,
+            plugins=tuple(sorted(host.infos.values(), key=lambda i: i.name)),
+            rules=rules, problems=(*host.problems, *self.problems),
+        )
+
+    def _provider(self, plugin: object, item: Any) -> Provenance:
+        if plugin is self.directory:
+            key = item.id
+            return Provenance(self.directory.provider_of(item), self.directory.location_of(key))
+        return Provenance(self.host.describe(plugin))
+
+    def _merge(self, family: str, contributions: Iterable[tuple[object, Any]], *, pack_key: Any,
+               packs: Mapping[str, Pack] | None = None) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for plugin, item in contributions:
+            provenance = self._provider(plugin, item)
+            where = provenance.location
+            if packs is not None:
+                owner = pack_key(item)
+                if owner not in packs:
+                    self.problems.append(Problem(
+                        "C003", f"{family} item {item.id!r} from {provenance.provider} belongs to pack "
+                                f"{owner!r}, which no plugin provides",
+                        file=where.file if where else "", line=where.line if where else None,
+                        hint="qualify the id with your own pack id, and provide that pack"))
+                    continue
+            key = item.id
+            if key in merged:
+                first = self.provenance[key]
+                self.problems.append(Problem(
+                    "C002", f"{family} id {key!r} is defined twice: by {first.provider} and by {provenance.provider}",
+                    file=where.file if where else "", line=where.line if where else None,
+                    hint="rename one of them; ids must be unique across packs"))
+                continue
+            merged[key] = item
+            self.provenance[key] = provenance
+            for nested in _nested_items(item):
+                location = self.directory.location_of(nested.id) if plugin is self.directory else None
+                self.provenance.setdefault(nested.id, Provenance(provenance.provider, location))
+        return merged
+
+    def _check_requires(self, packs: Mapping[str, Pack]) -> None:
+        for pack in packs.values():
+            where = self.provenance[pack.id].location
+            file = where.file if where else ""
+            for needed, spec_text in pack.requires.items():
+                try:
+                    spec = SpecifierSet(spec_text)
+                except InvalidSpecifier:
+                    self.problems.append(Problem(
+                        "C004", f"pack {pack.id!r} requires {needed} {spec_text!r}, which is not a version range",
+                        file=file, path=f"$.pack.requires.{needed}", hint="write a range such as '>=0.1,<1'"))
+                    continue
+                other = packs.get(needed)
+                if other is None:
+                    self.problems.append(Problem(
+                        "C004", f"pack {pack.id!r} requires pack {needed!r}, which is not installed",
+                        file=file, path=f"$.pack.requires.{needed}", hint=f"install or add the {needed} pack"))
+                elif not spec.contains(Version(other.version), prereleases=True):
+                    self.problems.append(Problem(
+                        "C004", f"pack {pack.id!r} requires {needed} {spec_text}, but {other.version} is installed",
+                        file=file, path=f"$.pack.requires.{needed}",
+                        hint=f"install a {needed} version in {spec_text}, or widen the range"))
+
+    def _apply_extensions(self, lists: Mapping[str, SignalList],
+                          extensions: Mapping[str, SignalListExtension]) -> dict[str, SignalList]:
+        merged = dict(lists)
+        for ext in sorted(extensions.values(), key=lambda e: e.id):
+            target = merged.get(ext.target)
+            if target is None:
+                where = self.provenance[ext.id].location
+                self.problems.append(Problem(
+                    "C005", f"extension {ext.id!r} targets unknown signal list {ext.target!r}",
+                    file=where.file if where else "", line=where.line if where else None,
+                    hint=f"known lists: {', '.join(sorted(merged)) or 'none'}"))
+                continue
+            merged[ext.target] = attrs.evolve(
+                target,
+                categories=(*target.categories, *ext.categories),
+                signals=(*target.signals, *ext.signals),
+                protective_factors=(*target.protective_factors, *ext.protective_factors),
+                goals=(*target.goals, *ext.goals),
+            )
+            for nested in (*ext.signals, *ext.protective_factors, *ext.goals):
+                self.provenance.setdefault(nested.id, self.provenance[ext.id])
+        return merged

@@ -1,0 +1,167 @@
+"""The ``ondermijning`` command.
+
+Exit codes: 0 success, 1 content errors (``validate``), 2 usage or I/O errors.
+Nothing prints a traceback for bad input; set ``ONDERMIJNING_DEBUG=1`` to see one for a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from .catalog import Catalog
+    from .errors import Problem
+
+EXIT_OK, EXIT_CONTENT, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    """Bad arguments or an unreadable path: exit 2 with one line."""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="ondermijning",
+        description="Packs, signal lists, routes, dilemma cards and cases for recognising and acting on "
+                    "ondermijning in the social domain.",
+        epilog="Environment: ONDERMIJNING_PACK_PATH (extra pack folders, separated by "
+               f"{os.pathsep!r}), ONDERMIJNING_DISABLE_PLUGINS (comma-separated names), "
+               "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD=1 (built-ins only).",
+    )
+    parser.add_argument("--version", action="version", version=f"ondermijning {__version__}")
+    parser.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
+                        help="do not load this plugin (repeatable); see 'ondermijning packs' for names")
+    parser.add_argument("--pack", action="append", default=[], metavar="PATH",
+                        help="also load this pack folder (repeatable)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    packs = sub.add_parser("packs", help="list the loaded packs and plugins",
+                           description="List every pack: id, version, where it came from and how many "
+                                       "items of each kind it holds; then broken or disabled plugins.")
+    _format_option(packs, ("text", "json"))
+    packs.set_defaults(func=cmd_packs)
+
+    validate = sub.add_parser(
+        "validate", help="check pack folders (or everything installed)",
+        description="Check pack folders: TOML syntax, keys and types, ids, references across packs, "
+                    "thresholds and more. Without PATH, checks every installed pack. "
+                    "Exit 0 when valid, 1 on content errors, 2 when a path cannot be read.")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="a pack folder (the one holding pack.toml)")
+    validate.add_argument("--select", action="append", default=[], metavar="CODE",
+                          help="only report codes starting with CODE (repeatable)")
+    validate.add_argument("--ignore", action="append", default=[], metavar="CODE",
+                          help="do not report codes starting with CODE (repeatable)")
+    _format_option(validate, ("text", "json"))
+    validate.set_defaults(func=cmd_validate)
+    return parser
+
+
+def _format_option(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
+    parser.add_argument("--format", choices=choices, default=choices[0], help="output format (default: %(default)s)")
+
+
+def _catalog(args: argparse.Namespace, paths: Sequence[str] = ()) -> Catalog:
+    from .catalog import load_catalog
+
+    return load_catalog([*args.pack, *paths], disable=args.disable_plugin)
+
+
+def _problem_dict(problem: Problem) -> dict[str, Any]:
+    return {"code": problem.code, "severity": problem.severity.value, "file": problem.file,
+            "line": problem.line, "path": problem.path, "message": problem.message, "hint": problem.hint}
+
+
+# commands ---------------------------------------------------------------------------------
+
+def cmd_packs(args: argparse.Namespace) -> int:
+    catalog = _catalog(args)
+    rows = []
+    for pack_id, pack in sorted(catalog.packs.items()):
+        counts = {k: v for k, v in catalog.counts(pack_id).items() if v}
+        rows.append({"id": pack_id, "version": pack.version, "name": pack.name,
+                     "origin": catalog.provenance[pack_id].provider, "counts": counts})
+    plugins = [{"name": p.name, "distribution": p.distribution, "status": p.status, "error": p.error}
+               for p in catalog.plugins]
+    if args.format == "json":
+        print(json.dumps({"packs": rows, "plugins": plugins,
+                          "problems": [_problem_dict(p) for p in catalog.problems]}, indent=2, ensure_ascii=False))
+        return EXIT_OK
+    for row in rows:
+        counts = ", ".join(f"{n} {family.replace('_', ' ')}" for family, n in row["counts"].items())
+        print(f"{row['id']} {row['version']}  {row['name']}")
+        print(f"    {counts or 'empty'}")
+        print(f"    {row['origin']}")
+    unwell = [p for p in plugins if p["status"] != "loaded"]
+    for plugin in unwell:
+        print(f"plugin {plugin['name']} {plugin['status']}" + (f": {plugin['error']}" if plugin["error"] else ""))
+    if catalog.problems:
+        print(f"{len(catalog.problems)} problem(s) while loading; run 'ondermijning validate' for details")
+    return EXIT_OK
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from .validate import validate_catalog
+
+    for path in args.paths:
+        if not Path(path).exists():
+            raise UsageError(f"{path}: no such folder")
+        if not Path(path).is_dir():
+            raise UsageError(f"{path}: not a folder (give the folder that holds pack.toml)")
+    catalog = _catalog(args, args.paths)
+    problems = validate_catalog(catalog, select=args.select, ignore=args.ignore)
+    if args.paths:
+        roots = [os.path.realpath(p) for p in args.paths]
+        problems = [p for p in problems
+                    if p.file and any(os.path.realpath(p.file).startswith(r) for r in roots)]
+    errors = [p for p in problems if p.severity.value == "error"]
+    if args.format == "json":
+        report = {"valid": not errors,
+                  "stats": {"errors": len(errors), "warnings": len(problems) - len(errors),
+                            "packs": len(catalog.packs)},
+                  "errors": [_problem_dict(p) for p in problems]}
+        print(json.dumps(report, indent=2, ensure_ascii=False))
+    else:
+        for problem in problems:
+            print(problem.format(), file=sys.stderr if problem in errors else sys.stdout)
+        what = ", ".join(args.paths) if args.paths else f"{len(catalog.packs)} pack(s)"
+        status = "valid" if not errors else f"{len(errors)} error(s)"
+        print(f"{what}: {status}" + (f", {len(problems) - len(errors)} warning(s)" if len(problems) > len(errors) else ""))
+    return EXIT_CONTENT if errors else EXIT_OK
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        parser.print_help()
+        return EXIT_USAGE
+    from .errors import OndermijningError
+
+    try:
+        result: int = args.func(args)
+    except UsageError as exc:
+        print(f"ondermijning: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except OndermijningError as exc:
+        print(f"ondermijning: error: {exc}", file=sys.stderr)
+        return EXIT_CONTENT
+    except KeyboardInterrupt:
+        print("ondermijning: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:
+        if os.environ.get("ONDERMIJNING_DEBUG"):
+            raise
+        print(f"ondermijning: internal error: {exc!r} (set ONDERMIJNING_DEBUG=1 to see the traceback, "
+              "and please report it)", file=sys.stderr)
+        return 3
+    return result

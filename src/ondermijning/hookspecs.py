@@ -1,0 +1,174 @@
+"""The hooks through which plugins and packs contribute to the catalog.
+
+Every hook is prefixed ``ondermijning_``. Contribution hooks take no arguments and return
+an iterable of items; the results of all plugins are merged (none is ``firstresult``), and
+two plugins that contribute the same id are reported with both their names.
+
+Items a Python plugin returns carry *qualified* ids (``"mypack/wijkagent"``) and must
+belong to a pack that some plugin provides, through :func:`ondermijning_pack_paths` (a
+TOML folder) or :func:`ondermijning_packs` (a :class:`~ondermijning.models.Pack` record).
+
+The smallest plugin is a TOML folder offered by a distribution::
+
+    # pyproject.toml:  [project.entry-points.ondermijning]  mypack = "mypack_plugin"
+    from importlib.resources import files
+    from ondermijning import hookimpl
+
+    @hookimpl
+    def ondermijning_pack_paths():
+        return [files(__name__) / "pack"]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from importlib.resources.abc import Traversable
+from os import PathLike
+from typing import TYPE_CHECKING
+
+import pluggy
+
+if TYPE_CHECKING:
+    from .models import (
+        Case,
+        ConversationGuide,
+        DilemmaCard,
+        Framework,
+        Pack,
+        Route,
+        SignalList,
+        SignalListExtension,
+        Theme,
+        Trajectory,
+        Workshop,
+    )
+    from .validate import Rule
+
+PROJECT = "ondermijning"
+hookspec = pluggy.HookspecMarker(PROJECT)
+hookimpl = pluggy.HookimplMarker(PROJECT)
+
+
+@hookspec
+def ondermijning_pack_paths() -> Iterable[str | PathLike[str] | Traversable]:
+    """Folders of TOML packs this plugin provides (each holds a ``pack.toml``).
+
+    The built-in directory plugin loads them as data only; nothing in the folder runs::
+
+        @hookimpl
+        def ondermijning_pack_paths():
+            return [files(__name__) / "pack"]
+    """
+
+
+@hookspec
+def ondermijning_packs() -> Iterable[Pack]:
+    """Pack records for content this plugin defines in Python.
+
+    ::
+
+        @hookimpl
+        def ondermijning_packs():
+            return [Pack(id="utrecht", name="Utrecht", version="1.0.0")]
+    """
+
+
+@hookspec
+def ondermijning_themes() -> Iterable[Theme]:
+    """Themes (forms of ondermijning) that signals, routes and cards point at."""
+
+
+@hookspec
+def ondermijning_frameworks() -> Iterable[Framework]:
+    """Legal and professional frameworks (AVG, Wet Damocles, meldcode, ...)."""
+
+
+@hookspec
+def ondermijning_signal_lists() -> Iterable[SignalList]:
+    """Whole signal lists.
+
+    ::
+
+        @hookimpl
+        def ondermijning_signal_lists():
+            return [SignalList(id="utrecht/buurt", name="Buurtsignalen", ...)]
+    """
+
+
+@hookspec
+def ondermijning_signal_list_extensions() -> Iterable[SignalListExtension]:
+    """Signals, protective factors and goals added to another pack's list.
+
+    ::
+
+        @hookimpl
+        def ondermijning_signal_list_extensions():
+            return [SignalListExtension(id="utrecht/extra", target="deurne/jongeren",
+                                        signals=[...], source=Source("Gemeente Utrecht"))]
+    """
+
+
+@hookspec
+def ondermijning_routes() -> Iterable[Route]:
+    """Local routes: whom to contact for what, at which concern level and theme.
+
+    ::
+
+        @hookimpl
+        def ondermijning_routes():
+            return [Route(id="utrecht/wijkteam", name="Wijkteam", action=RouteAction.ADVICE,
+                          scope=RouteScope.LOCAL, levels=[ConcernLevel.MODERATE], ...)]
+    """
+
+
+@hookspec
+def ondermijning_dilemma_cards() -> Iterable[DilemmaCard]:
+    """Dilemma cards: a situation, values in tension, options and their consequences."""
+
+
+@hookspec
+def ondermijning_guides() -> Iterable[ConversationGuide]:
+    """Conversation guides for case discussions."""
+
+
+@hookspec
+def ondermijning_cases() -> Iterable[Case]:
+    """Cases for case discussions, each pointing at a conversation guide."""
+
+
+@hookspec
+def ondermijning_workshops() -> Iterable[Workshop]:
+    """Modules of the training offer (workshops, process guidance, coaching)."""
+
+
+@hookspec
+def ondermijning_trajectories() -> Iterable[Trajectory]:
+    """Trajectories: modules composed into phases and sessions."""
+
+
+@hookspec
+def ondermijning_validation_rules() -> Iterable[Rule]:
+    """Extra validation rules, run by ``ondermijning validate`` after the built-in ones.
+
+    ::
+
+        @hookimpl
+        def ondermijning_validation_rules():
+            return [Rule(code="X001", summary="routes name a phone number",
+                         check=lambda catalog: [...])]
+    """
+
+
+#: catalog family -> the hook that contributes it
+FAMILY_HOOKS: dict[str, str] = {
+    "themes": "ondermijning_themes",
+    "frameworks": "ondermijning_frameworks",
+    "signal_lists": "ondermijning_signal_lists",
+    "extensions": "ondermijning_signal_list_extensions",
+    "routes": "ondermijning_routes",
+    "dilemma_cards": "ondermijning_dilemma_cards",
+    "guides": "ondermijning_guides",
+    "cases": "ondermijning_cases",
+    "workshops": "ondermijning_workshops",
+    "trajectories": "ondermijning_trajectories",
+}
