@@ -12,13 +12,19 @@ from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 
-if TYPE_CHECKING:
-    from . import models
-    from .catalog import Catalog, load_catalog
-    from .errors import OndermijningError, PackError, Problem, UnknownItemError
-    from .hookspecs import hookimpl, hookspec
-    from .models import ConcernLevel
-    from .validate import Rule, validate_catalog
+if TYPE_CHECKING:  # what the lazy names below resolve to, for type checkers and editors
+    from . import models as models
+    from .catalog import Catalog as Catalog
+    from .catalog import load_catalog as load_catalog
+    from .errors import OndermijningError as OndermijningError
+    from .errors import PackError as PackError
+    from .errors import Problem as Problem
+    from .errors import UnknownItemError as UnknownItemError
+    from .hookspecs import hookimpl as hookimpl
+    from .hookspecs import hookspec as hookspec
+    from .models import ConcernLevel as ConcernLevel
+    from .validate import Rule as Rule
+    from .validate import validate_catalog as validate_catalog
 
 _LAZY = {
     "Catalog": "catalog",

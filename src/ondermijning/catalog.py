@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import os
 from collections.abc import Iterable, Mapping, Sequence
-from importlib.resources.abc import Traversable
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 import attrs
-from packaging.specifiers import InvalidSpecifier, SpecifierSet
+from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
+from ._compat import Traversable
 from .errors import PackError, Problem
 from .hookspecs import FAMILY_HOOKS
 from .loader import Location
@@ -210,24 +210,19 @@ class _Builder:
     def _check_requires(self, packs: Mapping[str, Pack]) -> None:
         for pack in packs.values():
             where = self.provenance[pack.id].location
-            file = where.file if where else ""
+            file, line = (where.file, where.line) if where else ("", None)
             for needed, spec_text in pack.requires.items():
-                try:
-                    spec = SpecifierSet(spec_text)
-                except InvalidSpecifier:
-                    self.problems.append(Problem(
-                        "C004", f"pack {pack.id!r} requires {needed} {spec_text!r}, which is not a version range",
-                        file=file, path=f"$.pack.requires.{needed}", hint="write a range such as '>=0.1,<1'"))
-                    continue
+                spec = SpecifierSet(spec_text)  # its syntax was checked when the Pack was made
                 other = packs.get(needed)
                 if other is None:
                     self.problems.append(Problem(
                         "C004", f"pack {pack.id!r} requires pack {needed!r}, which is not installed",
-                        file=file, path=f"$.pack.requires.{needed}", hint=f"install or add the {needed} pack"))
+                        file=file, line=line, path=f"$.pack.requires.{needed}",
+                        hint=f"install or add the {needed} pack"))
                 elif not spec.contains(Version(other.version), prereleases=True):
                     self.problems.append(Problem(
                         "C004", f"pack {pack.id!r} requires {needed} {spec_text}, but {other.version} is installed",
-                        file=file, path=f"$.pack.requires.{needed}",
+                        file=file, line=line, path=f"$.pack.requires.{needed}",
                         hint=f"install a {needed} version in {spec_text}, or widen the range"))
 
     def _apply_extensions(self, lists: Mapping[str, SignalList],
@@ -244,11 +239,11 @@ class _Builder:
                 continue
             merged[ext.target] = attrs.evolve(
                 target,
-                categories=(*target.categories, *ext.categories),
-                signals=(*target.signals, *ext.signals),
-                protective_factors=(*target.protective_factors, *ext.protective_factors),
-                goals=(*target.goals, *ext.goals),
+                categories=target.categories + ext.categories,
+                signals=target.signals + ext.signals,
+                protective_factors=target.protective_factors + ext.protective_factors,
+                goals=target.goals + ext.goals,
             )
-            for nested in (*ext.signals, *ext.protective_factors, *ext.goals):
+            for nested in _nested_items(ext):
                 self.provenance.setdefault(nested.id, self.provenance[ext.id])
         return merged

@@ -83,7 +83,7 @@ def _problem_dict(problem: Problem) -> dict[str, Any]:
 
 def cmd_packs(args: argparse.Namespace) -> int:
     catalog = _catalog(args)
-    rows = []
+    rows: list[dict[str, Any]] = []
     for pack_id, pack in sorted(catalog.packs.items()):
         counts = {k: v for k, v in catalog.counts(pack_id).items() if v}
         rows.append({"id": pack_id, "version": pack.version, "name": pack.name,
@@ -95,9 +95,9 @@ def cmd_packs(args: argparse.Namespace) -> int:
                           "problems": [_problem_dict(p) for p in catalog.problems]}, indent=2, ensure_ascii=False))
         return EXIT_OK
     for row in rows:
-        counts = ", ".join(f"{n} {family.replace('_', ' ')}" for family, n in row["counts"].items())
+        summary = ", ".join(f"{n} {family.replace('_', ' ')}" for family, n in row["counts"].items())
         print(f"{row['id']} {row['version']}  {row['name']}")
-        print(f"    {counts or 'empty'}")
+        print(f"    {summary or 'empty'}")
         print(f"    {row['origin']}")
     unwell = [p for p in plugins if p["status"] != "loaded"]
     for plugin in unwell:
@@ -133,7 +133,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
             print(problem.format(), file=sys.stderr if problem in errors else sys.stdout)
         what = ", ".join(args.paths) if args.paths else f"{len(catalog.packs)} pack(s)"
         status = "valid" if not errors else f"{len(errors)} error(s)"
-        print(f"{what}: {status}" + (f", {len(problems) - len(errors)} warning(s)" if len(problems) > len(errors) else ""))
+        warnings = len(problems) - len(errors)
+        print(f"{what}: {status}" + (f", {warnings} warning(s)" if warnings else ""))
     return EXIT_CONTENT if errors else EXIT_OK
 
 

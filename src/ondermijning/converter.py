@@ -36,8 +36,8 @@ def _type_name(kind: type) -> str:
 
 
 def _is_homogenous_tuple(type_: Any) -> bool:
-    args = getattr(type_, "__args__", ())
-    return getattr(type_, "__origin__", None) is tuple and len(args) == 2 and args[1] is Ellipsis
+    args: tuple[Any, ...] = getattr(type_, "__args__", ())
+    return getattr(type_, "__origin__", None) is tuple and args[1:] == (Ellipsis,)
 
 
 def _make() -> cattrs.Converter:

@@ -1,3 +1,5 @@
+# mypy: disable-error-code="empty-body"
+# (hook specifications are signatures with documentation; pluggy never calls their bodies)
 """The hooks through which plugins and packs contribute to the catalog.
 
 Every hook is prefixed ``ondermijning_``. Contribution hooks take no arguments and return
@@ -22,11 +24,12 @@ The smallest plugin is a TOML folder offered by a distribution::
 from __future__ import annotations
 
 from collections.abc import Iterable
-from importlib.resources.abc import Traversable
 from os import PathLike
 from typing import TYPE_CHECKING
 
 import pluggy
+
+from ._compat import Traversable
 
 if TYPE_CHECKING:
     from .models import (

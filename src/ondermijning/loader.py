@@ -123,9 +123,9 @@ def _load_file(file: Path, problems: list[Problem]) -> tuple[PackFile, LineIndex
     except _toml.TOMLDecodeError as exc:
         message = str(exc)
         match = _TOML_POSITION.search(message)
-        line = int(match.group(1)) if match else None
         message = _TOML_POSITION.sub("", message).strip()
-        problems.append(Problem("L005", f"TOML syntax error: {message}", file=name, line=line,
+        problems.append(Problem("L005", f"TOML syntax error: {message}", file=name,
+                                line=int(match.group(1)) if match else None,
                                 hint="see https://toml.io for the syntax"))
         return None
     index = LineIndex(text)
@@ -200,7 +200,10 @@ def _pack_table(root: Path, parsed: list[tuple[Path, PackFile, LineIndex]],
 def _qualify_all(root: Path, pack: Pack, parsed: list[tuple[Path, PackFile, LineIndex]],
                  problems: list[Problem]) -> LoadedPack:
     items: dict[str, list[Any]] = {family: [] for family in FAMILIES}
-    locations: dict[str, Location] = {}
+    pack_file = root / PACK_FILE
+    pack_index = next(index for file, _content, index in parsed if file == pack_file)
+    line = pack_index.line_of(("pack", "requires")) or pack_index.line_of(("pack",))
+    locations: dict[str, Location] = {pack.id: Location(str(pack_file), line, "$.pack")}
     seen: dict[tuple[str, str], Location] = {}
     for file, content, index in parsed:
         for family in FAMILIES:

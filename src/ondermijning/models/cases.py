@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import attrs
 
-from .common import Source, id_field, ref_field, texts
+from .common import Source, id_field, items, ref_field, texts
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class FacilitatorRole:
     """A role in the session, e.g. gespreksleider (moderator) or observator."""
 
@@ -15,7 +15,7 @@ class FacilitatorRole:
     task: str
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class GuideQuestion:
     """A question of the conversation and what it is for."""
 
@@ -23,25 +23,25 @@ class GuideQuestion:
     purpose: str
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class ConversationGuide:
     """How a case discussion runs: roles, group size, opening, questions, closing, reflection."""
 
     id: str = id_field()
     title: str
     source: Source
-    roles: tuple[FacilitatorRole, ...] = attrs.field(factory=tuple, converter=tuple)
+    roles: tuple[FacilitatorRole, ...] = items()
     min_participants: int = 4
     max_participants: int = 5
     max_cases: int = 2
     opening: tuple[str, ...] = texts()
-    questions: tuple[GuideQuestion, ...] = attrs.field(factory=tuple, converter=tuple)
+    questions: tuple[GuideQuestion, ...] = items()
     closing: tuple[str, ...] = texts()
     reflection_together: tuple[str, ...] = texts()
     reflection_alone: tuple[str, ...] = texts()
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Case:
     """A short story with a moral tension, discussed with a conversation guide."""
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import enum
 import re
-from typing import Any
+from collections.abc import Iterable
+from typing import Any, TypeVar
 
 import attrs
+
+T = TypeVar("T")
 
 LOCAL_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 QUALIFIED_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*/[a-z0-9][a-z0-9_.-]*$")
@@ -55,13 +58,23 @@ def ref_field(family: str, *, many: bool = False) -> Any:
     A reference without a pack prefix points into the pack that holds it.
     """
     if many:
-        return attrs.field(factory=tuple, converter=tuple, metadata={REF: family})
+        return attrs.field(factory=tuple, converter=as_tuple, metadata={REF: family})
     return attrs.field(metadata={REF: family})
+
+
+def as_tuple(values: Iterable[T]) -> tuple[T, ...]:
+    """attrs converter: any iterable becomes a tuple, so frozen models stay hashable and immutable."""
+    return tuple(values)
+
+
+def items() -> Any:
+    """A tuple of nested items, empty by default."""
+    return attrs.field(factory=tuple, converter=as_tuple)
 
 
 def texts() -> Any:
     """A tuple of texts, empty by default."""
-    return attrs.field(factory=tuple, converter=tuple)
+    return attrs.field(factory=tuple, converter=as_tuple)
 
 
 def qualify(ref: str, pack_id: str) -> str:

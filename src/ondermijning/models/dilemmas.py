@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import attrs
 
-from .common import Source, id_field, ref_field, texts
+from .common import Source, id_field, items, ref_field, texts
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Consequences:
     """What a handling option means for each party."""
 
@@ -17,7 +17,7 @@ class Consequences:
     organisation: str
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class HandlingOption:
     """One way to handle the dilemma and what follows from it."""
 
@@ -26,7 +26,7 @@ class HandlingOption:
     consequences: Consequences
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class DilemmaCard:
     """A situation with values in tension, questions to weigh and handling options."""
 
@@ -36,7 +36,7 @@ class DilemmaCard:
     source: Source
     values: tuple[str, ...] = texts()
     questions: tuple[str, ...] = texts()
-    options: tuple[HandlingOption, ...] = attrs.field(factory=tuple, converter=tuple)
+    options: tuple[HandlingOption, ...] = items()
     frameworks: tuple[str, ...] = ref_field("frameworks", many=True)
     themes: tuple[str, ...] = ref_field("themes", many=True)
     signals: tuple[str, ...] = ref_field("signals", many=True)

@@ -30,6 +30,17 @@ def _check_version(_inst: object, attribute: attrs.Attribute[Any], value: str) -
         raise InvalidFieldError(attribute.name, msg)
 
 
+def _check_requires(_inst: object, attribute: attrs.Attribute[Any], value: Mapping[str, str]) -> None:
+    from packaging.specifiers import InvalidSpecifier, SpecifierSet
+
+    for pack_id, spec in value.items():
+        try:
+            SpecifierSet(spec)
+        except InvalidSpecifier:
+            msg = f"{pack_id} = {spec!r} is not a version range such as '>=0.1,<1'"
+            raise InvalidFieldError(attribute.name, msg) from None
+
+
 @attrs.frozen
 class Pack:
     """The ``[pack]`` table of ``pack.toml``.
@@ -44,4 +55,4 @@ class Pack:
     description: str = ""
     language: str = "nl"
     license: str = ""
-    requires: Mapping[str, str] = attrs.field(factory=dict)
+    requires: Mapping[str, str] = attrs.field(factory=dict, validator=_check_requires)

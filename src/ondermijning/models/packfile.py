@@ -9,6 +9,7 @@ from __future__ import annotations
 import attrs
 
 from .cases import Case, ConversationGuide
+from .common import items
 from .dilemmas import DilemmaCard
 from .pack import Pack
 from .routes import Route
@@ -31,22 +32,18 @@ FAMILIES: dict[str, type] = {
 }
 
 
-def _items() -> tuple[object, ...]:
-    return attrs.field(factory=tuple, converter=tuple)  # type: ignore[no-any-return]
-
-
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class PackFile:
     """One file's content, before ids are qualified."""
 
     pack: Pack | None = None
-    themes: tuple[Theme, ...] = _items()
-    frameworks: tuple[Framework, ...] = _items()
-    signal_lists: tuple[SignalList, ...] = _items()
-    extensions: tuple[SignalListExtension, ...] = _items()
-    routes: tuple[Route, ...] = _items()
-    dilemma_cards: tuple[DilemmaCard, ...] = _items()
-    guides: tuple[ConversationGuide, ...] = _items()
-    cases: tuple[Case, ...] = _items()
-    workshops: tuple[Workshop, ...] = _items()
-    trajectories: tuple[Trajectory, ...] = _items()
+    themes: tuple[Theme, ...] = items()
+    frameworks: tuple[Framework, ...] = items()
+    signal_lists: tuple[SignalList, ...] = items()
+    extensions: tuple[SignalListExtension, ...] = items()
+    routes: tuple[Route, ...] = items()
+    dilemma_cards: tuple[DilemmaCard, ...] = items()
+    guides: tuple[ConversationGuide, ...] = items()
+    cases: tuple[Case, ...] = items()
+    workshops: tuple[Workshop, ...] = items()
+    trajectories: tuple[Trajectory, ...] = items()

@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from .common import ConcernLevel, Source, id_field, ref_field, texts
+from .common import ConcernLevel, Source, as_tuple, id_field, ref_field, texts
 
 
 class RouteScope(enum.Enum):
@@ -24,7 +24,7 @@ class RouteAction(enum.Enum):
     CONSULT = "consult"  # overleg met collega's of in een netwerk
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Route:
     """One way to act: a role or organisation, when to use it, and what to expect.
 
@@ -37,7 +37,7 @@ class Route:
     name: str
     action: RouteAction
     scope: RouteScope
-    levels: tuple[ConcernLevel, ...] = attrs.field(converter=tuple)
+    levels: tuple[ConcernLevel, ...] = attrs.field(converter=as_tuple)
     when: str
     source: Source
     contact: str = ""

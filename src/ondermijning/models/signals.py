@@ -6,7 +6,7 @@ from typing import Any
 
 import attrs
 
-from .common import ConcernLevel, InvalidFieldError, Source, id_field, local_id_field, ref_field
+from .common import ConcernLevel, InvalidFieldError, Source, as_tuple, id_field, items, local_id_field, ref_field
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -16,7 +16,7 @@ def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) 
         raise InvalidFieldError(attribute.name, msg)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Category:
     """A group of signals (``gedrag``, ``uiterlijk``, ...); its id is local to its list."""
 
@@ -25,7 +25,7 @@ class Category:
     description: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Signal:
     """One concrete, observable signal.
 
@@ -44,7 +44,7 @@ class Signal:
     question: str = ""  # a question that enriches the observation
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class ProtectiveFactor:
     """Something that protects; shown beside the picture, never lowers the computed level."""
 
@@ -54,18 +54,18 @@ class ProtectiveFactor:
     explanation: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Goal:
     """A goal for interventions at the given concern levels."""
 
     id: str = id_field()
     text: str
-    levels: tuple[ConcernLevel, ...] = attrs.field(converter=tuple)
+    levels: tuple[ConcernLevel, ...] = attrs.field(converter=as_tuple)
     source: Source
     explanation: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class CombinationStep:
     """When signals show up in at least ``categories`` different categories, add ``bonus``.
 
@@ -79,7 +79,7 @@ class CombinationStep:
     explanation: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Thresholds:
     """Scores at or above ``moderate`` give *matig*, at or above ``high`` give *hoog*."""
 
@@ -87,15 +87,15 @@ class Thresholds:
     high: float
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Scoring:
     """The declarative scoring of a list: thresholds plus combination steps."""
 
     thresholds: Thresholds
-    combination: tuple[CombinationStep, ...] = attrs.field(factory=tuple, converter=tuple)
+    combination: tuple[CombinationStep, ...] = items()
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Example:
     """A golden case: these observations should give this level (run as a test)."""
 
@@ -104,7 +104,7 @@ class Example:
     description: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class SignalList:
     """A signal list with its categories, signals, scoring, protective factors and goals."""
 
@@ -114,12 +114,12 @@ class SignalList:
     scoring: Scoring
     description: str = ""
     audience: str = ""
-    categories: tuple[Category, ...] = attrs.field(factory=tuple, converter=tuple)
-    signals: tuple[Signal, ...] = attrs.field(factory=tuple, converter=tuple)
+    categories: tuple[Category, ...] = items()
+    signals: tuple[Signal, ...] = items()
     red_flag_themes: tuple[str, ...] = ref_field("themes", many=True)
-    protective_factors: tuple[ProtectiveFactor, ...] = attrs.field(factory=tuple, converter=tuple)
-    goals: tuple[Goal, ...] = attrs.field(factory=tuple, converter=tuple)
-    examples: tuple[Example, ...] = attrs.field(factory=tuple, converter=tuple)
+    protective_factors: tuple[ProtectiveFactor, ...] = items()
+    goals: tuple[Goal, ...] = items()
+    examples: tuple[Example, ...] = items()
     reminder: str = ""  # what the picture says about setting the level together
 
     def signal(self, signal_id: str) -> Signal:
@@ -130,15 +130,15 @@ class SignalList:
         raise KeyError(signal_id)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class SignalListExtension:
     """Signals, protective factors and goals one pack adds to another pack's list."""
 
     id: str = id_field()
     target: str = ref_field("signal_lists")
-    source: Source = attrs.field(kw_only=True)
-    categories: tuple[Category, ...] = attrs.field(factory=tuple, converter=tuple)
-    signals: tuple[Signal, ...] = attrs.field(factory=tuple, converter=tuple)
-    protective_factors: tuple[ProtectiveFactor, ...] = attrs.field(factory=tuple, converter=tuple)
-    goals: tuple[Goal, ...] = attrs.field(factory=tuple, converter=tuple)
+    source: Source
+    categories: tuple[Category, ...] = items()
+    signals: tuple[Signal, ...] = items()
+    protective_factors: tuple[ProtectiveFactor, ...] = items()
+    goals: tuple[Goal, ...] = items()
     description: str = ""

@@ -6,7 +6,7 @@ import enum
 
 import attrs
 
-from .common import Source, id_field, ref_field, texts
+from .common import Source, id_field, items, ref_field, texts
 
 
 class ModuleKind(enum.Enum):
@@ -23,7 +23,7 @@ class GoalType(enum.Enum):
     PROCESS = "process"  # vormgeven van een proces
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Workshop:
     """A module of the training offer: a workshop, a process-guidance approach, coaching."""
 
@@ -44,7 +44,7 @@ class Workshop:
     notes: tuple[str, ...] = texts()
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Session:
     """One meeting of a trajectory."""
 
@@ -57,14 +57,14 @@ class Session:
     notes: tuple[str, ...] = texts()
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Phase:
     title: str
-    sessions: tuple[Session, ...] = attrs.field(factory=tuple, converter=tuple)
+    sessions: tuple[Session, ...] = items()
     reason: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Trajectory:
     """Modules composed into phases and sessions (e.g. the example municipality's three meetings)."""
 
@@ -72,4 +72,4 @@ class Trajectory:
     title: str
     source: Source
     description: str = ""
-    phases: tuple[Phase, ...] = attrs.field(factory=tuple, converter=tuple)
+    phases: tuple[Phase, ...] = items()

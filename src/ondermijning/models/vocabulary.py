@@ -7,7 +7,7 @@ import attrs
 from .common import Source, id_field
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Theme:
     """A form of ondermijning or exploitation (``drugs``, ``criminele-uitbuiting``, ...)."""
 
@@ -17,7 +17,7 @@ class Theme:
     description: str = ""
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Framework:
     """A legal or professional framework a professional weighs (AVG, Wet Damocles, meldcode, ...)."""
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from importlib.resources import files
-from importlib.resources.abc import Traversable
 from typing import TYPE_CHECKING
 
+from .._compat import Traversable
 from ..hookspecs import hookimpl
 
 if TYPE_CHECKING:

@@ -1,0 +1,53 @@
+from __future__ import annotations
+
+import os
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+settings.register_profile("default", max_examples=60, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("long", max_examples=2000, deadline=None,
+                          suppress_health_check=[HealthCheck.too_slow])
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+SOURCE = '{ publication = "Test", section = "§1" }'
+PACK_TOML = """
+[pack]
+id = "{id}"
+name = "Test pack {id}"
+version = "{version}"
+"""
+
+
+@pytest.fixture(autouse=True)
+def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Tests must not see a developer's own pack path or disabled plugins."""
+    for name in ("ONDERMIJNING_PACK_PATH", "ONDERMIJNING_DISABLE_PLUGINS",
+                 "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD", "ONDERMIJNING_DEBUG"):
+        monkeypatch.delenv(name, raising=False)
+
+
+MakePack = Callable[..., Path]
+
+
+@pytest.fixture
+def make_pack(tmp_path: Path) -> MakePack:
+    """Write a pack folder: ``make_pack("x", {"routes.toml": "..."})`` -> its path."""
+
+    def make(pack_id: str = "test", files: dict[str, str] | None = None, *, version: str = "1.0.0",
+             pack_toml: str | None = None) -> Path:
+        root = tmp_path / pack_id
+        root.mkdir()
+        text = pack_toml if pack_toml is not None else PACK_TOML.format(id=pack_id, version=version)
+        (root / "pack.toml").write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        for name, content in (files or {}).items():
+            path = root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(textwrap.dedent(content).lstrip(), encoding="utf-8")
+        return root
+
+    return make

@@ -1,0 +1,63 @@
+"""TOML snippets for tests."""
+
+from __future__ import annotations
+
+SOURCE = '{ publication = "Test", section = "§1" }'
+
+
+def route_toml(route_id: str = "wijkteam", *, levels: str = '["low", "moderate", "high"]', extra: str = "") -> str:
+    return f"""
+[[routes]]
+id = "{route_id}"
+name = "Wijkteam"
+action = "advice"
+scope = "local"
+levels = {levels}
+when = "Bij twijfel"
+source = {SOURCE}
+{extra}
+"""
+
+
+def signal_list_toml(list_id: str = "lijst", *, moderate: float = 2, high: float = 5, signals: str = "") -> str:
+    default_signals = f"""
+[[signal_lists.signals]]
+id = "s1"
+category = "gedrag"
+text = "Spijbelt"
+weight = 1
+source = {SOURCE}
+
+[[signal_lists.signals]]
+id = "s2"
+category = "gedrag"
+text = "Dure kleding"
+weight = 2
+source = {SOURCE}
+
+[[signal_lists.signals]]
+id = "s3"
+category = "school"
+text = "Vervoert pakketjes"
+weight = 1
+red_flag = true
+themes = ["core/drugs"]
+source = {SOURCE}
+"""
+    return f"""
+[[signal_lists]]
+id = "{list_id}"
+name = "Lijst"
+source = {SOURCE}
+red_flag_themes = ["core/drugs"]
+scoring = {{ thresholds = {{ moderate = {moderate}, high = {high} }} }}
+
+[[signal_lists.categories]]
+id = "gedrag"
+name = "Gedrag"
+
+[[signal_lists.categories]]
+id = "school"
+name = "School"
+{signals or default_signals}
+"""

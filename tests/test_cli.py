@@ -1,0 +1,126 @@
+"""The command line as a person uses it: output, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from ondermijning import __version__
+from ondermijning.cli import main
+
+from .conftest import MakePack
+from .helpers import route_toml
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["--version"])
+    assert info.value.code == 0
+    assert capsys.readouterr().out.strip() == f"ondermijning {__version__}"
+
+
+def test_python_dash_m_and_console_script() -> None:
+    out = subprocess.run([sys.executable, "-m", "ondermijning", "--version"], capture_output=True, text=True,
+                         check=True)
+    assert out.stdout.strip() == f"ondermijning {__version__}"
+
+
+def test_no_command_prints_help(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys)
+    assert code == 2
+    assert "validate" in out
+
+
+def test_packs_lists_the_bundled_packs(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "packs")
+    assert code == 0
+    for pack in ("core", "deurne", "nieuwegein", "nsob"):
+        assert f"\n{pack} 0.1.0" in "\n" + out
+    assert "ondermijning-deurne 0.1.0" in out
+
+
+def test_packs_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "packs", "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    ids = [p["id"] for p in data["packs"]]
+    assert ids == sorted(ids)
+    assert {"core", "deurne", "nieuwegein", "nsob"} <= set(ids)
+    core = next(p for p in data["packs"] if p["id"] == "core")
+    assert core["counts"]["frameworks"] == 7
+
+
+def test_validate_bundled_packs_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate")
+    assert code == 0, out
+    assert "valid" in out
+
+
+def test_validate_typo_prints_file_line_and_key(capsys: pytest.CaptureFixture[str], make_pack: MakePack) -> None:
+    folder = make_pack("x", {"routes.toml": route_toml(extra='levle = ["low"]')})
+    code, out, err = run(capsys, "validate", str(folder))
+    assert code == 1
+    assert f"{folder / 'routes.toml'}:9: L101 unknown key 'levle' ($.routes[0].levle)" in err
+    assert "Traceback" not in out + err
+
+
+def test_validate_missing_folder_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "validate", str(tmp_path / "nope"))
+    assert code == 2
+    assert err.strip() == f"ondermijning: error: {tmp_path / 'nope'}: no such folder"
+
+
+def test_validate_reports_only_the_given_folder(capsys: pytest.CaptureFixture[str], make_pack: MakePack) -> None:
+    good = make_pack("goed", {"r.toml": route_toml()})
+    code, out, err = run(capsys, "validate", str(good))
+    assert (code, err) == (0, "")
+    assert out.strip() == f"{good}: valid"
+
+
+def test_validate_json_report(capsys: pytest.CaptureFixture[str], make_pack: MakePack) -> None:
+    folder = make_pack("x", {"routes.toml": route_toml(extra='themes = ["core/drugz"]')})
+    code, out, _ = run(capsys, "validate", "--format", "json", str(folder))
+    report = json.loads(out)
+    assert code == 1
+    assert report["valid"] is False
+    (error,) = report["errors"]
+    assert error["code"] == "V001"
+    assert error["line"] == 2
+    assert set(error) == {"code", "severity", "file", "line", "path", "message", "hint"}
+
+
+def test_validate_select_and_ignore(capsys: pytest.CaptureFixture[str], make_pack: MakePack) -> None:
+    folder = make_pack("x", {"routes.toml": route_toml(extra='themes = ["core/drugz"]')})
+    assert run(capsys, "validate", "--ignore", "V001", str(folder))[0] == 0
+    assert run(capsys, "validate", "--select", "L", str(folder))[0] == 0
+    assert run(capsys, "validate", "--select", "V0", str(folder))[0] == 1
+
+
+def test_disable_plugin_option(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--disable-plugin", "nsob", "packs")
+    assert code == 0
+    assert "nsob 0.1.0" not in out
+    assert "plugin nsob blocked" in out
+
+
+def test_internal_errors_are_one_line(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    import ondermijning.cli as cli
+
+    def boom(_args: object) -> int:
+        raise RuntimeError("kapot")
+
+    monkeypatch.setattr(cli, "cmd_packs", boom)
+    code, _, err = run(capsys, "packs")
+    assert code == 3
+    assert err.count("\n") == 1
+    assert "RuntimeError('kapot')" in err

@@ -1,0 +1,153 @@
+"""Plugins: entry-point discovery, isolation of failures, blocking, Python-defined content."""
+
+from __future__ import annotations
+
+import itertools
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from ondermijning import hookimpl, load_catalog
+from ondermijning.models import ConcernLevel, Pack, Route, RouteAction, RouteScope, Source
+
+from .conftest import MakePack
+from .helpers import route_toml
+
+_UNIQUE = itertools.count()
+
+
+def install_fake_distribution(root: Path, monkeypatch: pytest.MonkeyPatch, *, dist: str, plugin: str,
+                              module_source: str) -> None:
+    """A distribution as pip would leave it: a module plus a .dist-info with an entry point."""
+    module = f"{plugin}_plugin_{next(_UNIQUE)}"  # a fresh name: sys.modules keeps imported modules
+    (root / f"{module}.py").write_text(textwrap.dedent(module_source), encoding="utf-8")
+    info = root / f"{dist}-1.2.3.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {dist}\nVersion: 1.2.3\n", encoding="utf-8")
+    (info / "entry_points.txt").write_text(f"[ondermijning]\n{plugin} = {module}\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(root))
+
+
+@pytest.fixture
+def site(tmp_path: Path) -> Path:
+    path = tmp_path / "site"
+    path.mkdir()
+    return path
+
+
+def test_entry_point_pack_is_discovered_with_its_distribution(
+    make_pack: MakePack, site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = make_pack("utrecht", {"routes.toml": route_toml()})
+    install_fake_distribution(site, monkeypatch, dist="ondermijning-utrecht", plugin="utrecht", module_source=f"""
+        from ondermijning import hookimpl
+
+        @hookimpl
+        def ondermijning_pack_paths():
+            return [{str(folder)!r}]
+    """)
+    catalog = load_catalog()
+    assert "utrecht" in catalog.packs
+    assert "utrecht/wijkteam" in catalog.routes
+    provider = catalog.provenance["utrecht/wijkteam"].provider
+    assert "plugin 'utrecht' from ondermijning-utrecht 1.2.3" in provider
+    assert str(folder) in provider
+    assert catalog.locate("utrecht/wijkteam") is not None
+    assert {p.name: p.status for p in catalog.plugins}["utrecht"] == "loaded"
+
+
+RAISING = """
+    from ondermijning import hookimpl
+
+    @hookimpl
+    def ondermijning_routes():
+        raise RuntimeError("database down")
+"""
+
+
+def test_a_raising_plugin_is_reported_and_the_rest_loads(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fake_distribution(site, monkeypatch, dist="kapot", plugin="kapot", module_source=RAISING)
+    catalog = load_catalog()
+    (problem,) = [p for p in catalog.problems if p.code == "P003"]
+    assert "plugin 'kapot' from kapot 1.2.3" in problem.message
+    assert "database down" in problem.message
+    assert {"core", "deurne", "nieuwegein", "nsob"} <= set(catalog.packs)
+    assert {p.name: p.status for p in catalog.plugins}["kapot"] == "broken"
+
+
+@pytest.mark.parametrize(("source", "code", "text"), [
+    ("raise ImportError('no such thing')", "P001", "failed to load entry point"),
+    ("from ondermijning import hookimpl\n@hookimpl\ndef ondermijning_route():\n    return []", "P002",
+     "did you mean 'ondermijning_routes'"),
+    ("from ondermijning import hookimpl\n@hookimpl\ndef ondermijning_routes():\n    return [1, 2]", "P004",
+     "returned int, expected Route"),
+    ("from ondermijning import hookimpl\n@hookimpl\ndef ondermijning_routes():\n    return 7", "P004",
+     "returned int, not a list"),
+])
+def test_each_kind_of_plugin_failure_is_isolated(
+    site: Path, monkeypatch: pytest.MonkeyPatch, source: str, code: str, text: str
+) -> None:
+    install_fake_distribution(site, monkeypatch, dist="stuk", plugin="stuk", module_source=source)
+    catalog = load_catalog()
+    problems = [p for p in catalog.problems if p.code == code]
+    assert len(problems) == 1, catalog.problems
+    assert "'stuk'" in problems[0].format()
+    assert text in problems[0].format()
+    assert "deurne/jongeren" in catalog.signal_lists or "deurne" in catalog.packs
+
+
+def test_plugins_can_be_blocked_by_name_and_by_environment(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install_fake_distribution(site, monkeypatch, dist="kapot", plugin="kapot", module_source=RAISING)
+    assert not load_catalog(disable=["kapot"]).problems
+    monkeypatch.setenv("ONDERMIJNING_DISABLE_PLUGINS", "kapot, deurne")
+    catalog = load_catalog()
+    assert not catalog.problems
+    assert "deurne" not in catalog.packs
+    assert {p.name: p.status for p in catalog.plugins}["deurne"] == "blocked"
+
+
+def test_builtins_are_plugins_like_any_other() -> None:
+    assert "core" in load_catalog().packs
+    assert "core" not in load_catalog(disable=["core"]).packs
+
+
+def test_autoload_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
+    assert set(load_catalog(autoload=False).packs) == {"core"}
+    monkeypatch.setenv("ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD", "1")
+    assert set(load_catalog().packs) == {"core"}
+
+
+class PythonPlugin:
+    """Content defined in Python, without any TOML."""
+
+    @hookimpl
+    def ondermijning_packs(self) -> list[Pack]:
+        return [Pack(id="py", name="Python pack", version="0.1.0")]
+
+    @hookimpl
+    def ondermijning_routes(self) -> list[Route]:
+        return [Route(id="py/buurtcoach", name="Buurtcoach", action=RouteAction.CONSULT, scope=RouteScope.LOCAL,
+                      levels=[ConcernLevel.LOW], when="Bij een eerste niet-pluisgevoel",
+                      source=Source("Gemeente (test)"))]
+
+
+def test_python_plugins_contribute_through_the_same_hooks() -> None:
+    catalog = load_catalog(plugins=[PythonPlugin()], autoload=False)
+    assert catalog.routes["py/buurtcoach"].name == "Buurtcoach"
+    assert catalog.provenance["py/buurtcoach"].provider == "plugin 'PythonPlugin'"
+
+
+class Squatter:
+    @hookimpl
+    def ondermijning_routes(self) -> list[Route]:
+        return [Route(id="nergens/x", name="X", action=RouteAction.ADVICE, scope=RouteScope.LOCAL,
+                      levels=[ConcernLevel.LOW], when="nooit", source=Source("t"))]
+
+
+def test_items_of_an_unknown_pack_are_refused() -> None:
+    catalog = load_catalog(plugins=[Squatter()], autoload=False)
+    assert "nergens/x" not in catalog.routes
+    assert [p.code for p in catalog.problems] == ["C003"]
