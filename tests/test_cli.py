@@ -23,10 +23,21 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
-    with pytest.raises(SystemExit) as info:
-        main(["--version"])
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.strip() == f"ondermijning {__version__}"
+    with pytest.raises(SystemExit) as info:  # also among other options, through argparse
+        main(["--disable-plugin", "x", "--version"])
     assert info.value.code == 0
     assert capsys.readouterr().out.strip() == f"ondermijning {__version__}"
+
+
+def test_version_imports_nothing_heavy() -> None:
+    code = ("import sys, runpy; sys.argv = ['ondermijning', '--version']\n"
+            "from ondermijning.cli import main; main()\n"
+            "heavy = [m for m in ('cattrs', 'pluggy', 'attrs', 'argparse') if m in sys.modules]\n"
+            "print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines()[-1] == "[]"
 
 
 def test_python_dash_m_and_console_script() -> None:

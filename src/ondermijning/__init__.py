@@ -7,12 +7,15 @@ The public names below are imported lazily, so ``import ondermijning`` (and
 
 from __future__ import annotations
 
-import importlib
-from typing import TYPE_CHECKING, Any
-
 from ._version import __version__
 
-if TYPE_CHECKING:  # what the lazy names below resolve to, for type checkers and editors
+# not typing.TYPE_CHECKING: importing typing alone costs more than the rest of --version
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:
+    from typing import Any
+
+    # what the lazy names below resolve to, for type checkers and editors
     from . import models as models
     from .catalog import Catalog as Catalog
     from .catalog import load_catalog as load_catalog
@@ -44,6 +47,8 @@ __all__ = ["__version__", "models", *_LAZY]
 
 
 def __getattr__(name: str) -> Any:
+    import importlib
+
     if name == "models":
         return importlib.import_module(".models", __name__)
     module = _LAZY.get(name)

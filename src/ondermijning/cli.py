@@ -6,17 +6,19 @@ Nothing prints a traceback for bad input; set ``ONDERMIJNING_DEBUG=1`` to see on
 
 from __future__ import annotations
 
-import argparse
-import json
 import os
 import sys
-from collections.abc import Sequence
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 
-if TYPE_CHECKING:
+# not typing.TYPE_CHECKING: importing typing alone costs more than the rest of --version
+TYPE_CHECKING = False
+
+if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --version stays fast
+    import argparse
+    from collections.abc import Sequence
+    from typing import Any
+
     from .catalog import Catalog
     from .errors import Problem
 
@@ -28,6 +30,8 @@ class UsageError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="ondermijning",
         description="Packs, signal lists, routes, dilemma cards and cases for recognising and acting on "
@@ -82,6 +86,8 @@ def _problem_dict(problem: Problem) -> dict[str, Any]:
 # commands ---------------------------------------------------------------------------------
 
 def cmd_packs(args: argparse.Namespace) -> int:
+    import json
+
     catalog = _catalog(args)
     rows: list[dict[str, Any]] = []
     for pack_id, pack in sorted(catalog.packs.items()):
@@ -95,7 +101,7 @@ def cmd_packs(args: argparse.Namespace) -> int:
                           "problems": [_problem_dict(p) for p in catalog.problems]}, indent=2, ensure_ascii=False))
         return EXIT_OK
     for row in rows:
-        summary = ", ".join(f"{n} {family.replace('_', ' ')}" for family, n in row["counts"].items())
+        summary = ", ".join(f"{family.replace('_', ' ')}: {n}" for family, n in row["counts"].items())
         print(f"{row['id']} {row['version']}  {row['name']}")
         print(f"    {summary or 'empty'}")
         print(f"    {row['origin']}")
@@ -108,6 +114,9 @@ def cmd_packs(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
+    import json
+    from pathlib import Path
+
     from .validate import validate_catalog
 
     for path in args.paths:
@@ -139,6 +148,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+        print(f"ondermijning {__version__}")  # the fast path: no parser, no plugins
+        return EXIT_OK
     parser = _parser()
     args = parser.parse_args(argv)
     if args.command is None:

@@ -59,10 +59,12 @@ def load_pack(folder: str | os.PathLike[str]) -> LoadedPack:
         raise PackNotFoundError([Problem("L001", "not a folder", file=str(root),
                                          hint="give the folder that holds pack.toml")])
     problems: list[Problem] = []
-    files = _pack_files(root, problems)
     if not (root / PACK_FILE).is_file():
-        problems.append(Problem("L010", "the folder has no pack.toml", file=str(root),
-                                hint="add pack.toml with a [pack] table (id, name, version)"))
+        below = sorted(str(p.parent) for p in root.glob(f"*/**/{PACK_FILE}") if ".venv" not in p.parts)[:3]
+        hint = (f"did you mean {' or '.join(below)}?" if below
+                else "add pack.toml with a [pack] table (id, name, version)")
+        raise PackError([Problem("L010", "the folder has no pack.toml", file=str(root), hint=hint)])
+    files = _pack_files(root, problems)
     parsed: list[tuple[Path, PackFile, LineIndex]] = []
     for file in files:
         result = _load_file(file, problems)

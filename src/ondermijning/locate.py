@@ -85,11 +85,16 @@ class LineIndex:
         return path
 
     def line_of(self, path: Path) -> int | None:
-        """The line of ``path`` or of its nearest recorded parent."""
+        """The line of ``path``, else of its first written descendant, else of its nearest parent."""
+        if path in self.lines:
+            return self.lines[path]
+        below = [line for key, line in self.lines.items() if key[: len(path)] == path]
+        if below:
+            return min(below)
         while path:
+            path = path[:-1]
             if path in self.lines:
                 return self.lines[path]
-            path = path[:-1]
         return None
 
 

@@ -5,13 +5,14 @@ A folder pack is data only: loading it reads TOML and never imports or runs code
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable, Sequence
 from typing import Any
 
 import attrs
 
 from ..errors import PackError, Problem
-from ..hookspecs import hookimpl
+from ..hookspecs import FAMILY_HOOKS, hookimpl
 from ..loader import LoadedPack, Location, load_pack
 from ..models import Pack, pack_of
 
@@ -39,8 +40,8 @@ class DirectoryPacks:
             pack_id = loaded.pack.id
             if pack_id in self.loaded:
                 first = self.loaded[pack_id][1]
-                if first.path == folder.path:
-                    continue  # the same folder named twice
+                if os.path.realpath(first.path) == os.path.realpath(folder.path):
+                    continue  # the same folder named twice (e.g. installed and given as a path)
                 self.problems.append(Problem(
                     "C001", f"pack id {pack_id!r} is provided twice: by {first.path} ({first.origin}) "
                             f"and by {folder.path} ({folder.origin}); the second is ignored",
@@ -68,42 +69,16 @@ class DirectoryPacks:
     def ondermijning_packs(self) -> list[Pack]:
         return [loaded.pack for loaded, _ in self.loaded.values()]
 
-    @hookimpl
-    def ondermijning_themes(self) -> Iterable[Any]:
-        return self._family("themes")
 
-    @hookimpl
-    def ondermijning_frameworks(self) -> Iterable[Any]:
-        return self._family("frameworks")
+def _family_hook(family: str, hook_name: str) -> Any:
+    def contribute(self: DirectoryPacks) -> Iterable[Any]:
+        return self._family(family)
 
-    @hookimpl
-    def ondermijning_signal_lists(self) -> Iterable[Any]:
-        return self._family("signal_lists")
+    contribute.__name__ = hook_name
+    contribute.__doc__ = f"The {family} of every folder pack that loaded."
+    return hookimpl(contribute)
 
-    @hookimpl
-    def ondermijning_signal_list_extensions(self) -> Iterable[Any]:
-        return self._family("extensions")
 
-    @hookimpl
-    def ondermijning_routes(self) -> Iterable[Any]:
-        return self._family("routes")
-
-    @hookimpl
-    def ondermijning_dilemma_cards(self) -> Iterable[Any]:
-        return self._family("dilemma_cards")
-
-    @hookimpl
-    def ondermijning_guides(self) -> Iterable[Any]:
-        return self._family("guides")
-
-    @hookimpl
-    def ondermijning_cases(self) -> Iterable[Any]:
-        return self._family("cases")
-
-    @hookimpl
-    def ondermijning_workshops(self) -> Iterable[Any]:
-        return self._family("workshops")
-
-    @hookimpl
-    def ondermijning_trajectories(self) -> Iterable[Any]:
-        return self._family("trajectories")
+# one implementation per family hook, so a family added to FAMILY_HOOKS cannot be forgotten here
+for _family, _hook in FAMILY_HOOKS.items():
+    setattr(DirectoryPacks, _hook, _family_hook(_family, _hook))

@@ -1,0 +1,137 @@
+"""Hypothesis strategies for ondermijning models, for the library's tests and for pack authors.
+
+Every strategy is a function with keyword-only options; arguments are checked when a
+value is drawn, not when the strategy is defined (hypothesis' own convention)::
+
+    from hypothesis import given
+    from ondermijning.testing import strategies as ost
+
+    @given(ost.models(Route))
+    def test_route_renders(route): ...
+
+    @given(ost.observations(catalog.signal_lists["deurne/jongeren"]))
+    def test_my_rule(observed): ...
+"""
+
+from __future__ import annotations
+
+import enum
+import typing
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+import attrs
+from hypothesis import strategies as st
+
+from ..models import Pack, Scoring, SignalList, Thresholds
+from ..models.common import ID, REF
+
+T = TypeVar("T")
+
+__all__ = ["ids", "models", "observations", "qualified_ids", "texts"]
+
+
+def ids() -> st.SearchStrategy[str]:
+    """Local ids such as ``wijkagent`` or ``s-12``."""
+    return st.from_regex(r"[a-z0-9][a-z0-9_.-]{0,15}", fullmatch=True)
+
+
+def qualified_ids() -> st.SearchStrategy[str]:
+    """Qualified ids such as ``deurne/wijkagent``."""
+    return st.builds(lambda pack, item: f"{pack}/{item}", ids(), ids())
+
+
+def texts(*, min_size: int = 1, max_size: int = 40) -> st.SearchStrategy[str]:
+    """Texts a person would read, including non-ASCII (Dutch uses ë, é, ’)."""
+    # the utf-8 codec already leaves out lone surrogates, which no file can hold
+    return st.text(st.characters(codec="utf-8"), min_size=min_size, max_size=max_size)
+
+
+def _versions() -> st.SearchStrategy[str]:
+    n = st.integers(0, 30)
+    return st.builds(lambda a, b, c: f"{a}.{b}.{c}", n, n, n)
+
+
+def _for_field(owner: type, field: attrs.Attribute[Any], hint: Any) -> st.SearchStrategy[Any]:
+    if field.metadata.get(ID):
+        return ids()
+    if REF in field.metadata:
+        return st.lists(qualified_ids(), max_size=3).map(tuple) if _is_tuple(hint) else qualified_ids()
+    if owner is Pack and field.name == "version":
+        return _versions()
+    if owner is Pack and field.name == "id":
+        return ids()
+    if owner is Pack and field.name == "requires":
+        return st.dictionaries(ids(), st.sampled_from([">=0.1", ">=1,<2", "==1.0.0"]), max_size=2)
+    if field.name in ("id",):
+        return ids()
+    if hint is Thresholds:
+        return st.builds(lambda low, gap: Thresholds(moderate=low, high=low + gap),
+                         st.floats(0.5, 50), st.floats(0.5, 50))
+    return _for_type(hint)
+
+
+def _is_tuple(hint: Any) -> bool:
+    return typing.get_origin(hint) is tuple
+
+
+def _for_type(hint: Any) -> st.SearchStrategy[Any]:
+    origin = typing.get_origin(hint)
+    if origin is tuple:
+        (inner, _ellipsis) = typing.get_args(hint)
+        return st.lists(_for_type(inner), max_size=3).map(tuple)
+    if origin in (typing.Union, getattr(__import__("types"), "UnionType", None)):
+        return st.one_of(*(_for_type(arg) for arg in typing.get_args(hint)))
+    if hint is type(None):
+        return st.none()
+    if hint is str:
+        return texts(min_size=0)
+    if hint is bool:
+        return st.booleans()
+    if hint is int:
+        return st.integers(0, 50)
+    if hint is float:
+        # weights and bonuses are never negative; keep them finite and readable
+        return st.floats(0, 100, allow_nan=False, allow_infinity=False)
+    if isinstance(hint, type) and issubclass(hint, enum.Enum):
+        return st.sampled_from(list(hint))
+    if isinstance(hint, type) and attrs.has(hint):
+        return models(hint)
+    if typing.get_origin(hint) in (dict, Mapping) or hint is Mapping:
+        return st.dictionaries(ids(), texts(), max_size=2)
+    raise TypeError(f"no strategy for {hint!r}")
+
+
+@st.composite
+def _model(draw: st.DrawFn, cls: type[T], overrides: Mapping[str, st.SearchStrategy[Any]]) -> T:
+    hints = typing.get_type_hints(cls)
+    values = {}
+    for field in attrs.fields(cls):  # type: ignore[arg-type]
+        strategy = overrides.get(field.name) or _for_field(cls, field, hints[field.name])
+        values[field.name] = draw(strategy)
+    return cls(**values)
+
+
+def models(cls: type[T], **overrides: st.SearchStrategy[Any]) -> st.SearchStrategy[T]:
+    """Any valid instance of a model class (every field drawn, defaults included).
+
+    Keyword arguments replace the strategy of a field: ``models(Route, levels=st.just(...))``.
+    """
+    is_model = isinstance(cls, type) and attrs.has(cls)  # a plain bool: keeps cls typed as type[T]
+    if not is_model:
+        raise TypeError(f"models() needs an ondermijning model class, got {cls!r}")
+    return _model(cls, overrides)
+
+
+def observations(signal_list: SignalList, *, min_size: int = 0, max_size: int | None = None
+                 ) -> st.SearchStrategy[tuple[str, ...]]:
+    """Sets of signal ids of ``signal_list`` (unique, in any order), as a tuple."""
+    ids_ = [s.id for s in signal_list.signals]
+    if not ids_:
+        return st.just(())
+    return st.lists(st.sampled_from(ids_), unique=True, min_size=min_size, max_size=max_size).map(tuple)
+
+
+def scorings() -> st.SearchStrategy[Scoring]:
+    """Valid scorings: ordered thresholds, non-negative bonuses."""
+    return models(Scoring)
