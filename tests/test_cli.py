@@ -135,3 +135,71 @@ def test_internal_errors_are_one_line(capsys: pytest.CaptureFixture[str], monkey
     assert code == 3
     assert err.count("\n") == 1
     assert "RuntimeError('kapot')" in err
+
+
+RED_FLAG = "deurne/bezittingen-heeft-drugs"
+
+
+def test_assess_red_flag_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "assess", "--list", "deurne/jongeren", "--signal", RED_FLAG, "--format", "json")
+    data = json.loads(out)
+    assert code == 0
+    assert data["level"] == "high"
+    assert data["explanation"]["decision"]["kind"] == "red_flag"
+    assert data["explanation"]["decision"]["signals"] == [RED_FLAG]
+
+
+def test_assess_text_reads_as_dutch_advice(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "assess", "--list", "deurne/jongeren", "--signal", RED_FLAG)
+    assert code == 0
+    assert "Berekend zorgniveau: HOOG (advies)" in out
+    assert "Gezamenlijk oordeel" in out and "Nog niet vastgesteld" in out
+    assert "Wie kun je inschakelen" in out
+
+
+def test_assess_markdown(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "assess", "--list", "deurne/jongeren", "--signal", RED_FLAG, "--format", "markdown")
+    assert code == 0
+    assert out.startswith("# Informatiebeeld")
+    assert "\n## Rode vlaggen\n" in out
+
+
+def test_assess_unknown_signal_exits_2_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "assess", "--list", "deurne/jongeren", "--signal", "bezittingen-heeft-drug")
+    assert code == 2
+    assert "did you mean 'deurne/bezittingen-heeft-drugs'" in err
+    assert err.count("\n") == 1
+
+
+def test_assess_needs_signals_when_not_in_a_terminal(capsys: pytest.CaptureFixture[str],
+                                                     monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(sys.stdin, "isatty", lambda: False)
+    code, _, err = run(capsys, "assess", "--list", "deurne/jongeren")
+    assert code == 2
+    assert "--signal" in err
+
+
+def test_assess_interactive_walk(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+    from ondermijning import load_catalog
+
+    sl = load_catalog().signal_lists["deurne/jongeren"]
+    categories = [c for c in sl.categories if any(s.category == c.id for s in sl.signals)]
+    first_two = [s for s in sl.signals if s.category == categories[0].id][:2]
+    # category 1: a typo first (asked again), then two signals; the rest nothing; no protective factors
+    answers = iter(["1 x", "1 2", *[""] * (len(categories) - 1), ""])
+    monkeypatch.setattr("builtins.input", lambda _prompt="": next(answers))
+    code, out, _ = run(capsys, "assess", "--list", "deurne/jongeren", "--interactive")
+    assert code == 0
+    assert "Typ nummers tussen 1 en" in out
+    assert first_two[0].text.rstrip(".") in out and first_two[1].text.rstrip(".") in out
+
+
+def test_assess_interactive_can_be_stopped(capsys: pytest.CaptureFixture[str],
+                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    def stop(_prompt: str = "") -> str:
+        raise EOFError
+
+    monkeypatch.setattr("builtins.input", stop)
+    code, _, err = run(capsys, "assess", "--list", "deurne/jongeren", "-i")
+    assert code == 130
+    assert "niets bewaard" in err

@@ -29,7 +29,8 @@ def test_every_hook_has_a_docstring(hook: str) -> None:
 def test_every_hook_feeds_the_catalog() -> None:
     from ondermijning.hookspecs import FAMILY_HOOKS
 
-    others = {"ondermijning_pack_paths", "ondermijning_packs", "ondermijning_validation_rules"}
+    others = {"ondermijning_pack_paths", "ondermijning_packs", "ondermijning_validation_rules",
+              "ondermijning_scoring_rules"}
     assert set(HOOKS) == set(FAMILY_HOOKS.values()) | others
 
 

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
 
     # what the lazy names below resolve to, for type checkers and editors
     from . import models as models
+    from .assessment import assess as assess
     from .catalog import Catalog as Catalog
     from .catalog import load_catalog as load_catalog
     from .errors import OndermijningError as OndermijningError
@@ -26,10 +27,21 @@ if TYPE_CHECKING:
     from .hookspecs import hookimpl as hookimpl
     from .hookspecs import hookspec as hookspec
     from .models import ConcernLevel as ConcernLevel
+    from .models.picture import InformationPicture as InformationPicture
+    from .models.picture import Judgement as Judgement
+    from .models.picture import Observation as Observation
+    from .serialize import from_json as from_json
+    from .serialize import to_json as to_json
     from .validate import Rule as Rule
     from .validate import validate_catalog as validate_catalog
 
 _LAZY = {
+    "assess": "assessment",
+    "InformationPicture": "models.picture",
+    "Judgement": "models.picture",
+    "Observation": "models.picture",
+    "to_json": "serialize",
+    "from_json": "serialize",
     "Catalog": "catalog",
     "load_catalog": "catalog",
     "OndermijningError": "errors",

@@ -41,6 +41,7 @@ from .models import (
 from .plugins.directory import DirectoryPacks, Folder
 
 if TYPE_CHECKING:
+    from .scoring import ScoringRule
     from .validate import Rule
 
 #: folders of extra packs, separated like PATH (":" on Linux and macOS, ";" on Windows)
@@ -80,6 +81,8 @@ class Catalog:
     provenance: Mapping[str, Provenance] = attrs.field(converter=_frozen)
     plugins: tuple[PluginInfo, ...] = ()
     rules: tuple[Rule, ...] = ()
+    #: extra scoring rules from plugins; assess() applies those that fit a list
+    scoring_rules: tuple[ScoringRule, ...] = ()
     #: what went wrong while loading; broken packs and plugins are left out, the rest loads
     problems: tuple[Problem, ...] = ()
 
@@ -165,10 +168,13 @@ class _Builder:
         from .validate import Rule
 
         rules = tuple(rule for _plugin, rule in host.call("ondermijning_validation_rules", Rule))
+        from .scoring import ScoringRule
+
+        scoring_rules = tuple(rule for _plugin, rule in host.call("ondermijning_scoring_rules", ScoringRule))
         return Catalog(
             packs=packs, **families, signals=signals, provenance=self.provenance,
             plugins=tuple(sorted(host.infos.values(), key=lambda i: i.name)),
-            rules=rules, problems=(*host.problems, *self.problems),
+            rules=rules, scoring_rules=scoring_rules, problems=(*host.problems, *self.problems),
         )
 
     def _provider(self, plugin: object, item: Any) -> Provenance:

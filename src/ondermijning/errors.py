@@ -59,14 +59,15 @@ class PackError(OndermijningError):
 class UnknownItemError(OndermijningError, KeyError):
     """An id that the catalog or a list does not know."""
 
-    def __init__(self, kind: str, item_id: str, known: Iterable[str] = ()) -> None:
+    def __init__(self, kind: str, item_id: str, known: Iterable[str] = (), *, where: str = "",
+                 match_as: str | None = None) -> None:
         import difflib
 
         self.kind = kind
         self.item_id = item_id
-        close = difflib.get_close_matches(item_id, list(known), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else ""
-        self.message = f"unknown {kind} {item_id!r}{hint}"
+        close = difflib.get_close_matches(match_as or item_id, list(known), n=3, cutoff=0.7)
+        hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
+        self.message = f"unknown {kind} {item_id!r}" + (f" in {where}" if where else "") + hint
         super().__init__(self.message)
 
     def __str__(self) -> str:

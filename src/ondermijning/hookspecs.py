@@ -45,6 +45,7 @@ if TYPE_CHECKING:
         Trajectory,
         Workshop,
     )
+    from .scoring import ScoringRule
     from .validate import Rule
 
 PROJECT = "ondermijning"
@@ -159,6 +160,26 @@ def ondermijning_validation_rules() -> Iterable[Rule]:
         def ondermijning_validation_rules():
             return [Rule(code="X001", summary="routes name a phone number",
                          check=lambda catalog: [...])]
+    """
+
+
+@hookspec
+def ondermijning_scoring_rules() -> Iterable[ScoringRule]:
+    """Extra scoring rules: points on top of weights and combination steps.
+
+    A rule must be deterministic and monotone (more observations never give fewer points)
+    and give nothing for no observations; the property tests in
+    ``ondermijning.testing.properties`` check every installed list with every rule::
+
+        def night_and_school(signal_list, observed):
+            if {"deurne/vrije-tijd-werk-nachten", "deurne/school-verzuim"} <= observed:
+                yield Contribution(kind=ContributionKind.RULE, source="", points=2,
+                                   text="'s nachts op pad en verzuim samen")
+
+        @hookimpl
+        def ondermijning_scoring_rules():
+            return [ScoringRule(id="gemeente/nacht-en-school", summary="...",
+                                contribute=night_and_school, lists=["deurne/jongeren"])]
     """
 
 

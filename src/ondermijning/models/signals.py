@@ -104,7 +104,7 @@ class Example:
     description: str = ""
 
 
-@attrs.frozen(kw_only=True)
+@attrs.frozen(kw_only=True, cache_hash=True)  # hashed once: compiled scorers are cached per list
 class SignalList:
     """A signal list with its categories, signals, scoring, protective factors and goals."""
 

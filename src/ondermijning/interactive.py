@@ -1,0 +1,80 @@
+"""Terminal walk-throughs: ask, check the answer, ask again; never a traceback.
+
+Input and output are injected (``ask``, ``say``), so tests drive a walk with a script.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from .models import SignalList
+
+Ask = Callable[[str], str]
+Say = Callable[[str], None]
+
+
+class Aborted(Exception):
+    """The person stopped the walk (Ctrl-C, Ctrl-D or 'q')."""
+
+
+def _read(ask: Ask, prompt: str) -> str:
+    try:
+        answer = ask(prompt)
+    except (EOFError, KeyboardInterrupt):
+        raise Aborted from None
+    if answer.strip().lower() in ("q", "stop"):
+        raise Aborted
+    return answer.strip()
+
+
+def choose_numbers(ask: Ask, say: Say, prompt: str, count: int) -> list[int]:
+    """Numbers 1..count separated by spaces or commas; empty means none. Asks again on a typo."""
+    while True:
+        answer = _read(ask, prompt)
+        parts = answer.replace(",", " ").split()
+        try:
+            numbers = [int(p) for p in parts]
+        except ValueError:
+            say(f"  Typ nummers tussen 1 en {count}, gescheiden door spaties (Enter = geen, q = stoppen).")
+            continue
+        wrong = [n for n in numbers if not 1 <= n <= count]
+        if wrong:
+            say(f"  {', '.join(map(str, wrong))} staat niet in de lijst; kies uit 1 tot en met {count}.")
+            continue
+        return list(dict.fromkeys(numbers))
+
+
+def choose_one(ask: Ask, say: Say, prompt: str, options: Sequence[str]) -> int:
+    for number, option in enumerate(options, 1):
+        say(f"  {number}. {option}")
+    while True:
+        chosen = choose_numbers(ask, say, prompt, len(options))
+        if len(chosen) == 1:
+            return chosen[0] - 1
+        say("  Kies precies één nummer.")
+
+
+def walk_signal_list(sl: SignalList, ask: Ask, say: Say) -> tuple[list[str], list[str]]:
+    """Category by category: which signals do you recognise? Then: which protective factors?"""
+    say(f"\n{sl.name}")
+    say("Vink per categorie aan wat je zelf hebt gezien of gehoord. Typ de nummers, gescheiden door spaties;")
+    say("Enter als je niets herkent, q om te stoppen.\n")
+    observed: list[str] = []
+    for category in sl.categories:
+        signals = [s for s in sl.signals if s.category == category.id]
+        if not signals:
+            continue
+        say(f"{category.name}")
+        for number, signal in enumerate(signals, 1):
+            say(f"  {number:>2}. {signal.text}")
+        picked = choose_numbers(ask, say, f"Welke herken je bij {category.name.lower()}? ", len(signals))
+        observed.extend(signals[n - 1].id for n in picked)
+        say("")
+    protective: list[str] = []
+    if sl.protective_factors:
+        say("Beschermende factoren (tellen niet mee in de score, maar horen bij het beeld)")
+        for number, factor in enumerate(sl.protective_factors, 1):
+            say(f"  {number:>2}. {factor.text}")
+        picked = choose_numbers(ask, say, "Welke zijn aanwezig? ", len(sl.protective_factors))
+        protective = [sl.protective_factors[n - 1].id for n in picked]
+    return observed, protective

@@ -1,0 +1,145 @@
+"""The information picture (informatiebeeld): what ``assess()`` returns.
+
+The computed level is *advice*. The professionals' joint judgement is kept in a separate
+:class:`Judgement`, which may differ from the computed level and never overwrites it. A
+picture refers to its subject by an optional pseudonym only: no names, no dates of birth,
+no addresses (AVG).
+"""
+
+from __future__ import annotations
+
+import datetime
+import enum
+
+import attrs
+
+from .common import ConcernLevel, as_tuple, items, texts
+from .routes import Route
+from .signals import Goal, ProtectiveFactor, Thresholds
+
+#: bumped when the JSON form of a picture changes incompatibly
+PICTURE_FORMAT_VERSION = 1
+
+
+class ObservationKind(enum.Enum):
+    """Separate what was seen or heard (fact) from what it is taken to mean (interpretation)."""
+
+    FACT = "fact"
+    INTERPRETATION = "interpretation"
+
+
+@attrs.frozen(kw_only=True)
+class Observation:
+    """One observed signal, with optional context; ``note`` is free text and dropped by redaction."""
+
+    signal: str
+    kind: ObservationKind = ObservationKind.FACT
+    date: datetime.date | None = None
+    observer: str = ""  # a role ("conciërge", "jongerenwerker"), never a name
+    note: str = ""
+
+
+class ContributionKind(enum.Enum):
+    SIGNAL = "signal"
+    COMBINATION = "combination"
+    RULE = "rule"
+
+
+@attrs.frozen(kw_only=True)
+class Contribution:
+    """One line of the explanation trace: what added how many points, and why."""
+
+    kind: ContributionKind
+    source: str  # a signal id, "combination", or a rule id
+    points: float
+    text: str = ""
+    category: str = ""
+
+
+class DecisionKind(enum.Enum):
+    RED_FLAG = "red_flag"
+    THRESHOLD = "threshold"
+    BELOW_THRESHOLDS = "below_thresholds"
+
+
+@attrs.frozen(kw_only=True)
+class Decision:
+    """What decided the computed level: a red flag, a threshold, or neither."""
+
+    kind: DecisionKind
+    text: str
+    signals: tuple[str, ...] = texts()  # the red-flag signals, when a red flag decided
+    threshold: float | None = None
+
+
+@attrs.frozen(kw_only=True)
+class Explanation:
+    """The trace: contributions add up to the score; ``decision`` says what set the level."""
+
+    contributions: tuple[Contribution, ...] = items()
+    decision: Decision
+    thresholds: Thresholds
+
+
+@attrs.frozen(kw_only=True)
+class CategoryScore:
+    category: str
+    name: str
+    points: float
+    signals: tuple[str, ...] = texts()
+
+
+@attrs.frozen(kw_only=True)
+class RedFlag:
+    signal: str
+    text: str
+    themes: tuple[str, ...] = texts()
+
+
+@attrs.frozen(kw_only=True)
+class WatchSignal:
+    """A signal not (yet) observed that would on its own raise the level: what to watch next."""
+
+    signal: str
+    text: str
+    category: str
+    raises_to: ConcernLevel
+
+
+@attrs.frozen(kw_only=True)
+class Judgement:
+    """The level professionals agree on together, and why; kept beside the computed level."""
+
+    level: ConcernLevel
+    reason: str
+    consulted: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)  # roles, not names
+    date: datetime.date | None = None
+
+
+@attrs.frozen(kw_only=True)
+class InformationPicture:
+    """Level, score, breakdown, red flags, explanation, what to watch, goals, routes, reminder."""
+
+    signal_list: str
+    level: ConcernLevel
+    score: float
+    explanation: Explanation
+    reminder: str
+    observations: tuple[Observation, ...] = items()
+    categories: tuple[CategoryScore, ...] = items()
+    red_flags: tuple[RedFlag, ...] = items()
+    watch_next: tuple[WatchSignal, ...] = items()
+    goals: tuple[Goal, ...] = items()
+    routes: tuple[Route, ...] = items()
+    protective_factors: tuple[ProtectiveFactor, ...] = items()
+    subject: str = ""  # an optional pseudonym; never a real name
+    judgement: Judgement | None = None
+
+    @property
+    def computed_level(self) -> ConcernLevel:
+        """The level the scoring computed (the same as ``level``; named for contrast with ``judgement``)."""
+        return self.level
+
+    def with_judgement(self, judgement: Judgement) -> InformationPicture:
+        """This picture with the professionals' joint judgement added; the computed level stays."""
+        return attrs.evolve(self, judgement=judgement)

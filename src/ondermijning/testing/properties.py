@@ -1,0 +1,143 @@
+"""The scoring properties every signal list must keep, as plain check functions.
+
+Each function raises ``AssertionError`` with a message naming the list and the signals when a
+property fails. The library's tests drive them with hypothesis over every installed list;
+pack authors can do the same for theirs (``run_all``)::
+
+    from ondermijning.testing.properties import run_all
+    run_all(catalog.signal_lists["gemeente/buurt"], catalog)
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Collection, Sequence
+from typing import TYPE_CHECKING
+
+from ..assessment import assess
+from ..models import ConcernLevel, SignalList
+from ..models.picture import InformationPicture
+from ..scoring import Scorer
+from ..serialize import from_json, to_json
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+
+def _scorer(sl: SignalList, catalog: Catalog | None) -> Scorer:
+    return Scorer(sl, tuple(catalog.scoring_rules) if catalog is not None else ())
+
+
+def _fmt(ids: Collection[str]) -> str:
+    return "{" + ", ".join(sorted(ids)) + "}"
+
+
+def check_deterministic(sl: SignalList, observed: Sequence[str], catalog: Catalog | None = None,
+                        *, seed: int = 0) -> None:
+    """The same observations in any order (or ticked twice) give the same picture."""
+    shuffled = list(observed) + list(observed[:1])
+    random.Random(seed).shuffle(shuffled)
+    first, again = assess(sl, observed, catalog=catalog), assess(sl, shuffled, catalog=catalog)
+    assert first == again, f"{sl.id}: order or repetition changed the picture for {_fmt(observed)}"
+
+
+def check_monotone(sl: SignalList, observed: Collection[str], extra: Collection[str],
+                   catalog: Catalog | None = None) -> None:
+    """Adding signals never lowers the score or the level."""
+    scorer = _scorer(sl, catalog)
+    score, level = scorer.score(frozenset(observed))
+    more_score, more_level = scorer.score(frozenset(observed) | frozenset(extra))
+    assert more_score >= score, (f"{sl.id}: adding {_fmt(extra)} to {_fmt(observed)} lowered the score "
+                                 f"from {score} to {more_score}")
+    assert more_level >= level, (f"{sl.id}: adding {_fmt(extra)} to {_fmt(observed)} lowered the level "
+                                 f"from {level.value} to {more_level.value}")
+
+
+def check_red_flag_dominance(sl: SignalList, observed: Collection[str], catalog: Catalog | None = None) -> None:
+    """Any observed red-flag signal gives hoog."""
+    red = {s.id for s in sl.signals if s.red_flag}
+    if red.intersection(observed):
+        _, level = _scorer(sl, catalog).score(frozenset(observed))
+        assert level is ConcernLevel.HIGH, f"{sl.id}: red flag in {_fmt(observed)} gave {level.value}, not high"
+
+
+def check_empty_is_low(sl: SignalList, catalog: Catalog | None = None) -> None:
+    """No observations: laag, score 0."""
+    picture = assess(sl, [], catalog=catalog)
+    assert picture.level is ConcernLevel.LOW, f"{sl.id}: no observations gave {picture.level.value}"
+    assert picture.score == 0, f"{sl.id}: no observations scored {picture.score}"
+
+
+def check_explanation_adds_up(sl: SignalList, observed: Collection[str], catalog: Catalog | None = None) -> None:
+    """The explanation's contributions add up to the score, and the fast path agrees."""
+    import math
+
+    picture = assess(sl, observed, catalog=catalog)
+    total = math.fsum(c.points for c in picture.explanation.contributions)
+    assert total == picture.score, f"{sl.id}: contributions add up to {total}, score is {picture.score}"
+    fast_score, fast_level = _scorer(sl, catalog).score(frozenset(picture_ids(picture)))
+    assert (fast_score, fast_level) == (picture.score, picture.level), f"{sl.id}: fast path disagrees"
+
+
+def picture_ids(picture: InformationPicture) -> list[str]:
+    return [o.signal for o in picture.observations]
+
+
+def check_json_round_trip(sl: SignalList, observed: Collection[str], catalog: Catalog | None = None) -> None:
+    """A picture survives JSON unchanged."""
+    picture = assess(sl, observed, catalog=catalog)
+    assert from_json(to_json(picture), InformationPicture) == picture, f"{sl.id}: JSON round trip lost data"
+
+
+def check_levels_reachable(sl: SignalList, catalog: Catalog | None = None) -> None:
+    """Each level can occur: laag with nothing, matig and hoog with some set of signals.
+
+    Matig is searched by adding ordinary signals, lightest first, until the score reaches the
+    threshold; hoog by all ordinary signals, or else a red flag.
+    """
+    scorer = _scorer(sl, catalog)
+    ordinary = sorted((s for s in sl.signals if not s.red_flag), key=lambda s: s.weight)
+    seen = {ConcernLevel.LOW} if scorer.score(frozenset())[1] is ConcernLevel.LOW else set()
+    chosen: set[str] = set()
+    for signal in ordinary:
+        chosen.add(signal.id)
+        seen.add(scorer.score(frozenset(chosen))[1])
+    seen.update(scorer.score(frozenset({s.id}))[1] for s in sl.signals if s.red_flag)
+    missing = [level.value for level in ConcernLevel if level not in seen]
+    assert not missing, f"{sl.id}: level(s) {', '.join(missing)} cannot occur with these weights and thresholds"
+
+
+def check_examples(sl: SignalList, catalog: Catalog | None = None) -> None:
+    """The list's golden examples give the level they expect."""
+    for example in sl.examples:
+        picture = assess(sl, example.signals, catalog=catalog)
+        assert picture.level is example.expected, (
+            f"{sl.id}: example {example.description or _fmt(example.signals)!r} gives {picture.level.value}, "
+            f"expected {example.expected.value}")
+
+
+def run_all(sl: SignalList, catalog: Catalog | None = None, *, max_examples: int = 100) -> None:
+    """Every property: the fixed checks, then the drawn ones."""
+    check_empty_is_low(sl, catalog)
+    check_levels_reachable(sl, catalog)
+    check_examples(sl, catalog)
+    run_drawn(sl, catalog, max_examples=max_examples)
+
+
+def run_drawn(sl: SignalList, catalog: Catalog | None = None, *, max_examples: int = 100) -> None:
+    """The properties over observations hypothesis draws (and shrinks, when one fails)."""
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from .strategies import observations
+
+    @settings(max_examples=max_examples, deadline=None, database=None)
+    @given(observed=observations(sl), extra=observations(sl, max_size=3), seed=st.integers(0, 2**16))
+    def properties(observed: tuple[str, ...], extra: tuple[str, ...], seed: int) -> None:
+        check_deterministic(sl, observed, catalog, seed=seed)
+        check_monotone(sl, observed, extra, catalog)
+        check_red_flag_dominance(sl, observed, catalog)
+        check_explanation_adds_up(sl, observed, catalog)
+        check_json_round_trip(sl, observed, catalog)
+
+    properties()

@@ -1,0 +1,125 @@
+"""The scoring properties, over every signal list the catalog holds (bundled and installed)."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ondermijning import hookimpl, load_catalog
+from ondermijning.catalog import Catalog
+from ondermijning.models import SignalList
+from ondermijning.models.picture import Contribution, ContributionKind
+from ondermijning.scoring import ScoringRule
+from ondermijning.testing import properties as props
+from ondermijning.testing import strategies as ost
+
+CATALOG = load_catalog()
+LISTS = sorted(CATALOG.signal_lists)
+
+
+def test_there_is_something_to_check() -> None:
+    assert "deurne/jongeren" in LISTS
+
+
+each_list = pytest.mark.parametrize("signal_list", [CATALOG.signal_lists[i] for i in LISTS], ids=LISTS)
+
+
+@each_list
+def test_empty_is_low(signal_list: SignalList) -> None:
+    props.check_empty_is_low(signal_list, CATALOG)
+
+
+@each_list
+def test_every_level_is_reachable(signal_list: SignalList) -> None:
+    props.check_levels_reachable(signal_list, CATALOG)
+
+
+@each_list
+def test_golden_examples(signal_list: SignalList) -> None:
+    assert signal_list.examples, "every bundled list declares golden examples"
+    props.check_examples(signal_list, CATALOG)
+
+
+@each_list
+@given(data=st.data())
+def test_deterministic_and_order_independent(signal_list: SignalList, data: st.DataObject) -> None:
+    observed = data.draw(ost.observations(signal_list))
+    props.check_deterministic(signal_list, observed, CATALOG, seed=data.draw(st.integers(0, 1000)))
+
+
+@each_list
+@given(data=st.data())
+def test_monotone(signal_list: SignalList, data: st.DataObject) -> None:
+    observed = data.draw(ost.observations(signal_list))
+    extra = data.draw(ost.observations(signal_list, min_size=1, max_size=3))
+    props.check_monotone(signal_list, observed, extra, CATALOG)
+
+
+@each_list
+@given(data=st.data())
+def test_red_flags_dominate(signal_list: SignalList, data: st.DataObject) -> None:
+    red = [s.id for s in signal_list.signals if s.red_flag]
+    observed = data.draw(ost.observations(signal_list))
+    if red:
+        observed = (*observed, data.draw(st.sampled_from(red)))
+    props.check_red_flag_dominance(signal_list, set(observed), CATALOG)
+
+
+@each_list
+@given(data=st.data())
+def test_explanation_adds_up(signal_list: SignalList, data: st.DataObject) -> None:
+    props.check_explanation_adds_up(signal_list, data.draw(ost.observations(signal_list)), CATALOG)
+
+
+@each_list
+@given(data=st.data())
+@settings(max_examples=25)
+def test_json_round_trip_is_lossless(signal_list: SignalList, data: st.DataObject) -> None:
+    props.check_json_round_trip(signal_list, data.draw(ost.observations(signal_list)), CATALOG)
+
+
+# --- a contributed rule must keep the properties; a broken one is caught ---------------------
+
+def _penalty(signal_list: SignalList, observed: frozenset[str]) -> list[Contribution]:
+    """Broken on purpose: a protective-sounding signal *subtracts* points, so more can score less."""
+    first = signal_list.signals[0].id
+    return [Contribution(kind=ContributionKind.RULE, source="", points=-5)] if first in observed else []
+
+
+def _bonus(signal_list: SignalList, observed: frozenset[str]) -> list[Contribution]:
+    """Well-behaved: one point per two red flags."""
+    red = sum(1 for s in signal_list.signals if s.red_flag and s.id in observed)
+    return [Contribution(kind=ContributionKind.RULE, source="", points=red // 2, text="rode vlaggen")] if red >= 2 \
+        else []
+
+
+class RulePlugin:
+    def __init__(self, rule: ScoringRule) -> None:
+        self.rule = rule
+
+    @hookimpl
+    def ondermijning_scoring_rules(self) -> list[ScoringRule]:
+        return [self.rule]
+
+
+def catalog_with(rule: ScoringRule) -> Catalog:
+    return load_catalog(plugins=[RulePlugin(rule)])
+
+
+def test_a_monotone_contributed_rule_passes_and_counts() -> None:
+    catalog = catalog_with(ScoringRule(id="test/bonus", summary="bonus", contribute=_bonus))
+    sl = catalog.signal_lists["deurne/jongeren"]
+    props.run_all(sl, catalog, max_examples=40)
+    red = [s.id for s in sl.signals if s.red_flag][:2]
+    picture = __import__("ondermijning").assess(sl, red, catalog=catalog)
+    assert [c.source for c in picture.explanation.contributions][-1] == "test/bonus"
+
+
+def test_a_broken_contributed_rule_fails_the_properties() -> None:
+    catalog = catalog_with(ScoringRule(id="test/penalty", summary="penalty", contribute=_penalty))
+    sl = catalog.signal_lists["deurne/jongeren"]
+    with pytest.raises(AssertionError, match="lowered the score"):
+        props.run_drawn(sl, catalog, max_examples=200)
+    with pytest.raises(AssertionError, match="gives low, expected moderate"):
+        props.check_examples(sl, catalog)  # the golden examples catch it too
