@@ -181,7 +181,8 @@ def cmd_assess(args: argparse.Namespace) -> int:
         for sl in catalog.signal_lists.values():
             print(f"{sl.id}  {sl.name}")
             for signal in sl.signals:
-                print(f"    {signal.id}{'  (rode vlag)' if signal.red_flag else ''}")
+                flag = "  [rode vlag]" if signal.red_flag else ""
+                print(f"    {signal.id:<44} {signal.text[:60]}{'…' if len(signal.text) > 60 else ''}{flag}")
         return EXIT_OK
     if not catalog.signal_lists:
         raise UsageError("no signal lists are loaded; install a pack such as ondermijning-deurne")
