@@ -102,11 +102,18 @@ def test_plugins_can_be_blocked_by_name_and_by_environment(
 ) -> None:
     install_fake_distribution(site, monkeypatch, dist="kapot", plugin="kapot", module_source=RAISING)
     assert not load_catalog(disable=["kapot"]).problems
-    monkeypatch.setenv("ONDERMIJNING_DISABLE_PLUGINS", "kapot, deurne")
+    monkeypatch.setenv("ONDERMIJNING_DISABLE_PLUGINS", "kapot, nsob")
     catalog = load_catalog()
     assert not catalog.problems
-    assert "deurne" not in catalog.packs
-    assert {p.name: p.status for p in catalog.plugins}["deurne"] == "blocked"
+    assert "nsob" not in catalog.packs
+    assert {p.name: p.status for p in catalog.plugins}["nsob"] == "blocked"
+
+
+def test_blocking_a_pack_others_require_is_reported() -> None:
+    catalog = load_catalog(disable=["deurne"])
+    (problem,) = catalog.problems
+    assert problem.code == "C004"
+    assert "requires pack 'deurne'" in problem.message
 
 
 def test_builtins_are_plugins_like_any_other() -> None:

@@ -16,8 +16,10 @@ TYPE_CHECKING = False
 
 if TYPE_CHECKING:  # the heavy imports wait until a command needs them, so --version stays fast
     import argparse
-    from collections.abc import Sequence
-    from typing import Any
+    from collections.abc import Mapping, Sequence
+    from typing import Any, TypeVar
+
+    T = TypeVar("T")
 
     from .catalog import Catalog
     from .errors import Problem
@@ -87,7 +89,47 @@ def _parser() -> argparse.ArgumentParser:
     assess.add_argument("--show-lists", action="store_true", help="list the signal lists and their signals")
     _format_option(assess, ("text", "markdown", "json"))
     assess.set_defaults(func=cmd_assess)
+
+    dilemma = sub.add_parser(
+        "dilemma", help="work through a dilemma card, or print it",
+        description="Dilemma cards: a situation, the values in tension, questions to weigh and handling "
+                    "options with their consequences. In a terminal, leads you or your team through a card "
+                    "step by step; otherwise (or with --print) prints it. --format html gives a printable "
+                    "page, one card per page.")
+    dilemma.add_argument("card", nargs="?", metavar="ID", help="a card id (qualified, or unique without pack)")
+    dilemma.add_argument("--list", action="store_true", help="list the cards")
+    dilemma.add_argument("--all", action="store_true", help="print every card")
+    dilemma.add_argument("--print", dest="print_only", action="store_true", help="print instead of walking through")
+    _format_option(dilemma, ("text", "markdown", "html"))
+    dilemma.set_defaults(func=cmd_dilemma)
+
+    guide = sub.add_parser(
+        "guide", help="a facilitator script for a case discussion",
+        description="Print a facilitator script (draaiboek) for one case-discussion session: roles, opening, "
+                    "the case, the four questions, closing round and reflection. Checks the session against "
+                    "the conversation guide (group size, facilitators, number of cases) and says what is off.")
+    guide.add_argument("cases", nargs="*", metavar="CASE_ID", help="the case(s) to discuss in this session")
+    guide.add_argument("--list", action="store_true", help="list the cases")
+    guide.add_argument("--participants", type=int, metavar="N", help="planned number of participants")
+    guide.add_argument("--facilitators", type=int, metavar="N", help="planned number of facilitators")
+    _format_option(guide, ("text", "markdown", "html"))
+    guide.set_defaults(func=cmd_guide)
     return parser
+
+
+def _find(mapping: Mapping[str, T], item_id: str, kind: str) -> T:
+    """An item by qualified id, or by its local id when only one pack has it."""
+    if item_id in mapping:
+        return mapping[item_id]
+    matches = [key for key in mapping if key.split("/", 1)[-1] == item_id]
+    if len(matches) == 1:
+        return mapping[matches[0]]
+    if len(matches) > 1:
+        raise UsageError(f"{kind} {item_id!r} exists in several packs: {', '.join(matches)}; give the full id")
+    from .errors import UnknownItemError
+
+    raise UsageError(str(UnknownItemError(kind, item_id, mapping, match_as=item_id)) +
+                     " (see --list)")
 
 
 def _format_option(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:
@@ -216,6 +258,75 @@ def cmd_assess(args: argparse.Namespace) -> int:
         print(to_json(picture, redact=args.redact))
     else:
         print(render(picture_document(picture, catalog), args.format), end="")
+    return EXIT_OK
+
+
+def cmd_dilemma(args: argparse.Namespace) -> int:
+    from .interactive import Aborted, choose_one, walk_dilemma
+    from .render import render_many
+    from .render.cards import dilemma_document
+
+    catalog = _catalog(args)
+    cards = catalog.dilemma_cards
+    if args.list:
+        for card_id, card in cards.items():
+            print(f"{card_id:<52} {card.title}")
+        print(f"{len(cards)} dilemmakaarten. Gebruik ze na de workshops over bewustwording: zonder die kennis "
+              "werkt de kaart niet. 'ondermijning dilemma ID' loopt een kaart met je door.")
+        return EXIT_OK
+    if not cards:
+        raise UsageError("no dilemma cards are loaded; install a pack such as ondermijning-nieuwegein")
+    if args.all:
+        print(render_many([dilemma_document(c, catalog) for c in cards.values()], args.format), end="")
+        return EXIT_OK
+    interactive = sys.stdin.isatty() and not args.print_only and args.format == "text"
+    try:
+        if args.card is None:
+            if not interactive:
+                raise UsageError("give a card id (see --list), or --all")
+            ids = list(cards)
+            print("Welke dilemmakaart?")
+            card = cards[ids[choose_one(input, print, "Nummer: ", [cards[i].title for i in ids])]]
+        else:
+            card = _find(cards, args.card, "dilemma card")
+        if interactive:
+            walk_dilemma(card, input, print, frameworks={k: f.name for k, f in catalog.frameworks.items()})
+            return EXIT_OK
+    except Aborted:
+        print("Gestopt; er is niets bewaard.", file=sys.stderr)
+        return 130
+    print(render_many([dilemma_document(card, catalog)], args.format), end="")
+    return EXIT_OK
+
+
+def cmd_guide(args: argparse.Namespace) -> int:
+    from .render import render_many
+    from .render.cards import guide_document
+    from .sessions import check_case_session
+
+    catalog = _catalog(args)
+    if args.list:
+        for case_id, case in catalog.cases.items():
+            print(f"{case_id:<40} {case.title}")
+        return EXIT_OK
+    if not args.cases:
+        raise UsageError("give one or more case ids (see --list)")
+    for name in ("participants", "facilitators"):
+        value = getattr(args, name)
+        if value is not None and value < 1:
+            raise UsageError(f"--{name} must be 1 or more, got {value}")
+    cases = [_find(catalog.cases, case_id, "case") for case_id in args.cases]
+    guides = {case.guide for case in cases}
+    if len(guides) > 1:
+        raise UsageError(f"these cases use different conversation guides ({', '.join(sorted(guides))}); "
+                         "plan them in separate sessions")
+    guide = _find(catalog.guides, guides.pop(), "conversation guide")
+    findings = check_case_session(guide, participants=args.participants, facilitators=args.facilitators,
+                                  cases=[c.id for c in cases])
+    for finding in findings:
+        print(f"Let op ({finding.code}): {finding.message} {finding.hint}", file=sys.stderr)
+    document = guide_document(cases, guide, findings, args.participants, catalog)
+    print(render_many([document], args.format), end="")
     return EXIT_OK
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from .models import SignalList
+from .models import DilemmaCard, SignalList
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
@@ -78,3 +78,41 @@ def walk_signal_list(sl: SignalList, ask: Ask, say: Say) -> tuple[list[str], lis
         picked = choose_numbers(ask, say, "Welke zijn aanwezig? ", len(sl.protective_factors))
         protective = [sl.protective_factors[n - 1].id for n in picked]
     return observed, protective
+
+
+def _pause(ask: Ask) -> None:
+    _read(ask, "(Enter om verder te gaan, q om te stoppen) ")
+
+
+def walk_dilemma(card: DilemmaCard, ask: Ask, say: Say, *, frameworks: dict[str, str]) -> int | None:
+    """Step by step through a card: situation, values, each question, options; returns the chosen option."""
+    say(f"\nDilemmakaart: {card.title}\n")
+    say(card.situation)
+    _pause(ask)
+    say("\nWaarden die hier botsen:")
+    for value in card.values:
+        say(f"  - {value}")
+    say("Welke weegt voor jou of jullie het zwaarst, en waarom?")
+    _pause(ask)
+    for number, question in enumerate(card.questions, 1):
+        say(f"\nVraag {number} van {len(card.questions)}: {question}")
+        say("Neem de tijd; bespreek het in het team of schrijf je antwoord voor jezelf op.")
+        _pause(ask)
+    say("\nHandelingsopties:")
+    for number, option in enumerate(card.options, 1):
+        c = option.consequences
+        say(f"\n  {number}. {option.title}: {option.description}")
+        say(f"     Cliënt: {c.client}")
+        say(f"     Gezin en systeem: {c.system}")
+        say(f"     Professional: {c.professional}")
+        say(f"     Organisatie: {c.organisation}")
+    chosen = choose_numbers(ask, say, "\nWelke optie kiezen jullie? (nummer, Enter = nog geen keuze) ",
+                            len(card.options))
+    choice = chosen[0] if chosen else None
+    if choice is not None:
+        say(f"\nJullie keuze: {card.options[choice - 1].title}.")
+    if card.frameworks:
+        say("Kaders om je keuze aan te toetsen: " + ", ".join(frameworks.get(f, f) for f in card.frameworks) + ".")
+    say("Er is geen goed of fout antwoord. Leg jullie afweging vast zoals jullie organisatie dat afspreekt; "
+        "hier wordt niets bewaard.")
+    return choice

@@ -81,7 +81,7 @@ def check_references(catalog: Catalog) -> Iterator[Problem]:
         for item_id, item in catalog.family(family).items():
             for field, target_family, ref in _references(item):
                 known = catalog.family(target_family)
-                if ref in known:
+                if not ref or ref in known:  # an empty optional reference is fine
                     continue
                 close = difflib.get_close_matches(ref, list(known), n=1)
                 hint = f"did you mean {close[0]!r}?" if close else f"no {target_family} with that id is loaded"

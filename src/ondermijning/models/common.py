@@ -72,14 +72,19 @@ def items() -> Any:
     return attrs.field(factory=tuple, converter=as_tuple)
 
 
+def optional_ref_field(family: str) -> Any:
+    """A reference that may be left out (empty)."""
+    return attrs.field(default="", metadata={REF: family})
+
+
 def texts() -> Any:
     """A tuple of texts, empty by default."""
     return attrs.field(factory=tuple, converter=as_tuple)
 
 
 def qualify(ref: str, pack_id: str) -> str:
-    """``"wijkagent"`` in pack ``deurne`` -> ``"deurne/wijkagent"``; qualified ids stay as they are."""
-    return ref if "/" in ref else f"{pack_id}/{ref}"
+    """``"wijkagent"`` in pack ``deurne`` -> ``"deurne/wijkagent"``; qualified and empty ids stay as they are."""
+    return ref if "/" in ref or not ref else f"{pack_id}/{ref}"
 
 
 def pack_of(qualified_id: str) -> str:

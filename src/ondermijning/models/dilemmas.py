@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from .common import Source, id_field, items, ref_field, texts
+from .common import Source, id_field, items, optional_ref_field, ref_field, texts
 
 
 @attrs.frozen(kw_only=True)
@@ -41,3 +41,4 @@ class DilemmaCard:
     themes: tuple[str, ...] = ref_field("themes", many=True)
     signals: tuple[str, ...] = ref_field("signals", many=True)
     routes: tuple[str, ...] = ref_field("routes", many=True)
+    usage: str = optional_ref_field("workshops")  # the module that explains how to use the card

@@ -1,5 +1,5 @@
 """Outputs for people: a small document model rendered as text or Markdown."""
 
-from .document import Block, Document, render
+from .document import FORMATS, Block, Document, Item, render, render_many
 
-__all__ = ["Block", "Document", "render"]
+__all__ = ["FORMATS", "Block", "Document", "Item", "render", "render_many"]

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..assessment import number
 from ..models import RouteAction
 from ..models.picture import ContributionKind, InformationPicture, ObservationKind
-from .document import Document
+from .document import Document, Item
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -54,7 +54,7 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
     if not picture.observations:
         doc.paragraph("Er zijn geen signalen aangevinkt.")
     observed = {o.signal: o for o in picture.observations}
-    items: list[str | tuple[str, tuple[str, ...]]] = []
+    items: list[Item] = []
     for category in picture.categories:
         lines = []
         for c in picture.explanation.contributions:
@@ -88,7 +88,7 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
     if not picture.routes:
         doc.paragraph("Geen route gevonden voor dit niveau. Vraag je leidinggevende of de "
                       "ondermijningscoördinator van de gemeente.")
-    route_items: list[str | tuple[str, tuple[str, ...]]] = []
+    route_items: list[Item] = []
     for r in picture.routes:
         head = f"{r.name}: {ACTION_LABELS[r.action]}" + (f", {r.phone}" if r.phone else "")
         subs = [f"Wanneer: {r.when}"]
