@@ -125,12 +125,12 @@ def test_disable_plugin_option(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_internal_errors_are_one_line(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
-    import ondermijning.cli as cli
+    import ondermijning.commands.packs as packs_command
 
     def boom(_args: object) -> int:
         raise RuntimeError("kapot")
 
-    monkeypatch.setattr(cli, "cmd_packs", boom)
+    monkeypatch.setattr(packs_command, "run", boom)
     code, _, err = run(capsys, "packs")
     assert code == 3
     assert err.count("\n") == 1

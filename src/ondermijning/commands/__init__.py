@@ -1,0 +1,8 @@
+"""One module per command: ``add_parser(subparsers)`` and ``run(args) -> exit code``.
+
+The parser imports only these small modules; each ``run`` imports what it needs, so
+``ondermijning --version`` and ``--help`` stay fast.
+"""
+
+#: the commands, in the order ``--help`` lists them
+COMMANDS = ("packs", "validate", "assess", "dilemma", "guide")

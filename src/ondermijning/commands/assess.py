@@ -1,0 +1,85 @@
+"""``ondermijning assess``."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from ._common import EXIT_OK, UsageError, add_format_option, load
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_parser(sub: Any) -> None:
+    assess = sub.add_parser(
+        "assess", help="from observed signals to an information picture",
+        description="Build an information picture (informatiebeeld) from observed signals: a computed "
+                    "concern level (laag, matig, hoog) with its explanation, goals and whom to call. The "
+                    "level is advice: set the concern level together with colleagues. In a terminal "
+                    "without --signal, walks you through the list category by category.",
+        epilog="Example: ondermijning assess --list deurne/jongeren --signal gedrag-agressief "
+               "--signal school-verzuim --format markdown")
+    assess.add_argument("--list", dest="list_id", metavar="ID", help="the signal list (see --show-lists)")
+    assess.add_argument("--signal", action="append", default=[], metavar="ID",
+                        help="an observed signal, qualified or local to the list's pack (repeatable)")
+    assess.add_argument("--protective", action="append", default=[], metavar="ID",
+                        help="a protective factor that is present (repeatable; never lowers the level)")
+    assess.add_argument("--subject", default="", metavar="PSEUDONYM",
+                        help="an optional pseudonym for the young person or group; never a real name")
+    assess.add_argument("--interactive", "-i", action="store_true",
+                        help="walk through the list even when signals are given")
+    assess.add_argument("--redact", action="store_true", help="with --format json: leave out free texts")
+    assess.add_argument("--show-lists", action="store_true", help="list the signal lists and their signals")
+    add_format_option(assess, ("text", "markdown", "json"))
+    assess.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..assessment import assess
+    from ..interactive import Aborted, choose_one, walk_signal_list
+    from ..render import render
+    from ..render.picture import picture_document
+    from ..serialize import to_json
+
+    catalog = load(args)
+    if args.show_lists:
+        for sl in catalog.signal_lists.values():
+            print(f"{sl.id}  {sl.name}")
+            for signal in sl.signals:
+                flag = "  [rode vlag]" if signal.red_flag else ""
+                print(f"    {signal.id:<44} {signal.text[:60]}{'…' if len(signal.text) > 60 else ''}{flag}")
+        return EXIT_OK
+    if not catalog.signal_lists:
+        raise UsageError("no signal lists are loaded; install a pack such as ondermijning-deurne")
+    interactive = args.interactive or (not args.signal and sys.stdin.isatty())
+    list_id = args.list_id
+    try:
+        if list_id is None:
+            if len(catalog.signal_lists) == 1:
+                list_id = next(iter(catalog.signal_lists))
+            elif interactive:
+                ids = list(catalog.signal_lists)
+                print("Welke signalenlijst?")
+                list_id = ids[choose_one(input, print, "Nummer: ", [catalog.signal_lists[i].name for i in ids])]
+            else:
+                raise UsageError(f"give --list, one of: {', '.join(catalog.signal_lists)}")
+        if list_id not in catalog.signal_lists:
+            from ..errors import UnknownItemError
+
+            raise UsageError(str(UnknownItemError("signal list", list_id, catalog.signal_lists)))
+        signals, protective = list(args.signal), list(args.protective)
+        if interactive:
+            signals, protective = walk_signal_list(catalog.signal_lists[list_id], input, print)
+        elif not signals:
+            raise UsageError("give the observed signals with --signal ID (see --show-lists), "
+                             "or run in a terminal to be asked")
+    except Aborted:
+        print("Gestopt; er is niets bewaard.", file=sys.stderr)
+        return 130
+    picture = assess(list_id, signals, catalog=catalog, protective=protective, subject=args.subject)
+    if args.format == "json":
+        print(to_json(picture, redact=args.redact))
+    else:
+        print(render(picture_document(picture, catalog), args.format), end="")
+    return EXIT_OK
