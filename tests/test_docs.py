@@ -56,3 +56,18 @@ def test_the_complete_example_of_the_pack_format_is_valid(tmp_path: Path) -> Non
     assert [p for p in validate_catalog(catalog) if p.severity.value == "error"] == []
     assert "gemeente/ondermijningscoordinator" in catalog.routes
     assert "gemeente/scooter-zonder-kenteken" in catalog.signals
+
+
+def test_every_code_in_the_source_is_registered_and_documented() -> None:
+    from ondermijning.codes import BY_CODE, reference_markdown
+
+    used = set()
+    for path in (ROOT / "src" / "ondermijning").rglob("*.py"):
+        used |= set(re.findall(r'"([LCPVS]\d{3})"', path.read_text(encoding="utf-8")))
+    assert used - set(BY_CODE) == set(), "register these codes in codes.py"
+    assert (ROOT / "docs" / "error-codes.md").read_text(encoding="utf-8") == reference_markdown(), \
+        "regenerate: python -m ondermijning.codes > docs/error-codes.md"
+    from ondermijning.validate import BUILTIN_RULES
+
+    for rule in BUILTIN_RULES:
+        assert BY_CODE[rule.code].severity == rule.severity.value
