@@ -1,0 +1,46 @@
+"""Writing files safely: atomically, and never over an existing file unless asked.
+
+A file is written to a temporary file in the same folder, flushed to disk and then renamed
+over the target in one step, so a crash or Ctrl-C leaves either the old file or the new one,
+never half of one.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OndermijningError
+
+
+class WriteError(OndermijningError):
+    """The file cannot be written (it exists, the folder is missing, no permission)."""
+
+
+def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool = False) -> Path:
+    """Write ``data`` to ``path`` atomically; refuse to replace an existing file unless ``force``."""
+    target = Path(path)
+    if target.is_dir():
+        raise WriteError(f"{target}: is a folder; give a file name")
+    if target.exists() and not force:
+        raise WriteError(f"{target}: already exists; use --force to replace it")
+    if not target.parent.is_dir():
+        raise WriteError(f"{target.parent}: no such folder")
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        handle, temporary = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    except OSError as exc:
+        raise WriteError(f"{target}: cannot write here: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(raw)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise
+    return target
