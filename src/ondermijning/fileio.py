@@ -38,9 +38,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool
             stream.write(raw)
             stream.flush()
             os.fsync(stream.fileno())
-        os.replace(temporary, target)
+        Path(temporary).replace(target)
     except BaseException:
         with contextlib.suppress(OSError):
-            os.unlink(temporary)
+            Path(temporary).unlink()
         raise
     return target
