@@ -21,6 +21,7 @@ from ._compat import Traversable
 from .errors import PackError, Problem
 from .hookspecs import FAMILY_HOOKS
 from .loader import Location
+from .locate import LineIndex, parse_path
 from .manager import PluginHost, PluginInfo
 from .models import (
     FAMILIES,
@@ -85,6 +86,8 @@ class Catalog:
     scoring_rules: tuple[ScoringRule, ...] = ()
     #: what went wrong while loading; broken packs and plugins are left out, the rest loads
     problems: tuple[Problem, ...] = ()
+    #: file -> line index of every folder-pack file, to point problems at a key
+    line_indexes: Mapping[str, LineIndex] = attrs.field(factory=dict, eq=False, repr=False)
 
     def family(self, name: str) -> Mapping[str, Any]:
         """A family by its name (``"routes"``, ``"signal_lists"``, ..., ``"signals"``)."""
@@ -96,9 +99,16 @@ class Catalog:
         return {family: sum(1 for key in self.family(family) if pack_of(key) == pack_id)
                 for family in (*FAMILIES, "signals")}
 
-    def locate(self, item_id: str) -> Location | None:
+    def locate(self, item_id: str, key: str = "") -> Location | None:
+        """Where an item is written; with ``key`` (e.g. ``"scoring.thresholds"``), where that key is."""
         entry = self.provenance.get(item_id)
-        return entry.location if entry else None
+        where = entry.location if entry else None
+        if where is None or not key:
+            return where
+        path = where.path.removesuffix(".id") + "." + key
+        index = self.line_indexes.get(where.file)
+        line = index.line_of(parse_path(path)) if index is not None else None
+        return Location(where.file, line or where.line, path)
 
 
 def load_catalog(
@@ -175,6 +185,7 @@ class _Builder:
             packs=packs, **families, signals=signals, provenance=self.provenance,
             plugins=tuple(sorted(host.infos.values(), key=lambda i: i.name)),
             rules=rules, scoring_rules=scoring_rules, problems=(*host.problems, *self.problems),
+            line_indexes=directory.line_indexes(),
         )
 
     def _provider(self, plugin: object, item: Any) -> Provenance:

@@ -43,6 +43,8 @@ class LoadedPack:
     root: str
     items: Mapping[str, tuple[Any, ...]]  # family name -> items
     locations: Mapping[str, Location]  # qualified id of every item (nested ones too) -> where
+    #: file -> its line index, so a problem found later can point at a key, not just the item
+    indexes: Mapping[str, LineIndex] = attrs.field(factory=dict, eq=False, repr=False)
 
 
 class PackNotFoundError(PackError):
@@ -213,7 +215,7 @@ def _qualify_all(root: Path, pack: Pack, parsed: list[tuple[Path, PackFile, Line
                 walker = _Qualifier(pack.id, str(file), index, seen, locations, problems)
                 items[family].append(walker.qualify(item, f"$.{family}[{i}]"))
     return LoadedPack(pack=pack, root=str(root), items={f: tuple(v) for f, v in items.items()},
-                      locations=locations)
+                      locations=locations, indexes={str(file): index for file, _content, index in parsed})
 
 
 @attrs.define

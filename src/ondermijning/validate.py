@@ -52,10 +52,9 @@ def validate_catalog(catalog: Catalog, *, select: Iterable[str] = (), ignore: It
 
 def _at(catalog: Catalog, item_id: str, code: str, message: str, *, hint: str = "",
         severity: Severity = Severity.ERROR, field: str = "") -> Problem:
-    where = catalog.locate(item_id)
-    path = (where.path.removesuffix(".id") + (f".{field}" if field else "")) if where else ""
+    where = catalog.locate(item_id, field)
     return Problem(code, message, file=where.file if where else "", line=where.line if where else None,
-                   path=path, hint=hint, severity=severity)
+                   path=where.path if where else "", hint=hint, severity=severity)
 
 
 def _references(obj: Any) -> Iterator[tuple[str, str, str]]:

@@ -14,6 +14,7 @@ import attrs
 from ..errors import PackError, Problem
 from ..hookspecs import FAMILY_HOOKS, hookimpl
 from ..loader import LoadedPack, Location, load_pack
+from ..locate import LineIndex
 from ..models import Pack, pack_of
 
 
@@ -57,6 +58,9 @@ class DirectoryPacks:
     def location_of(self, item_id: str) -> Location | None:
         entry = self.loaded.get(pack_of(item_id))
         return entry[0].locations.get(item_id) if entry else None
+
+    def line_indexes(self) -> dict[str, LineIndex]:
+        return {file: index for loaded, _ in self.loaded.values() for file, index in loaded.indexes.items()}
 
     def origin_of(self, pack_id: str) -> str:
         return self.provider_of(self.loaded[pack_id][0].pack)

@@ -24,6 +24,16 @@ if TYPE_CHECKING:
     from ..catalog import Catalog
 
 
+class PropertyViolation(AssertionError):
+    """A scoring property does not hold (an AssertionError, so test runners report it as a failure)."""
+
+
+def _require(condition: bool, message: str) -> None:
+    # not `assert`: python -O would strip it, and these checks must always run
+    if not condition:
+        raise PropertyViolation(message)
+
+
 def _scorer(sl: SignalList, catalog: Catalog | None) -> Scorer:
     return Scorer(sl, tuple(catalog.scoring_rules) if catalog is not None else ())
 
@@ -38,7 +48,7 @@ def check_deterministic(sl: SignalList, observed: Sequence[str], catalog: Catalo
     shuffled = list(observed) + list(observed[:1])
     random.Random(seed).shuffle(shuffled)
     first, again = assess(sl, observed, catalog=catalog), assess(sl, shuffled, catalog=catalog)
-    assert first == again, f"{sl.id}: order or repetition changed the picture for {_fmt(observed)}"
+    _require(first == again, f"{sl.id}: order or repetition changed the picture for {_fmt(observed)}")
 
 
 def check_monotone(sl: SignalList, observed: Collection[str], extra: Collection[str],
@@ -47,10 +57,9 @@ def check_monotone(sl: SignalList, observed: Collection[str], extra: Collection[
     scorer = _scorer(sl, catalog)
     score, level = scorer.score(frozenset(observed))
     more_score, more_level = scorer.score(frozenset(observed) | frozenset(extra))
-    assert more_score >= score, (f"{sl.id}: adding {_fmt(extra)} to {_fmt(observed)} lowered the score "
-                                 f"from {score} to {more_score}")
-    assert more_level >= level, (f"{sl.id}: adding {_fmt(extra)} to {_fmt(observed)} lowered the level "
-                                 f"from {level.value} to {more_level.value}")
+    added = f"{sl.id}: adding {_fmt(extra)} to {_fmt(observed)}"
+    _require(more_score >= score, f"{added} lowered the score from {score} to {more_score}")
+    _require(more_level >= level, f"{added} lowered the level from {level.value} to {more_level.value}")
 
 
 def check_red_flag_dominance(sl: SignalList, observed: Collection[str], catalog: Catalog | None = None) -> None:
@@ -58,14 +67,14 @@ def check_red_flag_dominance(sl: SignalList, observed: Collection[str], catalog:
     red = {s.id for s in sl.signals if s.red_flag}
     if red.intersection(observed):
         _, level = _scorer(sl, catalog).score(frozenset(observed))
-        assert level is ConcernLevel.HIGH, f"{sl.id}: red flag in {_fmt(observed)} gave {level.value}, not high"
+        _require(level is ConcernLevel.HIGH, f"{sl.id}: red flag in {_fmt(observed)} gave {level.value}, not high")
 
 
 def check_empty_is_low(sl: SignalList, catalog: Catalog | None = None) -> None:
     """No observations: laag, score 0."""
     picture = assess(sl, [], catalog=catalog)
-    assert picture.level is ConcernLevel.LOW, f"{sl.id}: no observations gave {picture.level.value}"
-    assert picture.score == 0, f"{sl.id}: no observations scored {picture.score}"
+    _require(picture.level is ConcernLevel.LOW, f"{sl.id}: no observations gave {picture.level.value}")
+    _require(picture.score == 0, f"{sl.id}: no observations scored {picture.score}")
 
 
 def check_explanation_adds_up(sl: SignalList, observed: Collection[str], catalog: Catalog | None = None) -> None:
@@ -74,9 +83,9 @@ def check_explanation_adds_up(sl: SignalList, observed: Collection[str], catalog
 
     picture = assess(sl, observed, catalog=catalog)
     total = math.fsum(c.points for c in picture.explanation.contributions)
-    assert total == picture.score, f"{sl.id}: contributions add up to {total}, score is {picture.score}"
+    _require(total == picture.score, f"{sl.id}: contributions add up to {total}, score is {picture.score}")
     fast_score, fast_level = _scorer(sl, catalog).score(frozenset(picture_ids(picture)))
-    assert (fast_score, fast_level) == (picture.score, picture.level), f"{sl.id}: fast path disagrees"
+    _require((fast_score, fast_level) == (picture.score, picture.level), f"{sl.id}: fast path disagrees")
 
 
 def picture_ids(picture: InformationPicture) -> list[str]:
@@ -86,7 +95,7 @@ def picture_ids(picture: InformationPicture) -> list[str]:
 def check_json_round_trip(sl: SignalList, observed: Collection[str], catalog: Catalog | None = None) -> None:
     """A picture survives JSON unchanged."""
     picture = assess(sl, observed, catalog=catalog)
-    assert from_json(to_json(picture), InformationPicture) == picture, f"{sl.id}: JSON round trip lost data"
+    _require(from_json(to_json(picture), InformationPicture) == picture, f"{sl.id}: JSON round trip lost data")
 
 
 def check_levels_reachable(sl: SignalList, catalog: Catalog | None = None) -> None:
@@ -104,16 +113,16 @@ def check_levels_reachable(sl: SignalList, catalog: Catalog | None = None) -> No
         seen.add(scorer.score(frozenset(chosen))[1])
     seen.update(scorer.score(frozenset({s.id}))[1] for s in sl.signals if s.red_flag)
     missing = [level.value for level in ConcernLevel if level not in seen]
-    assert not missing, f"{sl.id}: level(s) {', '.join(missing)} cannot occur with these weights and thresholds"
+    _require(not missing, f"{sl.id}: level(s) {', '.join(missing)} cannot occur with these weights and thresholds")
 
 
 def check_examples(sl: SignalList, catalog: Catalog | None = None) -> None:
     """The list's golden examples give the level they expect."""
     for example in sl.examples:
         picture = assess(sl, example.signals, catalog=catalog)
-        assert picture.level is example.expected, (
-            f"{sl.id}: example {example.description or _fmt(example.signals)!r} gives {picture.level.value}, "
-            f"expected {example.expected.value}")
+        name = example.description or _fmt(example.signals)
+        _require(picture.level is example.expected,
+                 f"{sl.id}: example {name!r} gives {picture.level.value}, expected {example.expected.value}")
 
 
 def run_all(sl: SignalList, catalog: Catalog | None = None, *, max_examples: int = 100) -> None:

@@ -1,0 +1,252 @@
+"""``ondermijning new-pack NAME``: a valid, installable pack a municipality can start from.
+
+The new folder holds plain TOML content (routes for every level, a small signal list with golden
+examples), a ``pyproject.toml`` with the entry point, a Dutch README for the municipality and a
+test file. It passes ``ondermijning validate`` and its own tests at once. An existing folder is
+never touched: the pack is written to a temporary folder and renamed into place in one step.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+from ._version import __version__
+from .errors import OndermijningError
+
+NAME = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
+
+
+class ScaffoldError(OndermijningError):
+    """The pack cannot be created (bad name, the folder exists, the parent is missing)."""
+
+
+def new_pack(name: str, parent: str | Path = ".") -> Path:
+    """Create ``ondermijning-NAME/`` in ``parent`` and return its path."""
+    if not NAME.match(name):
+        raise ScaffoldError(f"{name!r} is not a usable pack name: use 2-40 lower-case letters, digits or '-', "
+                            "starting with a letter (e.g. 'utrecht' or 'west-betuwe')")
+    parent = Path(parent)
+    if not parent.is_dir():
+        raise ScaffoldError(f"{parent}: no such folder")
+    target = parent / f"ondermijning-{name}"
+    if target.exists():
+        raise ScaffoldError(f"{target}: already exists; choose another name or folder (nothing was changed)")
+    module = "ondermijning_" + name.replace("-", "_")
+    pack_id = name
+    files = _files(name, pack_id, module)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    try:
+        for relative, text in files.items():
+            path = staging / relative
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8")
+        staging.rename(target)  # one step: a crash leaves no half-made pack under the real name
+    except BaseException:
+        with contextlib.suppress(OSError):
+            shutil.rmtree(staging)
+        raise
+    return target
+
+
+def _files(name: str, pack_id: str, module: str) -> dict[str, str]:
+    minor = ".".join(__version__.split(".")[:2])
+    upper = f"{int(minor.split('.')[0])}.{int(minor.split('.')[1]) + 1}"
+    source = '{ publication = "Gemeente (in te vullen)", section = "Lokale afspraken" }'
+    return {
+        "pyproject.toml": f'''[build-system]
+requires = ["hatchling>=1.18"]
+build-backend = "hatchling.build"
+
+[project]
+name = "ondermijning-{name}"
+version = "0.1.0"
+description = "Pack voor ondermijning: lokale routes en signalen van gemeente {name}."
+readme = "README.md"
+requires-python = ">=3.10"
+dependencies = ["ondermijning>={minor},<{upper}"]
+
+[project.optional-dependencies]
+test = ["ondermijning[test]>={minor},<{upper}"]
+
+[project.entry-points.ondermijning]
+{pack_id} = "{module}"
+
+[tool.hatch.build.targets.wheel]
+packages = ["src/{module}"]
+
+[tool.pytest.ini_options]
+testpaths = ["tests"]
+ondermijning_pack = ["src/{module}/pack"]
+''',
+        "README.md": f'''# ondermijning-{name}
+
+Het pack van gemeente {name} voor de bibliotheek `ondermijning`: wie professionals kunnen
+bellen (lokale routes) en een eigen signalenlijst. De inhoud is gewone TOML in
+`src/{module}/pack/`.
+
+## Wat je nog moet invullen
+
+- `routes.toml`: bij elke route met `to_fill_in = true` de rol, het team en hoe je ze bereikt.
+  Zet nooit namen van personen in een pack: beschrijf de rol.
+- `signals.toml`: de voorbeeldsignalen vervangen door wat jullie professionals echt zien, met
+  een bron per signaal. Pas drempels en voorbeelden (`examples`) mee aan.
+
+## Controleren en testen
+
+```sh
+ondermijning validate src/{module}/pack   # elke fout als bestand:regel: CODE melding
+python -m pytest                          # validatie, scoringseigenschappen en voorbeelden
+```
+
+## Installeren
+
+```sh
+python -m pip install .                   # daarna staat het pack in: ondermijning packs
+```
+''',
+        f"src/{module}/__init__.py": f'''"""The {name} pack: plain TOML in ``pack/``, offered to ondermijning through one hook."""
+
+from __future__ import annotations
+
+from importlib.resources import files
+
+from ondermijning import hookimpl
+
+
+@hookimpl
+def ondermijning_pack_paths():  # type: ignore[no-untyped-def]
+    return [files(__name__) / "pack"]
+''',
+        f"src/{module}/pack/pack.toml": f'''[pack]
+id = "{pack_id}"
+name = "Gemeente {name}"
+version = "0.1.0"
+publisher = "Gemeente {name} (in te vullen)"
+description = "Lokale routes en signalen van gemeente {name}."
+language = "nl"
+requires = {{ core = ">={minor},<{upper}" }}
+''',
+        f"src/{module}/pack/routes.toml": f'''# Lokale routes: wie bel je bij welk zorgniveau? Beschrijf rollen, geen personen.
+# Elke route met to_fill_in = true vult de gemeente nog aan.
+
+[[routes]]
+id = "collegiaal-overleg"
+name = "Collega's en leidinggevende"
+action = "consult"
+scope = "local"
+levels = ["low", "moderate", "high"]
+when = "Altijd eerst: bespreek wat je zag en stel samen het zorgniveau vast."
+contact = "Rol: eigen team en leidinggevende (in te vullen)"
+share = "Wat je zelf zag of hoorde, zo veel mogelijk zonder naam."
+feedback = "Samen spreken jullie af wie wat doet."
+to_fill_in = true
+source = {source}
+
+[[routes]]
+id = "ondermijningscoordinator"
+name = "Ondermijningscoördinator van de gemeente"
+action = "advice"
+scope = "local"
+levels = ["moderate", "high"]
+when = "Als signalen op uitbuiting of criminele invloed wijzen."
+contact = "Rol: ondermijningscoördinator (in te vullen)"
+share = "Je observaties als feiten, gescheiden van je interpretatie."
+feedback = "Je hoort of en hoe het signaal wordt opgepakt (termijn in te vullen)."
+to_fill_in = true
+source = {source}
+''',
+        f"src/{module}/pack/signals.toml": f'''# Een kleine signalenlijst om mee te beginnen: vervang de voorbeelden door wat jullie zien.
+# score = som van de gewichten + bonus per combinatiestap; matig vanaf 3, hoog vanaf 6 of bij een rode vlag.
+
+[[signal_lists]]
+id = "buurt"
+name = "Signalen in de buurt (voorbeeld)"
+description = "Voorbeeldlijst van gemeente {name}; in te vullen."
+reminder = "Het berekende niveau is een advies. Stel het zorgniveau samen met collega's vast."
+red_flag_themes = ["core/drugs", "core/criminele-uitbuiting"]
+source = {source}
+
+[signal_lists.scoring]
+thresholds = {{ moderate = 3, high = 6 }}
+combination = [{{ categories = 2, bonus = 1, explanation = "Signalen op meer dan één gebied wegen zwaarder." }}]
+
+[[signal_lists.categories]]
+id = "gedrag"
+name = "Gedrag"
+
+[[signal_lists.categories]]
+id = "omgeving"
+name = "Omgeving"
+
+[[signal_lists.signals]]
+id = "vaak-weg-s-nachts"
+category = "gedrag"
+text = "Is vaak 's nachts van huis zonder te zeggen waar"
+weight = 1
+explanation = "Kan wijzen op klusjes voor anderen."
+question = "Met wie is hij of zij dan op pad?"
+source = {source}
+
+[[signal_lists.signals]]
+id = "nieuw-duur-bezit"
+category = "gedrag"
+text = "Heeft ineens dure spullen zonder uitleg"
+weight = 2
+source = {source}
+
+[[signal_lists.signals]]
+id = "onbekende-auto"
+category = "omgeving"
+text = "Wordt opgehaald door onbekenden in dure auto's"
+weight = 2
+source = {source}
+
+[[signal_lists.signals]]
+id = "brengt-pakketjes"
+category = "omgeving"
+text = "Brengt pakketjes rond voor anderen"
+weight = 3
+red_flag = true
+themes = ["core/drugs", "core/criminele-uitbuiting"]
+source = {source}
+
+[[signal_lists.goals]]
+id = "contact-maken"
+text = "Contact maken met de jongere en de ouders"
+levels = ["low", "moderate"]
+source = {source}
+
+[[signal_lists.goals]]
+id = "veiligheid-eerst"
+text = "Veiligheid eerst: specialistische hulp inschakelen"
+levels = ["high"]
+source = {source}
+
+[[signal_lists.examples]]
+signals = ["vaak-weg-s-nachts"]
+expected = "low"
+description = "Eén zwak signaal"
+
+[[signal_lists.examples]]
+signals = ["vaak-weg-s-nachts", "onbekende-auto"]
+expected = "moderate"
+description = "Twee gebieden: 1 + 2 + 1"
+
+[[signal_lists.examples]]
+signals = ["brengt-pakketjes"]
+expected = "high"
+description = "Rode vlag"
+''',
+        "tests/test_pack.py": f'''"""The pack's own tests; pytest also runs validation, scoring properties and the examples
+(configured in pyproject.toml: ondermijning_pack)."""
+
+
+def test_the_pack_is_loaded(ondermijning_catalog):
+    assert "{pack_id}" in ondermijning_catalog.packs
+    assert "{pack_id}/ondermijningscoordinator" in ondermijning_catalog.routes
+''',
+    }

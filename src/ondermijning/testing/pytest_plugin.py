@@ -1,0 +1,156 @@
+"""pytest plugin for pack authors: a pack's validation and scoring properties as test items.
+
+Registered through the ``pytest11`` entry point, so installing ondermijning is enough::
+
+    pytest --ondermijning-pack src/ondermijning_gemeente/pack
+
+or, in ``pyproject.toml``::
+
+    [tool.pytest.ini_options]
+    ondermijning_pack = ["src/ondermijning_gemeente/pack"]
+
+For each pack it adds an item ``validate`` (every problem of the pack, as
+``file:line: CODE message``), and for each of its signal lists ``properties[...]`` (the
+scoring properties, with hypothesis) and ``examples[...]`` (the golden examples). Fixtures:
+``ondermijning_catalog`` and ``ondermijning_pack_paths``. Nothing is autouse, and nothing
+heavy is imported unless a pack is given.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+_CATALOG = pytest.StashKey["Catalog"]()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    group = parser.getgroup("ondermijning", "ondermijning content packs")
+    group.addoption("--ondermijning-pack", action="append", default=[], metavar="PATH", dest="ondermijning_pack",
+                    help="test this pack folder (the one holding pack.toml): validation, scoring properties and "
+                         "golden examples; repeatable")
+    group.addoption("--ondermijning-max-examples", type=int, default=None, metavar="N",
+                    help="hypothesis examples per scoring property (default 100)")
+    parser.addini("ondermijning_pack", type="paths", default=[],
+                  help="pack folders to test, as with --ondermijning-pack")
+
+
+def pack_paths(config: pytest.Config) -> list[Path]:
+    """The packs to test: the command-line option wins over the ini setting."""
+    given = config.getoption("ondermijning_pack")
+    if given:
+        return [config.invocation_params.dir / p for p in given]
+    return [Path(p) for p in config.getini("ondermijning_pack")]
+
+
+class PackCheckFailed(Exception):
+    """A pack check failed; the message is the whole report (no traceback needed)."""
+
+
+class PackItem(pytest.Item):
+    def __init__(self, *, check: Callable[[], None], **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.check = check
+
+    def runtest(self) -> None:
+        self.check()
+
+    def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str:
+        if isinstance(excinfo.value, (PackCheckFailed, AssertionError)):
+            return str(excinfo.value)
+        return str(super().repr_failure(excinfo))
+
+    def reportinfo(self) -> tuple[Path, int | None, str]:
+        return self.path, None, f"ondermijning pack check: {self.name}"
+
+
+class PackCollector(pytest.Collector):
+    def collect(self) -> Iterator[pytest.Item]:
+        catalog = _catalog(self.config)
+        folder = self.path
+        yield PackItem.from_parent(self, name="validate", check=lambda: _validate(catalog, folder), path=folder,
+                                   nodeid=f"{self.nodeid}::validate")
+        pack_id = _pack_id(catalog, folder)
+        if pack_id is None:
+            return  # the pack did not load: the validate item says why
+        max_examples = self.config.getoption("ondermijning_max_examples") or 100
+        for list_id, sl in catalog.signal_lists.items():
+            if not list_id.startswith(f"{pack_id}/"):
+                continue
+            yield PackItem.from_parent(
+                self, name=f"properties[{list_id}]", path=folder, nodeid=f"{self.nodeid}::properties[{list_id}]",
+                check=lambda sl=sl: _properties(sl, catalog, max_examples))
+            yield PackItem.from_parent(
+                self, name=f"examples[{list_id}]", path=folder, nodeid=f"{self.nodeid}::examples[{list_id}]",
+                check=lambda sl=sl: _examples(sl, catalog))
+
+
+def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config, items: list[pytest.Item]) -> None:
+    catalog = _catalog(config) if pack_paths(config) else None
+    for folder in pack_paths(config):
+        pack_id = _pack_id(catalog, folder) if catalog is not None else None
+        name = f"ondermijning-pack[{pack_id or folder}]"
+        collector = PackCollector.from_parent(session, name=name, path=folder, nodeid=name)
+        items.extend(collector.collect())
+
+
+def _catalog(config: pytest.Config) -> Catalog:
+    if _CATALOG not in config.stash:
+        from .. import load_catalog
+
+        config.stash[_CATALOG] = load_catalog([p for p in pack_paths(config) if p.is_dir()])
+    return config.stash[_CATALOG]
+
+
+def _pack_id(catalog: Catalog, folder: Path) -> str | None:
+    real = os.path.realpath(folder)
+    for pack_id in catalog.packs:
+        where = catalog.locate(pack_id)
+        if where is not None and os.path.realpath(Path(where.file).parent) == real:
+            return pack_id
+    return None
+
+
+def _validate(catalog: Catalog, folder: Path) -> None:
+    from ..validate import validate_catalog
+
+    if not folder.is_dir():
+        raise PackCheckFailed(f"{folder}: L001 pack folder not found")
+    root = os.path.realpath(folder)
+    problems = [p for p in validate_catalog(catalog)
+                if p.severity.value == "error" and p.file and os.path.realpath(p.file).startswith(root)]
+    if problems:
+        raise PackCheckFailed("\n".join(p.format() for p in problems))
+
+
+def _properties(sl: Any, catalog: Catalog, max_examples: int) -> None:
+    from .properties import check_empty_is_low, check_levels_reachable, run_drawn
+
+    check_empty_is_low(sl, catalog)
+    check_levels_reachable(sl, catalog)
+    run_drawn(sl, catalog, max_examples=max_examples)
+
+
+def _examples(sl: Any, catalog: Catalog) -> None:
+    from .properties import check_examples
+
+    check_examples(sl, catalog)
+
+
+@pytest.fixture(scope="session")
+def ondermijning_pack_paths(pytestconfig: pytest.Config) -> list[Path]:
+    """The pack folders under test (from --ondermijning-pack or the ini setting)."""
+    return pack_paths(pytestconfig)
+
+
+@pytest.fixture(scope="session")
+def ondermijning_catalog(pytestconfig: pytest.Config) -> Catalog:
+    """The catalog: installed packs plus the packs under test."""
+    return _catalog(pytestconfig)
