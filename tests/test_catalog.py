@@ -141,7 +141,8 @@ def test_dangling_references_across_packs_are_found_with_their_line(make_pack: M
     assert "core/drugz" in problem.message
     assert "did you mean 'core/drugs'" in problem.hint
     assert problem.file == str(folder / "r.toml")
-    assert problem.line == 2
+    assert problem.line == 9  # the themes key itself, not only the route
+    assert problem.path == "$.routes[0].themes"
 
 
 def test_signal_rules(make_pack: MakePack) -> None:

@@ -106,7 +106,7 @@ def test_validate_json_report(capsys: pytest.CaptureFixture[str], make_pack: Mak
     assert report["valid"] is False
     (error,) = report["errors"]
     assert error["code"] == "V001"
-    assert error["line"] == 2
+    assert error["line"] == 9
     assert set(error) == {"code", "severity", "file", "line", "path", "message", "hint"}
 
 

@@ -108,7 +108,7 @@ python -m pytest                          # validatie, scoringseigenschappen en 
 python -m pip install .                   # daarna staat het pack in: ondermijning packs
 ```
 ''',
-        f"src/{module}/__init__.py": f'''"""The {name} pack: plain TOML in ``pack/``, offered to ondermijning through one hook."""
+        f"src/{module}/__init__.py": f'''"""The {name} pack: plain TOML in ``pack/``, offered through one hook."""
 
 from __future__ import annotations
 
@@ -130,7 +130,8 @@ description = "Lokale routes en signalen van gemeente {name}."
 language = "nl"
 requires = {{ core = ">={minor},<{upper}" }}
 ''',
-        f"src/{module}/pack/routes.toml": f'''# Lokale routes: wie bel je bij welk zorgniveau? Beschrijf rollen, geen personen.
+        f"src/{module}/pack/routes.toml": f'''# Lokale routes: wie bel je bij welk zorgniveau?
+# Beschrijf rollen, geen personen.
 # Elke route met to_fill_in = true vult de gemeente nog aan.
 
 [[routes]]
@@ -159,8 +160,10 @@ feedback = "Je hoort of en hoe het signaal wordt opgepakt (termijn in te vullen)
 to_fill_in = true
 source = {source}
 ''',
-        f"src/{module}/pack/signals.toml": f'''# Een kleine signalenlijst om mee te beginnen: vervang de voorbeelden door wat jullie zien.
-# score = som van de gewichten + bonus per combinatiestap; matig vanaf 3, hoog vanaf 6 of bij een rode vlag.
+        f"src/{module}/pack/signals.toml": f'''# Een kleine signalenlijst om mee te beginnen:
+# vervang de voorbeelden door wat jullie zien.
+# score = som van de gewichten + bonus per combinatiestap;
+# matig vanaf 3, hoog vanaf 6 of bij een rode vlag.
 
 [[signal_lists]]
 id = "buurt"
@@ -172,7 +175,9 @@ source = {source}
 
 [signal_lists.scoring]
 thresholds = {{ moderate = 3, high = 6 }}
-combination = [{{ categories = 2, bonus = 1, explanation = "Signalen op meer dan één gebied wegen zwaarder." }}]
+combination = [
+  {{ categories = 2, bonus = 1, explanation = "Signalen op meer dan één gebied wegen zwaarder." }},
+]
 
 [[signal_lists.categories]]
 id = "gedrag"
@@ -241,8 +246,10 @@ signals = ["brengt-pakketjes"]
 expected = "high"
 description = "Rode vlag"
 ''',
-        "tests/test_pack.py": f'''"""The pack's own tests; pytest also runs validation, scoring properties and the examples
-(configured in pyproject.toml: ondermijning_pack)."""
+        "tests/test_pack.py": f'''"""The pack's own tests.
+
+pytest also runs validation, scoring properties and the examples (pyproject.toml: ondermijning_pack).
+"""
 
 
 def test_the_pack_is_loaded(ondermijning_catalog):
