@@ -64,8 +64,11 @@ def test_a_broken_pack_fails_validate_and_pytest_with_the_same_two_errors(
 
     code, _, err = run(capsys, "validate", str(signals.parent))
     assert code == 1
+    lines = text.splitlines()
+    themes_line = next(n for n, line in enumerate(lines, 1) if line.startswith("red_flag_themes"))
+    thresholds_line = next(n for n, line in enumerate(lines, 1) if line.startswith("thresholds"))
     found = re.findall(r"^(.+?):(\d+): (V\d{3}) ", err, re.MULTILINE)
-    assert found == [(str(signals), "9", "V001"), (str(signals), "13", "V004")]
+    assert found == [(str(signals), str(themes_line), "V001"), (str(signals), str(thresholds_line), "V004")]
 
     result = pytest_in(folder, "--ondermijning-pack", str(signals.parent))
     assert result.returncode == 1
