@@ -61,13 +61,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         parser.print_help()
         return EXIT_USAGE
     from .errors import OndermijningError, UnknownItemError
+    from .fileio import WriteError
 
     try:
         result: int = args.run(args)
     except UsageError as exc:
         print(f"ondermijning: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    except UnknownItemError as exc:
+    except (UnknownItemError, WriteError) as exc:
         print(f"ondermijning: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     except OndermijningError as exc:

@@ -1,0 +1,36 @@
+"""``ondermijning schema``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from ._common import EXIT_OK
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_parser(sub: Any) -> None:
+    parser = sub.add_parser(
+        "schema", help="JSON Schema of pack files, for editors",
+        description="Print the JSON Schema of a pack file, generated from the models. Editors that understand "
+                    "TOML with JSON Schema (taplo, Even Better TOML) then complete and check keys as you type: "
+                    "add '#:schema ./pack.schema.json' as the first line of a pack file.")
+    parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of printing")
+    parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from ..fileio import write_atomic
+    from ..schema import pack_file_schema
+
+    text = json.dumps(pack_file_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output:
+        write_atomic(args.output, text, force=args.force)
+        print(f"wrote {args.output}")
+    else:
+        print(text, end="")
+    return EXIT_OK
