@@ -125,3 +125,41 @@ def test_a_broken_contributed_rule_fails_the_properties() -> None:
         props.run_drawn(sl, catalog, max_examples=200)
     with pytest.raises(AssertionError, match="gives low, expected moderate"):
         props.check_examples(sl, catalog)  # the golden examples catch it too
+
+
+# --- the properties hold for any valid list, not only the bundled ones ----------------------
+
+@given(catalog=ost.catalogs(), data=st.data())
+@settings(max_examples=60)
+def test_properties_hold_for_generated_lists(catalog: Catalog, data: st.DataObject) -> None:
+    from ondermijning import validate_catalog
+
+    assert [p for p in validate_catalog(catalog) if p.severity.value == "error"] == []
+    for sl in catalog.signal_lists.values():
+        observed = data.draw(ost.observations(sl))
+        extra = data.draw(ost.observations(sl, max_size=3))
+        props.check_empty_is_low(sl, catalog)
+        props.check_deterministic(sl, observed, catalog)
+        props.check_monotone(sl, observed, extra, catalog)
+        props.check_red_flag_dominance(sl, observed, catalog)
+        props.check_explanation_adds_up(sl, observed, catalog)
+        props.check_json_round_trip(sl, observed, catalog)
+
+
+@given(sl=ost.signal_lists(min_signals=1))
+def test_generated_lists_are_consistent(sl: SignalList) -> None:
+    categories = {c.id for c in sl.categories}
+    assert all(s.category in categories for s in sl.signals)
+    assert 0 < sl.scoring.thresholds.moderate < sl.scoring.thresholds.high
+    assert all(set(s.themes) & set(sl.red_flag_themes) for s in sl.signals if s.red_flag)
+
+
+def test_strategies_check_their_arguments_at_draw_time() -> None:
+    strategy = ost.signal_lists(min_signals=5, max_signals=2)  # no error yet: only when drawn
+
+    @given(strategy)
+    def draw(_sl: SignalList) -> None:
+        pass
+
+    with pytest.raises(ValueError, match="min_signals <= max_signals"):
+        draw()

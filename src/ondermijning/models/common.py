@@ -10,11 +10,9 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Iterable
-from typing import Any, TypeVar
+from typing import Any
 
 import attrs
-
-T = TypeVar("T")
 
 LOCAL_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 QUALIFIED_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*/[a-z0-9][a-z0-9_.-]*$")
@@ -62,7 +60,7 @@ def ref_field(family: str, *, many: bool = False) -> Any:
     return attrs.field(metadata={REF: family})
 
 
-def as_tuple(values: Iterable[T]) -> tuple[T, ...]:
+def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     """attrs converter: any iterable becomes a tuple, so frozen models stay hashable and immutable."""
     return tuple(values)
 

@@ -23,12 +23,27 @@ from typing import Any, TypeVar
 import attrs
 from hypothesis import strategies as st
 
-from ..models import Pack, Scoring, SignalList, Thresholds
+from ..hookspecs import hookimpl
+from ..models import (
+    Category,
+    CombinationStep,
+    ConcernLevel,
+    Pack,
+    Route,
+    RouteAction,
+    RouteScope,
+    Scoring,
+    Signal,
+    SignalList,
+    Source,
+    Theme,
+    Thresholds,
+)
 from ..models.common import ID, REF
 
 T = TypeVar("T")
 
-__all__ = ["ids", "models", "observations", "qualified_ids", "texts"]
+__all__ = ["catalogs", "ids", "models", "observations", "packs", "qualified_ids", "signal_lists", "texts"]
 
 
 def ids() -> st.SearchStrategy[str]:
@@ -107,7 +122,7 @@ def _model(draw: st.DrawFn, cls: type[T], overrides: Mapping[str, st.SearchStrat
     hints = typing.get_type_hints(cls)
     values = {}
     for field in attrs.fields(cls):  # type: ignore[arg-type]
-        strategy = overrides.get(field.name) or _for_field(cls, field, hints[field.name])
+        strategy = overrides[field.name] if field.name in overrides else _for_field(cls, field, hints[field.name])
         values[field.name] = draw(strategy)
     return cls(**values)
 
@@ -135,3 +150,74 @@ def observations(signal_list: SignalList, *, min_size: int = 0, max_size: int | 
 def scorings() -> st.SearchStrategy[Scoring]:
     """Valid scorings: ordered thresholds, non-negative bonuses."""
     return models(Scoring)
+
+
+_SOURCE = Source(publication="hypothesis", section="generated")
+
+
+def packs(*, pack_id: str | None = None) -> st.SearchStrategy[Pack]:
+    """Valid pack records; ``pack_id`` fixes the id."""
+    return models(Pack, id=st.just(pack_id)) if pack_id else models(Pack)
+
+
+@st.composite
+def signal_lists(draw: st.DrawFn, *, pack_id: str = "gen", min_signals: int = 0, max_signals: int = 12,
+                 red_theme: str = "gen/drugs") -> SignalList:
+    """Consistent signal lists: signals in the list's categories, ordered thresholds, non-negative
+    weights and bonuses, red-flag signals carrying the red-flag theme. Ids are qualified with ``pack_id``."""
+    if not 0 <= min_signals <= max_signals:
+        raise ValueError(f"need 0 <= min_signals <= max_signals, got {min_signals}, {max_signals}")
+    categories = draw(st.lists(ids(), min_size=1, max_size=4, unique=True))
+    signal_ids = draw(st.lists(ids(), min_size=min_signals, max_size=max_signals, unique=True))
+    weights = st.one_of(st.integers(0, 5).map(float), st.floats(0, 5, allow_nan=False).map(lambda w: round(w, 2)))
+    signals = []
+    for local in signal_ids:
+        red = draw(st.booleans()) and draw(st.booleans())  # about one in four
+        signals.append(Signal(id=f"{pack_id}/{local}", category=draw(st.sampled_from(categories)), text=local,
+                              source=_SOURCE, weight=draw(weights), red_flag=red,
+                              themes=(red_theme,) if red else ()))
+    moderate = draw(st.floats(0.5, 10, allow_nan=False))
+    high = moderate + draw(st.floats(0.5, 10, allow_nan=False))
+    steps = sorted(draw(st.lists(st.integers(2, 5), max_size=2, unique=True)))
+    combination = tuple(CombinationStep(categories=n, bonus=float(draw(st.integers(0, 3)))) for n in steps)
+    return SignalList(id=f"{pack_id}/{draw(ids())}", name="generated", source=_SOURCE,
+                      scoring=Scoring(thresholds=Thresholds(moderate=moderate, high=high), combination=combination),
+                      categories=tuple(Category(id=c, name=c) for c in categories), signals=tuple(signals),
+                      red_flag_themes=(red_theme,))
+
+
+class _GeneratedPack:
+    """A plugin holding generated content (registered under its own name)."""
+
+    def __init__(self, pack: Pack, lists: list[SignalList]) -> None:
+        self.pack, self.lists = pack, lists
+        self.__name__ = f"generated-{pack.id}"
+
+    @hookimpl
+    def ondermijning_packs(self) -> list[Pack]:
+        return [self.pack]
+
+    @hookimpl
+    def ondermijning_themes(self) -> list[Theme]:
+        return [Theme(id=f"{self.pack.id}/drugs", name="drugs", source=_SOURCE)]
+
+    @hookimpl
+    def ondermijning_signal_lists(self) -> list[SignalList]:
+        return self.lists
+
+    @hookimpl
+    def ondermijning_routes(self) -> list[Route]:
+        return [Route(id=f"{self.pack.id}/route-{level.value}", name=f"route {level.value}",
+                      action=RouteAction.ADVICE, scope=RouteScope.LOCAL, levels=(level,), when="altijd",
+                      source=_SOURCE) for level in ConcernLevel]
+
+
+@st.composite
+def catalogs(draw: st.DrawFn, *, max_lists: int = 2) -> Any:
+    """Catalogs of one generated pack (lists, a theme, a route per level), built through the hooks
+    like any plugin's content; the built-in and installed packs are left out."""
+    from ..catalog import load_catalog
+
+    pack = draw(models(Pack, id=st.just("gen"), requires=st.just({})))
+    lists = draw(st.lists(signal_lists(), min_size=1, max_size=max_lists, unique_by=lambda sl: sl.id))
+    return load_catalog(plugins=[_GeneratedPack(pack, lists)], autoload=False, disable=["core"])
