@@ -162,3 +162,43 @@ def test_counts_per_pack() -> None:
     counts = load_catalog().counts("core")
     assert counts["themes"] >= 6
     assert counts["frameworks"] == 7
+
+
+def test_plugins_contribute_validation_rules_and_a_broken_rule_is_isolated() -> None:
+    from ondermijning import hookimpl
+    from ondermijning.errors import Problem
+    from ondermijning.validate import Rule
+
+    def no_phone_on_local_routes(catalog: object) -> list[Problem]:
+        routes = catalog.routes.values()  # type: ignore[attr-defined]
+        return [Problem("X001", f"{r.id} has a phone number") for r in routes
+                if r.scope.value == "local" and r.phone]
+
+    def broken(_catalog: object) -> list[Problem]:
+        raise RuntimeError("oeps")
+
+    class Rules:
+        @hookimpl
+        def ondermijning_validation_rules(self) -> list[Rule]:
+            return [Rule(code="X001", summary="local routes name roles", check=no_phone_on_local_routes),
+                    Rule(code="X002", summary="broken", check=broken)]
+
+    from ondermijning.models import ConcernLevel, Pack, Route, RouteAction, RouteScope, Source
+
+    class PhonePack:
+        @hookimpl
+        def ondermijning_packs(self) -> list[Pack]:
+            return [Pack(id="tel", name="T", version="1.0.0")]
+
+        @hookimpl
+        def ondermijning_routes(self) -> list[Route]:
+            return [Route(id="tel/r", name="R", action=RouteAction.ADVICE, scope=RouteScope.LOCAL,
+                          levels=[ConcernLevel.LOW], when="w", phone="012-3456789", source=Source("t"))]
+
+    catalog = load_catalog(plugins=[Rules(), PhonePack()])
+    assert {r.code for r in catalog.rules} >= {"V001", "X001", "X002"}
+    problems = validate_catalog(catalog)
+    # only the test route trips the rule: no bundled local route carries a phone number
+    assert [p.message for p in problems if p.code == "X001"] == ["tel/r has a phone number"]
+    (p006,) = [p for p in problems if p.code == "P006"]
+    assert "rule X002 raised RuntimeError('oeps')" in p006.message
