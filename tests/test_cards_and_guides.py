@@ -165,3 +165,27 @@ def test_guide_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "guide", CASE, "--participants", "0")[0] == 2
     code, _, err = run(capsys, "guide", "nsob/onbekend")
     assert code == 2 and "unknown case" in err
+
+
+def test_a_municipal_pack_adds_a_card_and_its_references_are_checked(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from ondermijning import validate_catalog
+
+    folder = Path(str(tmp_path)) / "stad"
+    folder.mkdir()
+    (folder / "pack.toml").write_text('[pack]\nid = "stad"\nname = "Stad"\nversion = "1.0.0"\n', encoding="utf-8")
+    (folder / "kaarten.toml").write_text('''[[dilemma_cards]]
+id = "pakketje"
+title = "Een pakketje in de kluis"
+situation = "Een leerling bewaart een pakketje voor een ander."
+source = { publication = "Gemeente Stad", section = "Casus" }
+frameworks = ["core/avg"]
+signals = ["deurne/bezittingen-heeft-drugs", "deurne/bezittingen-heeft-drug"]
+routes = ["deurne/wijkagent"]
+''', encoding="utf-8")
+    catalog = load_catalog([folder])
+    assert "stad/pakketje" in catalog.dilemma_cards
+    (problem,) = [p for p in validate_catalog(catalog) if p.code == "V001"]
+    assert "'deurne/bezittingen-heeft-drug'" in problem.message
+    assert (problem.file, problem.line) == (str(folder / "kaarten.toml"), 7)
