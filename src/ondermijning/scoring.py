@@ -67,6 +67,9 @@ class Scorer:
         self.moderate = signal_list.scoring.thresholds.moderate
         self.high = signal_list.scoring.thresholds.high
         self.rules = tuple(rule for rule in rules if rule.applies_to(signal_list))
+        # the bonuses that apply for each number of categories, computed once (the hot path only indexes)
+        most = len(signal_list.categories) + 1
+        self._bonuses = tuple([step.bonus for step in self.steps if n >= step.categories] for n in range(most + 1))
 
     def resolve(self, signal_ids: Iterable[str]) -> frozenset[str]:
         """Qualified ids of the list's signals; a local id (``gedrag-x``) is read in the list's pack.
@@ -85,15 +88,16 @@ class Scorer:
 
     def score(self, observed: Collection[str]) -> tuple[float, ConcernLevel]:
         """Score and level for a set of qualified signal ids (the fast path: no explanation)."""
-        weights = list(map(self._weight, observed))
-        categories = len(set(map(self._category, observed)))
-        bonuses = [step.bonus for step in self.steps if categories >= step.categories]
+        points = list(map(self._weight, observed))
+        bonuses = self._bonuses
+        points += bonuses[min(len(set(map(self._category, observed))), len(bonuses) - 1)]
         if self.rules:
             fixed = frozenset(observed)
-            bonuses.extend(c.points for rule in self.rules for c in rule.contribute(self.signal_list, fixed))
-        total = math.fsum(weights + bonuses) if bonuses else math.fsum(weights)
-        red = not self._red.isdisjoint(observed)
-        return total, level_for(total, red, self.moderate, self.high)
+            points += [c.points for rule in self.rules for c in rule.contribute(self.signal_list, fixed)]
+        total = math.fsum(points)
+        if total >= self.high or not self._red.isdisjoint(observed):
+            return total, ConcernLevel.HIGH
+        return total, ConcernLevel.MODERATE if total >= self.moderate else ConcernLevel.LOW
 
     def contributions(self, observed: frozenset[str]) -> list[Contribution]:
         """The explanation trace: one line per signal, combination step and rule contribution."""
