@@ -63,7 +63,7 @@ def test_every_code_in_the_source_is_registered_and_documented() -> None:
 
     used = set()
     for path in (ROOT / "src" / "ondermijning").rglob("*.py"):
-        used |= set(re.findall(r'"([LCPVS]\d{3})"', path.read_text(encoding="utf-8")))
+        used |= set(re.findall(r'"([LCPVST]\d{3})"', path.read_text(encoding="utf-8")))
     assert used - set(BY_CODE) == set(), "register these codes in codes.py"
     assert (ROOT / "docs" / "error-codes.md").read_text(encoding="utf-8") == reference_markdown(), \
         "regenerate: python -m ondermijning.codes > docs/error-codes.md"

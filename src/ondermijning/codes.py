@@ -2,7 +2,8 @@
 
 Codes are stable: a code keeps its meaning across versions. The first letter says where a
 problem is found: L while loading a file, C while merging packs into the catalog, P in a
-plugin, V by a validation rule over the whole catalog, S by a session-rule check.
+plugin, V by a validation rule over the whole catalog, S by a session-rule check, T by a
+trajectory check (``planner.validate_trajectory``).
 ``docs/error-codes.md`` is written from this table (``python -m ondermijning.codes``), and a
 test fails when a code used in the source is missing here.
 """
@@ -24,12 +25,24 @@ class Code:
 CODES: tuple[Code, ...] = (
     Code("L001", "error", "the pack folder does not exist or is not a folder",
          "check the path; give the folder that holds pack.toml", "a usage error: `validate` exits 2"),
-    Code("L002", "error", "a file cannot be read (permissions, a folder named *.toml, a broken link)",
+    Code("L002", "error", "a file cannot be read (permissions, a folder named *.toml, a pipe or device, a broken link)",
          "make the file readable, or move it out of the pack"),
-    Code("L003", "error", "a file or the pack is larger than the limits", "split the content over several files",
+    Code("L003", "error", "a file or the pack is larger than the limits (5 MB a file; 25 MB and 1,000 files a pack)",
+         "split the content over several files or packs",
          "pack files are hand-written text; a huge file is a mistake or an attack"),
     Code("L004", "error", "a file is not UTF-8 text, or starts with a byte order mark", "save it as UTF-8 without BOM"),
     Code("L005", "error", "TOML syntax error", "fix the syntax at the line given; see https://toml.io"),
+    Code("L006", "error", "tables and arrays are nested more than 32 levels deep",
+         "flatten the structure; pack files need only a few levels",
+         "deep nesting is a mistake or an attack that would exhaust the parser's stack"),
+    Code("L007", "error", "a file or folder in the pack is a link to somewhere outside the pack folder",
+         "copy the content into the pack, or remove the link",
+         "a pack must not read files it does not hold, such as /etc/passwd"),
+    Code("L008", "error", "a pack holds more than 5,000 items (nested signals and goals included)",
+         "split the content over several packs", "a pack this large is a mistake or an attack on every tool"),
+    Code("L009", "error", "a file or folder name has control characters or bytes that are not UTF-8",
+         "rename it with letters, digits, spaces, '-', '_' and '.'",
+         "such a name breaks the one-line problem report and can deceive a terminal"),
     Code("L010", "error", "the folder has no pack.toml", "add pack.toml with a [pack] table, or give the right folder"),
     Code("L011", "error", "the [pack] table is in another file than pack.toml", "move it to pack.toml"),
     Code("L012", "error", "pack.toml has no [pack] table", "add [pack] with id, name and version"),
@@ -37,7 +50,7 @@ CODES: tuple[Code, ...] = (
          "a typo must not be silently dropped"),
     Code("L102", "error", "a required key is missing", "add the key"),
     Code("L103", "error", "a value has the wrong type (text, number, list, table)", "write the type the key needs"),
-    Code("L104", "error", "a value is not allowed (an id, version, enum value, negative weight, range)",
+    Code("L104", "error", "a value is not allowed (an id, version, enum value, negative weight, nan or inf, range)",
          "use a value from the message"),
     Code("L105", "error", "two items of one kind in a pack have the same id", "give each item its own id"),
     Code("L106", "error", "an item's id names another pack", "write ids without a pack prefix"),
@@ -72,6 +85,22 @@ CODES: tuple[Code, ...] = (
     Code("S001", "warning", "a case session's group size is outside the guide's range", "split or enlarge the group"),
     Code("S002", "warning", "a case session has fewer facilitators than the guide's roles", "add a facilitator"),
     Code("S003", "warning", "a case session discusses more cases than the guide advises", "discuss fewer cases"),
+    Code("T001", "warning", "a workshop in a trajectory gets no process guidance after it (handreiking §2.1, §3.1)",
+         "plan process guidance after the workshop, and work on the three levels",
+         "without a follow-up, nothing changes after a workshop"),
+    Code("T002", "warning", "a session's group is outside its module's group size (werkplaats: 5–6, §3.1)",
+         "split the group or invite more participants"),
+    Code("T003", "warning", "a case session's group is outside the guide's 4–5 participants (§3.4)",
+         "split or enlarge the group"),
+    Code("T004", "warning", "a case session has fewer facilitators than the guide's two roles (§3.4)",
+         "add a moderator or an observer"),
+    Code("T005", "warning", "a case session discusses more cases than the guide advises (§3.4)", "discuss fewer cases"),
+    Code("T006", "warning", "meetings of the same process guidance are less than two weeks apart (§3.1)",
+         "plan a few weeks in between; sessions in the same week count as parallel groups",
+         "participants need the weeks in between to try out what they learned"),
+    Code("T007", "warning", "a dilemma-card session comes before any awareness workshop (§3.3)",
+         "plan the awareness workshop (or a comparable knowledge workshop) first",
+         "without that knowledge participants do not recognise the dilemma"),
 )
 
 BY_CODE = {c.code: c for c in CODES}

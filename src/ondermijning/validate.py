@@ -15,6 +15,7 @@ import attrs
 from .errors import Problem, Severity
 from .models import ConcernLevel, SignalList
 from .models.common import REF
+from .planner import trajectory_rules
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -165,4 +166,5 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("V004", "thresholds are ordered and reachable", check_thresholds),
     Rule("V006", "every concern level has a route", check_routes_per_level, severity=Severity.WARNING),
     Rule("V007", "required texts are not empty", check_texts),
+    *trajectory_rules(),  # T001–T007: trajectories follow the handreiking (planner.py)
 )

@@ -5,4 +5,4 @@ The parser imports only these small modules; each ``run`` imports what it needs,
 """
 
 #: the commands, in the order ``--help`` lists them
-COMMANDS = ("packs", "validate", "assess", "dilemma", "guide", "new_pack", "schema", "diff")
+COMMANDS = ("packs", "validate", "assess", "dilemma", "guide", "new_pack", "schema", "diff", "plan")
