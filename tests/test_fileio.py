@@ -37,3 +37,17 @@ def test_clear_errors(tmp_path: Path, name: str, message: str) -> None:
     (tmp_path / "map").mkdir()
     with pytest.raises(WriteError, match=message):
         write_atomic(tmp_path / name, "x")
+
+
+def test_new_files_get_the_usual_permissions_and_replaced_files_keep_theirs(tmp_path: Path) -> None:
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        fresh = write_atomic(tmp_path / "nieuw.ics", "x")
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o644
+        fresh.chmod(0o600)
+        write_atomic(fresh, "y", force=True)
+        assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+    finally:
+        os.umask(old)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -34,6 +35,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool
     except OSError as exc:
         raise WriteError(f"{target}: cannot write here: {exc.strerror or exc}") from None
     try:
+        # mkstemp makes the file private (0600); give it the mode a plain open() would, or keep the old one
+        mode = stat.S_IMODE(target.stat().st_mode) if target.exists() else 0o666 & ~_umask()
+        os.fchmod(handle, mode)
         with os.fdopen(handle, "wb") as stream:
             stream.write(raw)
             stream.flush()
@@ -44,3 +48,9 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool
             Path(temporary).unlink()
         raise
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)  # the only way to read it is to set it; put it back at once
+    os.umask(mask)
+    return mask
