@@ -14,6 +14,12 @@ settings.register_profile("long", max_examples=2000, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--fuzz-long", action="store_true", default=False,
+                     help="run the fuzz tests (tests/test_fuzz.py) with 100,000 examples in all, not a few dozen each")
+
+
 SOURCE = '{ publication = "Test", section = "§1" }'
 PACK_TOML = """
 [pack]

@@ -158,3 +158,110 @@ def test_items_of_an_unknown_pack_are_refused() -> None:
     catalog = load_catalog(plugins=[Squatter()], autoload=False)
     assert "nergens/x" not in catalog.routes
     assert [p.code for p in catalog.problems] == ["C003"]
+
+
+# slow, exiting and endless plugins; what the command line shows -------------------------------
+
+SLOW = """
+    import time
+    from ondermijning import hookimpl
+    from ondermijning.models import ConcernLevel, Pack, Route, RouteAction, RouteScope, Source
+
+    @hookimpl
+    def ondermijning_packs():
+        return [Pack(id="traag", name="Traag", version="1.0.0")]
+
+    @hookimpl
+    def ondermijning_routes():
+        time.sleep(0.05)
+        return [Route(id="traag/loket", name="Loket", action=RouteAction.ADVICE, scope=RouteScope.LOCAL,
+                      levels=[ConcernLevel.LOW], when="altijd", source=Source("t"))]
+"""
+
+
+def test_a_slow_plugin_is_reported_with_its_distribution_and_still_counts(
+    site: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from ondermijning import manager
+
+    monkeypatch.setattr(manager, "SLOW_SECONDS", 0.01)  # rather than sleeping for two seconds
+    install_fake_distribution(site, monkeypatch, dist="ondermijning-traag", plugin="traag", module_source=SLOW)
+    catalog = load_catalog()
+    slow = [p for p in catalog.problems if p.code == "P005" and "'traag'" in p.message]
+    assert [p.severity.value for p in slow] == ["warning"]
+    assert "plugin 'traag' from ondermijning-traag 1.2.3: ondermijning_routes took" in slow[0].message
+    assert "traag/loket" in catalog.routes  # slow is not broken: its contributions count
+    assert {p.name: p.status for p in catalog.plugins}["traag"] == "slow"
+
+
+def test_a_plugin_that_is_fast_enough_is_not_reported(site: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    install_fake_distribution(site, monkeypatch, dist="ondermijning-traag", plugin="traag", module_source=SLOW)
+    catalog = load_catalog()  # 0.05 s is well under the 2 s limit
+    assert not [p for p in catalog.problems if p.code == "P005" and "'traag'" in p.message]
+    assert {p.name: p.status for p in catalog.plugins}["traag"] == "loaded"
+
+
+@pytest.mark.parametrize(("source", "code", "text"), [
+    ("import sys\nsys.exit('nee')", "P001", "SystemExit('nee')"),
+    ("from ondermijning import hookimpl\nimport sys\n@hookimpl\ndef ondermijning_routes():\n    sys.exit(3)",
+     "P003", "SystemExit(3)"),
+    ("from ondermijning import hookimpl\nimport itertools\n@hookimpl\ndef ondermijning_themes():\n"
+     "    return itertools.repeat(None)", "P004", "returned more than 100,000 items"),
+    ("from ondermijning import hookimpl\n@hookimpl\ndef ondermijning_routes():\n    return 'wijkteam'", "P004",
+     "returned str, not a list"),
+])
+def test_a_plugin_cannot_end_or_hang_the_host(
+    site: Path, monkeypatch: pytest.MonkeyPatch, source: str, code: str, text: str
+) -> None:
+    install_fake_distribution(site, monkeypatch, dist="ondermijning-stuk", plugin="stuk", module_source=source)
+    catalog = load_catalog()
+    (problem,) = [p for p in catalog.problems if p.code == code]
+    assert "plugin 'stuk' from ondermijning-stuk 1.2.3" in problem.message
+    assert text in problem.message
+    assert {"core", "deurne", "nieuwegein", "nsob"} <= set(catalog.packs)
+    assert {p.name: p.status for p in catalog.plugins}["stuk"] == "broken"
+
+
+def test_packs_command_lists_a_broken_plugin_with_its_distribution(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ondermijning.cli import main
+
+    install_fake_distribution(site, monkeypatch, dist="ondermijning-kapot", plugin="kapot", module_source=RAISING)
+    assert main(["packs"]) == 0
+    out = capsys.readouterr().out
+    assert ("broken plugin 'kapot' from ondermijning-kapot 1.2.3: ondermijning_routes raised "
+            "RuntimeError('database down') — fix it, or disable it with --disable-plugin kapot") in out.splitlines()
+    assert out.startswith("core ")
+    assert "\ndeurne " in out  # the rest of the catalog still loads
+
+    assert main(["packs", "--format", "json"]) == 0
+    import json
+
+    report = json.loads(capsys.readouterr().out)
+    (kapot,) = [p for p in report["plugins"] if p["name"] == "kapot"]
+    assert (kapot["status"], kapot["distribution"]) == ("broken", "ondermijning-kapot 1.2.3")
+    assert [p["code"] for p in report["problems"]] == ["P003"]
+
+
+def test_disable_plugin_option_and_environment_on_the_command_line(
+    site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from ondermijning.cli import main
+
+    install_fake_distribution(site, monkeypatch, dist="ondermijning-kapot", plugin="kapot", module_source=RAISING)
+    assert main(["--disable-plugin", "kapot", "--disable-plugin", "nsob", "packs"]) == 0
+    out = capsys.readouterr().out
+    assert "broken plugin" not in out and "problem(s)" not in out
+    assert "blocked plugin 'kapot' from ondermijning-kapot 1.2.3" in out
+    assert "\nnsob " not in out and "blocked plugin 'nsob' from ondermijning-nsob" in out
+
+    monkeypatch.setenv("ONDERMIJNING_DISABLE_PLUGINS", "kapot")
+    assert main(["validate"]) == 0
+    capsys.readouterr()
+
+    monkeypatch.delenv("ONDERMIJNING_DISABLE_PLUGINS")
+    monkeypatch.setenv("ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD", "1")
+    assert main(["packs"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("core ") and "kapot" not in out and "deurne" not in out

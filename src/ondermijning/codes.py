@@ -69,7 +69,7 @@ CODES: tuple[Code, ...] = (
     Code("P003", "error", "a plugin's hook raised an exception", "fix the plugin or disable it by name"),
     Code("P004", "error", "a plugin's hook returned something other than a list of the expected model",
          "return a list of model objects"),
-    Code("P005", "warning", "a plugin's hook took longer than 2 seconds", "load data lazily or cache it"),
+    Code("P005", "warning", "a plugin's import or hook took longer than 2 seconds", "load data lazily or cache it"),
     Code("P006", "error", "a validation rule from a plugin raised an exception", "fix or disable that plugin"),
     Code("V001", "error", "a reference points to an item that does not exist", "fix the id (the message suggests one)",
          "a dangling reference shows nothing where a professional expects guidance"),

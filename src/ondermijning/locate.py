@@ -3,28 +3,80 @@
 ``tomllib`` gives values, not positions. This index walks the lines once and records
 where every table header and key starts, so an error at ``$.routes[2].levels`` can
 name the line an author has to edit. It understands what pack files use: tables,
-arrays of tables, dotted and quoted keys, multi-line arrays, inline tables and strings.
-Where a path is not found exactly, the nearest recorded parent is used.
+arrays of tables, dotted and quoted keys (escapes included), multi-line arrays, inline
+tables and strings, multi-line strings anywhere in a value. Where a path is not found
+exactly, the nearest recorded parent is used.
 """
 
 from __future__ import annotations
 
+import ast
 import re
 
-_HEADER = re.compile(r"^\s*(\[\[?)\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"""^\s*((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
-_KEY_PART = re.compile(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""")
+# one key part: bare, "basic" (with escapes) or 'literal'
+_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+_DOTTED = rf"{_PART}(?:\s*\.\s*{_PART})*"
+_HEADER = re.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?\s*(?:#.*)?$")
+_KEY = re.compile(rf"^\s*({_DOTTED})\s*=")
+_KEY_PART = re.compile(_PART)
+_BARE = re.compile(r"[A-Za-z0-9_-]+")
+# what matters inside a value: string delimiters (a string is skipped whole), brackets, comments
+_TOKEN = re.compile(r"""\"{3}|'{3}|"(?:[^"\\]|\\.)*"|'[^']*'|[\[\]{}#]""")
+_STRING_END = {'"""': re.compile(r'(?:\\.|[^\\])*?"""'), "'''": re.compile(r".*?'''")}
+_OPEN, _CLOSE, _MULTILINE = ("[", "{"), ("]", "}"), ('"""', "'''")
 
 Path = tuple[str | int, ...]
 
 
 def _split_key(key: str) -> list[str]:
-    return [p.strip("\"'") for p in _KEY_PART.findall(key)]
+    parts = []
+    for part in _KEY_PART.findall(key):
+        if part.startswith('"'):
+            # a basic string may hold escapes (\" or \u00e9): let the TOML reader undo them
+            from . import _toml
+
+            try:
+                part = _toml.loads(f"k = {part}")["k"]
+            except _toml.TOMLDecodeError:
+                part = part[1:-1]
+        elif part.startswith("'"):
+            part = part[1:-1]
+        parts.append(part)
+    return parts
 
 
-def _strip_strings(line: str) -> str:
-    """The line without string contents, so brackets inside text are not counted."""
-    return re.sub(r'"(?:[^"\\]|\\.)*"|\'[^\']*\'', '""', line)
+class _Scanner:
+    """Follows a value across lines: open brackets and braces, and an open multi-line string."""
+
+    def __init__(self) -> None:
+        self.depth = 0
+        self.deepest = 0
+        self.string: str | None = None  # the delimiter of an open multi-line string
+
+    @property
+    def inside(self) -> bool:
+        return self.depth > 0 or self.string is not None
+
+    def scan(self, text: str, pos: int = 0) -> None:
+        while True:
+            if self.string is not None:
+                end = _STRING_END[self.string].match(text, pos)
+                if end is None:
+                    return  # the string goes on on the next line
+                pos, self.string = end.end(), None
+            token = _TOKEN.search(text, pos)
+            if token is None:
+                return
+            pos, kind = token.end(), token.group()
+            if kind in _MULTILINE:
+                self.string = kind
+            elif kind == "#":
+                return
+            elif kind in _OPEN:
+                self.depth += 1
+                self.deepest = max(self.deepest, self.depth)
+            elif kind in _CLOSE:
+                self.depth = max(self.depth - 1, 0)
 
 
 class LineIndex:
@@ -33,41 +85,27 @@ class LineIndex:
     def __init__(self, text: str) -> None:
         self.lines: dict[Path, int] = {}
         self._aot_count: dict[Path, int] = {}
-        self._build(text.splitlines())
+        # TOML ends lines at "\n" (or "\r\n") only; str.splitlines() would also split at
+        # U+2028, U+0085 or a form feed inside a string, and every later line would be off
+        self._build([line.removesuffix("\r") for line in text.split("\n")])
 
     def _build(self, lines: list[str]) -> None:
         table: Path = ()
-        depth = 0  # open brackets/braces of a value spanning lines
-        in_multiline: str | None = None
+        value = _Scanner()
         for number, raw in enumerate(lines, start=1):
-            if in_multiline is not None:
-                if in_multiline in raw:
-                    in_multiline = None
+            if value.inside:  # the rest of a multi-line array, inline table or string
+                value.scan(raw)
                 continue
-            if depth > 0:
-                depth += self._balance(raw)
-                continue
-            header = _HEADER.match(raw)
-            if header and not _KEY.match(raw):
-                parts = _split_key(header.group(2))
-                table = self._resolve(parts, array=header.group(1) == "[[")
+            header = _HEADER.match(raw) if raw.lstrip().startswith("[") else None
+            if header:
+                table = self._resolve(_split_key(header.group(2)), array=header.group(1) == "[[")
                 self.lines.setdefault(table, number)
                 continue
             key = _KEY.match(raw)
             if key:
-                path = table + tuple(_split_key(key.group(1)))
-                self.lines.setdefault(path, number)
-                value = raw[key.end() :]
-                for quote in ('"""', "'''"):
-                    if value.count(quote) == 1:
-                        in_multiline = quote
-                depth = max(self._balance(value), 0)
-
-    @staticmethod
-    def _balance(text: str) -> int:
-        # with strings blanked out, a '#' can only start a comment
-        clean = _strip_strings(text).split("#", 1)[0]
-        return clean.count("[") + clean.count("{") - clean.count("]") - clean.count("}")
+                name = key.group(1)
+                self.lines.setdefault(table + ((name,) if _BARE.fullmatch(name) else tuple(_split_key(name))), number)
+                value.scan(raw, key.end())
 
     def _resolve(self, parts: list[str], *, array: bool) -> Path:
         """Turn header names into a path with array indices, e.g. signal_lists[0].signals[3]."""
@@ -98,15 +136,34 @@ class LineIndex:
         return None
 
 
-_PATH_PART = re.compile(r"\.([^.\[\]]+)|\[(\d+)\]|\['([^']*)'\]")
+def nesting_line(text: str, limit: int) -> int | None:
+    """The first line where arrays and inline tables are open more than ``limit`` levels deep.
+
+    For a document too deep to parse at all, so the error still names a line.
+    """
+    scanner = _Scanner()
+    for number, line in enumerate(text.split("\n"), start=1):
+        key = None if scanner.inside else _KEY.match(line)
+        scanner.scan(line, key.end() if key else 0)
+        if scanner.deepest > limit:
+            return number
+    return None
+
+
+_PATH_PART = re.compile(r"""\.([^.\[\]]+)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\]""")
 
 
 def parse_path(path: str) -> Path:
-    """``$.routes[2].levels`` -> ``("routes", 2, "levels")``."""
+    """``$.routes[2].levels`` -> ``("routes", 2, "levels")``; an odd key is quoted: ``$.routes[0]['a b']``."""
     out: list[str | int] = []
     for name, index, quoted in _PATH_PART.findall(path.removeprefix("$")):
         if index:
             out.append(int(index))
+        elif quoted:
+            try:
+                out.append(str(ast.literal_eval(quoted)))  # written with repr(): escapes undone
+            except (ValueError, SyntaxError):
+                out.append(quoted[1:-1])
         else:
-            out.append(name or quoted)
+            out.append(name)
     return tuple(out)

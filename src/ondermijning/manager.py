@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import difflib
 import importlib
+import itertools
 import os
 import time
 from collections.abc import Iterable, Iterator
@@ -30,8 +31,13 @@ DISABLE_ENV = "ONDERMIJNING_DISABLE_PLUGINS"
 NO_AUTOLOAD_ENV = "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD"
 #: built-in plugins, imported and registered exactly like external ones (and blockable by name)
 BUILTIN_PLUGINS: dict[str, str] = {"core": "ondermijning.plugins.core"}
-#: a hook call slower than this is reported (it slows every command down)
+#: a hook call (or a plugin's import) slower than this is reported (it slows every command down)
 SLOW_SECONDS = 2.0
+#: a hook returning more items than this is broken (an endless generator must not hang every tool)
+MAX_CONTRIBUTIONS = 100_000
+#: what a plugin may raise that is its own failure, not ours: SystemExit too (a plugin calling
+#: sys.exit() must not end the host); KeyboardInterrupt still stops everything
+PLUGIN_FAILURES = (Exception, SystemExit)
 
 
 @attrs.define
@@ -40,7 +46,7 @@ class PluginInfo:
 
     name: str
     distribution: str = ""  # "ondermijning-deurne 0.1.0"
-    status: str = "loaded"  # loaded | blocked | broken
+    status: str = "loaded"  # loaded | slow (loaded, with a P005 warning) | blocked | broken
     error: str = ""
 
     def describe(self) -> str:
@@ -105,7 +111,7 @@ class PluginHost:
             return
         try:
             plugin = importlib.import_module(module)
-        except Exception as exc:  # noqa: BLE001 - any import failure of a plugin is reported, not raised
+        except PLUGIN_FAILURES as exc:  # any import failure of a plugin is reported, not raised
             self._broken(PluginInfo(name, distribution), "P001", f"failed to import: {exc!r}")
             return
         self.register(plugin, name=name, distribution=distribution)
@@ -118,12 +124,15 @@ class PluginHost:
                 continue
             if self.pm.has_plugin(ep.name):
                 continue
+            start = time.perf_counter()
             try:
                 plugin = ep.load()
-            except Exception as exc:  # noqa: BLE001 - a broken entry point must not break the rest
-                self._broken(PluginInfo(ep.name, dist), "P001", f"failed to load entry point {ep.value!r}: {exc!r}")
+            except PLUGIN_FAILURES as exc:  # a broken entry point must not break the rest
+                self._broken(PluginInfo(ep.name, dist), "P001", f"failed to load entry point {ep.value!r}: {exc!r}",
+                             hint=f"fix or disable the plugin (--disable-plugin {ep.name})")
                 continue
-            self.register(plugin, name=ep.name, distribution=dist)
+            if self.register(plugin, name=ep.name, distribution=dist):
+                self._timed(self.infos[ep.name], "import", time.perf_counter() - start)
 
     def _check_unknown_hooks(self) -> None:
         # pm.check_pending() stops at the first typo; this reports every plugin and keeps the rest
@@ -164,22 +173,20 @@ class PluginHost:
                 continue
             start = time.perf_counter()
             try:
-                result = list(_iterable(impl.function()))
+                result = list(itertools.islice(_iterable(impl.function()), MAX_CONTRIBUTIONS + 1))
+                if len(result) > MAX_CONTRIBUTIONS:
+                    raise _NotIterable(f"returned more than {MAX_CONTRIBUTIONS:,} items")
             except _NotIterable as exc:
                 info.status, info.error = "broken", f"{hook_name} {exc}"
                 self.problems.append(Problem("P004", f"{info.describe()}: {hook_name} {exc}",
                                              hint="return a list of model objects"))
                 continue
-            except Exception as exc:  # noqa: BLE001 - isolate plugin failures
+            except PLUGIN_FAILURES as exc:  # isolate plugin failures
                 info.status, info.error = "broken", f"{hook_name} raised {exc!r}"
                 self.problems.append(Problem("P003", f"{info.describe()}: {hook_name} raised {exc!r}",
-                                             hint="fix or disable the plugin (--disable-plugin NAME)"))
+                                             hint=f"fix or disable the plugin (--disable-plugin {info.name})"))
                 continue
-            elapsed = time.perf_counter() - start
-            if elapsed > SLOW_SECONDS:
-                self.problems.append(Problem("P005", f"{info.describe()}: {hook_name} took {elapsed:.1f} s",
-                                             severity=Severity.WARNING,
-                                             hint="load data lazily or cache it in the plugin"))
+            self._timed(info, hook_name, time.perf_counter() - start)
             wrong = [item for item in result if not isinstance(item, expected)]
             if wrong:
                 info.status = "broken"
@@ -191,6 +198,15 @@ class PluginHost:
                 continue
             for item in result:
                 yield impl.plugin, item
+
+    def _timed(self, info: PluginInfo, what: str, elapsed: float) -> None:
+        if elapsed <= SLOW_SECONDS:
+            return
+        if info.status == "loaded":
+            info.status, info.error = "slow", f"{what} took {elapsed:.2f} s"
+        self.problems.append(Problem("P005", f"{info.describe()}: {what} took {elapsed:.2f} s, more than "
+                                             f"{SLOW_SECONDS:g} s", severity=Severity.WARNING,
+                                     hint="load data lazily or cache it in the plugin"))
 
     def describe(self, plugin: object) -> str:
         name = self.pm.get_name(plugin) or repr(plugin)

@@ -38,9 +38,14 @@ def run(args: argparse.Namespace) -> int:
         print(f"{row['id']} {row['version']}  {row['name']}")
         print(f"    {summary or 'empty'}")
         print(f"    {row['origin']}")
-    unwell = [p for p in plugins if p["status"] != "loaded"]
-    for plugin in unwell:
-        print(f"plugin {plugin['name']} {plugin['status']}" + (f": {plugin['error']}" if plugin["error"] else ""))
+    # broken, slow and blocked plugins, each on one line with the distribution it comes from
+    for info in catalog.plugins:
+        if info.status == "loaded":
+            continue
+        line = f"{info.status} {info.describe()}" + (f": {info.error}" if info.error else "")
+        if info.status == "broken":
+            line += f" — fix it, or disable it with --disable-plugin {info.name}"
+        print(line)
     if catalog.problems:
         print(f"{len(catalog.problems)} problem(s) while loading; run 'ondermijning validate' for details")
     return EXIT_OK
