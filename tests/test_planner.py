@@ -5,6 +5,7 @@ from __future__ import annotations
 import builtins
 import datetime
 import io
+import json
 import sys
 import textwrap
 from pathlib import Path
@@ -28,12 +29,14 @@ from ondermijning.planner import (
     Findings,
     FindingsError,
     Need,
+    Proposal,
     load_findings,
     plan,
     propose,
     session_weeks,
     validate_trajectory,
 )
+from ondermijning.serialize import from_json
 
 from .conftest import MakePack
 
@@ -351,6 +354,18 @@ def test_plan_from_a_file_prints_markdown_with_reasons_and_sources(
     assert "## Naast de training: werk op drie niveaus" in out
     code, text, _ = run(capsys, "plan", "--from", str(write(tmp_path, FINDINGS_TOML)), "--format", "text")
     assert code == 0 and text.startswith("TRAININGSTRAJECT ONDERMIJNING: GEMEENTE VOORBEELD\n")
+
+
+def test_plan_as_json_reads_back_as_the_same_proposal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    findings = write(tmp_path, FINDINGS_TOML)
+    code, out, err = run(capsys, "plan", "--from", str(findings), "--format", "json", "--start", "2026-10-05")
+    assert (code, err) == (0, "")
+    expected = load_findings(findings, CATALOG)
+    assert from_json(out, Proposal) == propose(attrs.evolve(expected, start=datetime.date(2026, 10, 5)), CATALOG)
+    assert json.loads(out)["findings"]["start"] == "2026-10-05"
+
+    code, out, _err = run(capsys, "plan", "--show", "nsob/voorbeeldgemeente", "--format", "json")
+    assert code == 0 and from_json(out, Trajectory) == CATALOG.trajectories["nsob/voorbeeldgemeente"]
 
 
 def test_plan_writes_a_calendar_and_never_overwrites_without_force(

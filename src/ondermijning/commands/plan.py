@@ -76,7 +76,8 @@ def add_parser(sub: Any) -> None:
             "situation (§3.2), the number of participants and the weeks available. Every choice comes with its "
             "reason and its source. In a terminal without --from, asks the questions one by one (q or Ctrl-C "
             "stops; nothing is written). --ics writes the sessions as an iCalendar file that calendar programs "
-            "open.",
+            "open. --format json prints the proposal (trajectory, findings, what was left out) as versioned JSON "
+            "for other tools; with --show, the trajectory.",
             "--check ID checks an existing trajectory against the handreiking's rules (T001-T007): exit 0 when "
             "it follows them, 1 when there are findings.",
             "A findings file looks like this (see --values for every allowed value):",
@@ -106,7 +107,7 @@ def add_parser(sub: Any) -> None:
                       help="with --ics: start time of every session (default: whole-day events)")
     when.add_argument("--hours", type=_hours, metavar="N",
                       help="with --time: length of a session in hours (default: 3)")
-    add_format_option(plan, ("markdown", "text", "html"))
+    add_format_option(plan, ("markdown", "text", "html", "json"))
     plan.set_defaults(run=run)
 
 
@@ -211,6 +212,11 @@ def _write_calendar(args: argparse.Namespace, catalog: Catalog, trajectory: Any,
 
 def _print(args: argparse.Namespace, catalog: Catalog, trajectory: Any, start: datetime.date | None,
            proposal: Any = None) -> None:
+    if args.format == "json":  # the model itself, versioned; serialize.from_json reads it back
+        from ..serialize import to_json
+
+        print(to_json(proposal if proposal is not None else trajectory))
+        return
     from ..planner import trajectory_document
     from ..render import render
 
