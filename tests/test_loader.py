@@ -76,6 +76,20 @@ def test_negative_weight_is_invalid_and_points_at_the_key(make_pack: MakePack) -
     assert problem.line == 27
 
 
+def test_every_invalid_value_of_one_table_is_reported_not_only_the_first(make_pack: MakePack) -> None:
+    text = signal_list_toml().replace('id = "s2"', 'id = "S 2"').replace("weight = 2", "weight = -2")
+    pack = '[pack]\nid = "X Y"\nname = "n"\nversion = "1.0"\nrequires = { core = "~~" }\n'
+    found = {(p.file.rsplit("/", 1)[-1], p.line, p.code, p.path)
+             for p in problems_of(make_pack("x", {"l.toml": text}, pack_toml=pack))}
+    assert found == {
+        ("pack.toml", 2, "L104", "$.pack.id"),
+        ("pack.toml", 4, "L104", "$.pack.version"),
+        ("pack.toml", 5, "L104", "$.pack.requires"),
+        ("l.toml", 24, "L104", "$.signal_lists[0].signals[1].id"),
+        ("l.toml", 27, "L104", "$.signal_lists[0].signals[1].weight"),
+    }
+
+
 def test_missing_required_field(make_pack: MakePack) -> None:
     text = route_toml().replace('when = "Bij twijfel"\n', "")
     problem = only(make_pack("x", {"r.toml": text}))

@@ -2,16 +2,20 @@
 
 Strict on purpose: unknown keys are errors (a typo must not be silently dropped), and
 primitives are not coerced (``name = 5`` or ``weight = true`` is a wrong type, not
-``"5"`` or ``1.0``).
+``"5"`` or ``1.0``). An object with several invalid values reports all of them, not only
+the first one its attrs validators meet.
 """
 
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterator
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
+from cattrs.gen import make_dict_structure_fn
 from cattrs.preconf.json import make_converter as make_json_converter
 
 
@@ -38,6 +42,49 @@ def _type_name(kind: type) -> str:
 def _is_homogenous_tuple(type_: Any) -> bool:
     args: tuple[Any, ...] = getattr(type_, "__args__", ())
     return getattr(type_, "__origin__", None) is tuple and args[1:] == (Ellipsis,)
+
+
+def _attrs_hook(cl: type, converter: cattrs.Converter) -> Any:
+    """cattrs' own hook for an attrs class, reporting *every* value its validators refuse.
+
+    attrs runs the validators in ``__init__`` and stops at the first bad value; a pack author
+    should see all of them at once, so on failure the other validated fields are checked too.
+    """
+    generated: Any = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True,
+                                            _cattrs_detailed_validation=True)
+    checked = [a for a in attrs.fields(cl) if a.validator is not None and a.init and a.type is not None]
+
+    def structure(value: Any, type_: Any) -> Any:
+        try:
+            return generated(value, type_)
+        except cattrs.ClassValidationError as exc:
+            # errors without a note come from __init__: every field structured, a validator refused one
+            _noted, raised_in_init = exc.group_exceptions()
+            first = next((e for e in raised_in_init if isinstance(e, ValueError)), None)
+            if first is None:
+                raise
+            others = list(_other_invalid_values(converter, checked, value, skip=getattr(first, "field", None)))
+            if not others:
+                raise
+            raise cattrs.ClassValidationError(exc.message, [*exc.exceptions, *others], cl) from None
+
+    return structure
+
+
+def _other_invalid_values(converter: cattrs.Converter, checked: list[attrs.Attribute[Any]], value: Any,
+                          skip: str | None) -> Iterator[ValueError]:
+    for attribute in checked:
+        if attribute.name == skip or attribute.alias not in value:
+            continue
+        try:  # the library's validators look at one value, never at the instance
+            field_value = converter.structure(value[attribute.alias], attribute.type)  # type: ignore[arg-type]
+            if attribute.converter is not None:
+                field_value = attribute.converter(field_value)  # type: ignore[operator]
+            attribute.validator(None, attribute, field_value)  # type: ignore[misc]
+        except ValueError as exc:
+            yield exc
+        except Exception:  # noqa: BLE001 - defensive: the first error is reported in any case
+            continue
 
 
 def _make() -> cattrs.Converter:
@@ -68,6 +115,8 @@ def _make() -> cattrs.Converter:
 
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), enum_hook)
+
+    converter.register_structure_hook_factory(attrs.has, lambda cl: _attrs_hook(cl, converter))
     converter.register_structure_hook(str, _strict(str, (str,)))
     converter.register_structure_hook(int, _strict(int, (int,)))
     converter.register_structure_hook(float, _strict(float, (int, float)))
