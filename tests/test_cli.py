@@ -203,3 +203,36 @@ def test_assess_interactive_can_be_stopped(capsys: pytest.CaptureFixture[str],
     code, _, err = run(capsys, "assess", "--list", "deurne/jongeren", "-i")
     assert code == 130
     assert "niets bewaard" in err
+
+
+def _help_examples() -> list[str]:
+    """Every ``ondermijning ...`` command line in the epilog of a command's --help."""
+    import argparse
+    import re
+
+    from ondermijning.cli import _parser
+
+    (commands,) = [a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction)]
+    found = []
+    for sub in commands.choices.values():
+        found += [line.strip() for line in re.findall(r"ondermijning ([^\n]+)", sub.epilog or "")]
+    return found
+
+
+def test_the_help_names_its_examples() -> None:
+    assert len(_help_examples()) >= 4
+
+
+@pytest.mark.parametrize("example", _help_examples())
+def test_every_example_in_the_help_works(example: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                         capsys: pytest.CaptureFixture[str]) -> None:
+    import shlex
+
+    from ondermijning.commands.plan import FINDINGS_EXAMPLE
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "findings.toml").write_text(FINDINGS_EXAMPLE, encoding="utf-8")
+    code = main(shlex.split(example))
+    out, err = capsys.readouterr()
+    assert code == 0, err
+    assert out

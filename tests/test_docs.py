@@ -6,6 +6,7 @@ import inspect
 import re
 from pathlib import Path
 
+import attrs
 import pytest
 
 from ondermijning import hookspecs
@@ -71,3 +72,61 @@ def test_every_code_in_the_source_is_registered_and_documented() -> None:
 
     for rule in BUILTIN_RULES:
         assert BY_CODE[rule.code].severity == rule.severity.value
+
+
+def _python_blocks(markdown: Path) -> list[str]:
+    return re.findall(r"```python\n(.*?)```", markdown.read_text(encoding="utf-8"), re.DOTALL)
+
+
+def test_the_hook_examples_are_one_working_plugin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """docs/hooks.md's examples, written out as the plugin module they describe, load without a problem."""
+    import importlib
+
+    from ondermijning import assess, load_catalog, validate_catalog
+
+    package = tmp_path / "utrecht_plugin"
+    (package / "pack").mkdir(parents=True)
+    (package / "__init__.py").write_text("\n\n".join(_python_blocks(ROOT / "docs" / "hooks.md")), encoding="utf-8")
+    (package / "pack" / "pack.toml").write_text('[pack]\nid = "utrecht-data"\nname = "U"\nversion = "1.0.0"\n',
+                                                encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    plugin = importlib.import_module("utrecht_plugin")
+
+    catalog = load_catalog(plugins=[plugin])
+    assert catalog.problems == ()
+    assert {"utrecht", "utrecht-data"} <= set(catalog.packs)
+    for family, item_id in [("themes", "utrecht/woonfraude"), ("frameworks", "utrecht/apv"),
+                            ("signal_lists", "utrecht/buurt"), ("routes", "utrecht/wijkteam"),
+                            ("dilemma_cards", "utrecht/huurbaas"), ("guides", "utrecht/leidraad"),
+                            ("cases", "utrecht/kamer"), ("workshops", "utrecht/intro"),
+                            ("trajectories", "utrecht/2027")]:
+        assert item_id in getattr(catalog, family), (family, item_id)
+    jongeren = catalog.signal_lists["deurne/jongeren"]
+    assert "utrecht/scooter-verhuur" in {s.id for s in jongeren.signals}  # the extension landed
+
+    assert [p.format() for p in validate_catalog(catalog)] == []  # e.g. the trajectory follows T001-T007
+    assert [rule.code for rule in catalog.rules][-1] == "X001"  # after the built-in rules
+    route = attrs.evolve(catalog.routes["utrecht/wijkteam"], phone="030 000 0000")
+    with_phone = attrs.evolve(catalog, routes={**catalog.routes, route.id: route})
+    assert [p.code for p in validate_catalog(with_phone, select=["X001"])] == ["X001"]
+    picture = assess(jongeren, ["deurne/vrije-tijd-hangplek", "deurne/school-spijbelt"], catalog=catalog)
+    assert [(c.source, c.points) for c in picture.explanation.contributions if c.kind.value == "rule"] == [
+        ("utrecht/avond-en-school", 2)]
+
+
+def test_every_bundled_id_the_docs_name_exists() -> None:
+    """An id such as deurne/school-spijbelt in the README or docs/ is one the bundled packs define."""
+    from ondermijning import load_catalog
+    from ondermijning.hookspecs import FAMILY_HOOKS
+
+    catalog = load_catalog()
+    known = set(catalog.packs) | set(catalog.signals)
+    for family in FAMILY_HOOKS:
+        known |= set(getattr(catalog, family, {}))
+    for signal_list in catalog.signal_lists.values():
+        known |= {item.id for item in (*signal_list.protective_factors, *signal_list.goals)}
+    mentioned = {(path.name, match) for path in (ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")))
+                 for match in re.findall(r"(?<![/\w])((?:core|deurne|nieuwegein|nsob)/[a-z0-9][a-z0-9._-]*[a-z0-9])",
+                                         path.read_text(encoding="utf-8"))}
+    assert len(mentioned) > 20
+    assert sorted(m for m in mentioned if m[1] not in known) == []

@@ -171,15 +171,17 @@ def ondermijning_scoring_rules() -> Iterable[ScoringRule]:
     and give nothing for no observations; the property tests in
     ``ondermijning.testing.properties`` check every installed list with every rule::
 
-        def night_and_school(signal_list, observed):
-            if {"deurne/vrije-tijd-werk-nachten", "deurne/school-verzuim"} <= observed:
-                yield Contribution(kind=ContributionKind.RULE, source="", points=2,
-                                   text="'s nachts op pad en verzuim samen")
+        def evening_and_school(signal_list, observed):
+            if {"deurne/vrije-tijd-hangplek", "deurne/school-spijbelt"} <= observed:
+                yield Contribution(kind=ContributionKind.RULE, source="utrecht/avond-en-school",
+                                   points=2, text="'s avonds op straat en spijbelen samen")
 
         @hookimpl
         def ondermijning_scoring_rules():
-            return [ScoringRule(id="gemeente/nacht-en-school", summary="...",
-                                contribute=night_and_school, lists=["deurne/jongeren"])]
+            return [ScoringRule(id="utrecht/avond-en-school", summary="hangplek en spijbelen samen",
+                                contribute=evening_and_school, lists=["deurne/jongeren"])]
+
+    (``docs/hooks.md`` has every hook's example as one plugin that the tests load.)
     """
 
 

@@ -19,7 +19,7 @@ def add_parser(sub: Any) -> None:
                     "level is advice: set the concern level together with colleagues. In a terminal "
                     "without --signal, walks you through the list category by category.",
         epilog="Example: ondermijning assess --list deurne/jongeren --signal gedrag-agressief "
-               "--signal school-verzuim --format markdown")
+               "--signal school-spijbelt --format markdown")
     assess.add_argument("--list", dest="list_id", metavar="ID", help="the signal list (see --show-lists)")
     assess.add_argument("--signal", action="append", default=[], metavar="ID",
                         help="an observed signal, qualified or local to the list's pack (repeatable)")
