@@ -138,6 +138,9 @@ def test_json_has_kind_and_version_and_refuses_others() -> None:
         (json.dumps({**data, "kind": "route"}), "expected kind 'information_picture'"),
         (json.dumps({**data, "level": "heel hoog"}), "level"),
         (json.dumps({**data, "extra": 1}), "extra"),
+        (text.encode("utf-16"), "not UTF-8 text: byte 0"),
+        (b"\xef\xbb\xbf" + text.encode(), "Unexpected UTF-8 BOM"),
+        ("[" * 100_000, "nested too deeply"),
     ]:
         with pytest.raises(JSONFormatError, match=message):
             o.from_json(broken, o.InformationPicture)

@@ -8,7 +8,9 @@ Three sources of input, each through ``load_pack`` and, when a pack loads, throu
   value at all, written by the small TOML writer below;
 - the bundled packs' real files, mutated as text: truncated, junk bytes inserted, lines
   deleted, doubled or swapped;
-- the same files mutated as data: parsed, a key deleted or renamed, a value replaced.
+- the same files mutated as data: parsed, a key deleted or renamed, a value replaced;
+- the other formats, mutated the same two ways: a findings file (``plan --from``) and the JSON
+  of an information picture and of a plan proposal (``from_json``).
 
 The only exception allowed out of the loader is :class:`PackError`; every problem it or the
 validator reports has a registered code, prints as one line, and names a line inside the file.
@@ -18,7 +20,7 @@ The writer is our own (forty lines) rather than ``tomli_w``: it must also write 
 strings in any place), and it checks itself: every document is read back with ``tomllib``.
 
 Profiles: the normal run tries a few dozen examples per test (a few seconds in all);
-``pytest tests/test_fuzz.py --fuzz-long -s`` tries 100,000 in all (see ``LONG_EXAMPLES``: more
+``pytest tests/test_fuzz.py --fuzz-long -s`` tries 120,000 in all (see ``LONG_EXAMPLES``: more
 where an example is cheap), and prints how many examples each test ran and how long it took.
 """
 
@@ -26,6 +28,7 @@ from __future__ import annotations
 
 import datetime
 import functools
+import json
 import math
 import os
 import re
@@ -58,7 +61,7 @@ else:  # pragma: no cover
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST_EXAMPLES = 25
-#: examples per test with --fuzz-long, 100,000 in all; FUZZ_LONG_EXAMPLES=N gives every test N instead
+#: examples per test with --fuzz-long, 120,000 in all; FUZZ_LONG_EXAMPLES=N gives every test N instead
 LONG_EXAMPLES = {
     "test_the_writer_writes_what_tomllib_reads": 10_000,
     "test_generated_pack_documents": 15_000,
@@ -67,6 +70,8 @@ LONG_EXAMPLES = {
     "test_mutated_bundled_files_as_data": 20_000,
     "test_headers_are_located_in_any_document": 5_000,
     "test_a_valid_model_written_as_toml_loads_back_equal": 5_000,
+    "test_mutated_findings_files": 10_000,
+    "test_mutated_json_documents": 10_000,
 }
 PACK_TOML = '[pack]\nid = "fuzz"\nname = "Fuzz"\nversion = "1.0.0"\n'
 
@@ -479,6 +484,81 @@ def test_a_valid_model_written_as_toml_loads_back_equal(fuzz: Callable[[Any], An
         doc = {"pack": converter.unstructure(pack)}
         write_pack(folder, {"pack.toml": toml_text(doc, multiline=multiline).encode()})
         assert attrs.evolve(load_pack(folder).pack) == pack
+
+    check()
+
+
+# the other formats: a findings file (plan --from) and the JSON of pictures and proposals ----------
+
+
+def test_mutated_findings_files(fuzz: Callable[[Any], Any], folder: Path) -> None:
+    """A findings file gives Findings or a FindingsError of located one-line problems; Findings plan."""
+    from ondermijning.commands.plan import FINDINGS_EXAMPLE
+    from ondermijning.planner import FindingsError, load_findings, propose
+
+    catalog = load_catalog(autoload=False)
+    parsed = tomllib.loads(FINDINGS_EXAMPLE)
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "findings.toml"
+
+    @fuzz
+    @given(st.data(), st.booleans())
+    @counted
+    def check(data: st.DataObject, as_text: bool) -> None:
+        if as_text:
+            raw = _mutate_bytes(data.draw, FINDINGS_EXAMPLE.encode())
+        else:
+            raw = toml_text(_mutate_data(data.draw, _copy(parsed))).encode()
+        path.write_bytes(raw)
+        try:
+            findings = load_findings(path, catalog)
+        except FindingsError as exc:
+            assert exc.problems
+            for problem in exc.problems:
+                check_problem(problem, folder)
+            return
+        propose(findings, catalog)
+
+    check()
+
+
+def _json_documents() -> list[tuple[type, str]]:
+    from ondermijning import ConcernLevel, InformationPicture, Judgement, Observation
+    from ondermijning.commands.plan import FINDINGS_EXAMPLE
+    from ondermijning.planner import Findings, Proposal, propose
+    from ondermijning.serialize import to_json
+
+    catalog = load_catalog()
+    jongeren = catalog.signal_lists["deurne/jongeren"]
+    observations = [Observation(signal=s.id, note="gezien bij de sportclub", date=datetime.date(2026, 3, 1))
+                    for s in jongeren.signals[::9]]
+    picture = assess(jongeren, observations, catalog=catalog, subject="J-17").with_judgement(
+        Judgement(level=ConcernLevel.HIGH, reason="samen besproken", consulted=("wijkagent",)))
+    findings = converter.structure(json.loads(json.dumps(tomllib.loads(FINDINGS_EXAMPLE), default=str)), Findings)
+    return [(InformationPicture, to_json(picture)), (Proposal, to_json(propose(findings, catalog)))]
+
+
+def test_mutated_json_documents(fuzz: Callable[[Any], Any]) -> None:
+    """from_json gives the model or a JSONFormatError with one line; nothing else, whatever the bytes."""
+    from ondermijning.serialize import JSONFormatError, from_json
+
+    documents = [(cls, text, json.loads(text)) for cls, text in _json_documents()]
+
+    @fuzz
+    @given(st.sampled_from(range(len(documents))), st.data(), st.booleans())
+    @counted
+    def check(which: int, data: st.DataObject, as_text: bool) -> None:
+        cls, text, parsed = documents[which]
+        if as_text:
+            raw = _mutate_bytes(data.draw, text.encode())
+        else:
+            raw = json.dumps(_mutate_data(data.draw, _copy(parsed)), default=str).encode()
+        try:
+            model = from_json(raw, cls)
+        except JSONFormatError as exc:
+            assert str(exc) and "\n" not in str(exc), str(exc)
+            return
+        assert isinstance(model, cls)
 
     check()
 

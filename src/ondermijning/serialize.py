@@ -52,10 +52,18 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
 
     Raises :class:`JSONFormatError` with one line saying what is wrong and where.
     """
+    if isinstance(text, bytes):  # JSON between systems is UTF-8 (RFC 8259); json.loads would guess
+        try:
+            text = text.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            raise JSONFormatError(f"not UTF-8 text: byte {exc.start} cannot be decoded; "
+                                  "save the file as UTF-8") from None
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         raise JSONFormatError(f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise JSONFormatError("not a document this library writes: nested too deeply") from None
     if not isinstance(data, dict):
         raise JSONFormatError(f"expected a JSON object, got {type(data).__name__}")
     expected_kind, expected_version = kind_of(cls), FORMAT_VERSIONS.get(cls, 1)
