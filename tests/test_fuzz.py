@@ -10,7 +10,8 @@ Three sources of input, each through ``load_pack`` and, when a pack loads, throu
   deleted, doubled or swapped;
 - the same files mutated as data: parsed, a key deleted or renamed, a value replaced;
 - the other formats, mutated the same two ways: a findings file (``plan --from``) and the JSON
-  of an information picture and of a plan proposal (``from_json``).
+  of an information picture and of a plan proposal (``from_json``);
+- whatever a person types in the terminal walks (``assess``, ``dilemma``, ``plan`` without files).
 
 The only exception allowed out of the loader is :class:`PackError`; every problem it or the
 validator reports has a registered code, prints as one line, and names a line inside the file.
@@ -20,7 +21,7 @@ The writer is our own (forty lines) rather than ``tomli_w``: it must also write 
 strings in any place), and it checks itself: every document is read back with ``tomllib``.
 
 Profiles: the normal run tries a few dozen examples per test (a few seconds in all);
-``pytest tests/test_fuzz.py --fuzz-long -s`` tries 120,000 in all (see ``LONG_EXAMPLES``: more
+``pytest tests/test_fuzz.py --fuzz-long -s`` tries 125,000 in all (see ``LONG_EXAMPLES``: more
 where an example is cheap), and prints how many examples each test ran and how long it took.
 """
 
@@ -61,7 +62,7 @@ else:  # pragma: no cover
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST_EXAMPLES = 25
-#: examples per test with --fuzz-long, 120,000 in all; FUZZ_LONG_EXAMPLES=N gives every test N instead
+#: examples per test with --fuzz-long, 125,000 in all; FUZZ_LONG_EXAMPLES=N gives every test N instead
 LONG_EXAMPLES = {
     "test_the_writer_writes_what_tomllib_reads": 10_000,
     "test_generated_pack_documents": 15_000,
@@ -72,6 +73,7 @@ LONG_EXAMPLES = {
     "test_a_valid_model_written_as_toml_loads_back_equal": 5_000,
     "test_mutated_findings_files": 10_000,
     "test_mutated_json_documents": 10_000,
+    "test_typed_answers_in_the_terminal_walks": 5_000,
 }
 PACK_TOML = '[pack]\nid = "fuzz"\nname = "Fuzz"\nversion = "1.0.0"\n'
 
@@ -559,6 +561,49 @@ def test_mutated_json_documents(fuzz: Callable[[Any], Any]) -> None:
             assert str(exc) and "\n" not in str(exc), str(exc)
             return
         assert isinstance(model, cls)
+
+    check()
+
+
+_TYPICAL_ANSWERS = st.sampled_from(["", "1", "2", "2 3", "1,2", "99", "0", "-1", "q", " Stop ", "²", "١",
+                                    "9" * 5000, "2026-09-07", "2026-02-30", "1e3", "\x00"])
+_ANSWERS = st.one_of(_TYPICAL_ANSWERS, _TYPICAL_ANSWERS, st.text(max_size=12), st.integers(-5, 3000).map(str))
+
+
+def test_typed_answers_in_the_terminal_walks(fuzz: Callable[[Any], Any]) -> None:
+    """Any answers, then Ctrl-D: a walk finishes with a valid result or stops with Aborted, nothing else."""
+    from ondermijning.commands.plan import ask_findings
+    from ondermijning.interactive import Aborted, walk_dilemma, walk_signal_list
+    from ondermijning.planner import Findings
+
+    catalog = load_catalog()
+    jongeren = catalog.signal_lists["deurne/jongeren"]
+    card = next(iter(catalog.dilemma_cards.values()))
+
+    @fuzz
+    @given(st.lists(_ANSWERS, max_size=40), st.sampled_from(["signals", "dilemma", "findings"]))
+    @counted
+    def check(answers: list[str], walk: str) -> None:
+        queue = iter(answers)
+
+        def ask(_prompt: str) -> str:
+            try:
+                return next(queue)
+            except StopIteration:
+                raise EOFError from None
+
+        try:
+            if walk == "signals":
+                observed, protective = walk_signal_list(jongeren, ask, lambda _text: None)
+                assert set(observed) <= {s.id for s in jongeren.signals}
+                assert set(protective) <= {f.id for f in jongeren.protective_factors}
+            elif walk == "dilemma":
+                chosen = walk_dilemma(card, ask, lambda _text: None, frameworks={})
+                assert chosen is None or 0 <= chosen < len(card.options)
+            else:
+                assert isinstance(ask_findings(catalog, ask, lambda _text: None), Findings)
+        except Aborted:
+            pass
 
     check()
 

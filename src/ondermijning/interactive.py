@@ -5,6 +5,7 @@ Input and output are injected (``ask``, ``say``), so tests drive a walk with a s
 
 from __future__ import annotations
 
+import datetime
 from collections.abc import Callable, Sequence
 
 from .models import DilemmaCard, SignalList
@@ -25,6 +26,33 @@ def _read(ask: Ask, prompt: str) -> str:
     if answer.strip().lower() in ("q", "stop"):
         raise Aborted
     return answer.strip()
+
+
+def ask_text(ask: Ask, prompt: str) -> str:
+    """A free answer, stripped; empty when the person just presses Enter."""
+    return _read(ask, prompt)
+
+
+def ask_number(ask: Ask, say: Say, prompt: str, low: int, high: int) -> int:
+    """A whole number from ``low`` to ``high``. Asks again on anything else."""
+    while True:
+        answer = _read(ask, prompt)
+        # isdigit() alone accepts '²', which int() refuses; a long answer is never in range
+        if answer.isascii() and answer.isdigit() and len(answer) <= len(str(high)) and low <= int(answer) <= high:
+            return int(answer)
+        say(f"  Typ een heel getal van {low} tot en met {high} (q = stoppen).")
+
+
+def ask_date(ask: Ask, say: Say, prompt: str) -> datetime.date | None:
+    """A date as YYYY-MM-DD, or None when the person presses Enter. Asks again on anything else."""
+    while True:
+        answer = _read(ask, prompt)
+        if not answer:
+            return None
+        try:
+            return datetime.date.fromisoformat(answer)
+        except ValueError:
+            say("  Typ een datum als 2026-09-07, of Enter als die nog niet bekend is.")
 
 
 def choose_numbers(ask: Ask, say: Say, prompt: str, count: int) -> list[int]:

@@ -243,42 +243,9 @@ def _print_values(catalog: Catalog) -> None:
 
 # --- the questions in a terminal ------------------------------------------------------------------
 
-def _answer(ask: Ask, prompt: str) -> str:
-    from ..interactive import Aborted
-
-    try:
-        answer = ask(prompt)
-    except (EOFError, KeyboardInterrupt):
-        raise Aborted from None
-    if answer.strip().lower() in ("q", "stop"):
-        raise Aborted
-    return answer.strip()
-
-
-def _ask_number(ask: Ask, say: Say, prompt: str, low: int, high: int) -> int:
-    while True:
-        answer = _answer(ask, prompt)
-        if answer.isdigit() and low <= int(answer) <= high:
-            return int(answer)
-        say(f"  Typ een heel getal van {low} tot en met {high} (q = stoppen).")
-
-
-def _ask_date(ask: Ask, say: Say, prompt: str) -> datetime.date | None:
-    import datetime
-
-    while True:
-        answer = _answer(ask, prompt)
-        if not answer:
-            return None
-        try:
-            return datetime.date.fromisoformat(answer)
-        except ValueError:
-            say("  Typ een datum als 2026-09-07, of Enter als die nog niet bekend is.")
-
-
 def ask_findings(catalog: Catalog, ask: Ask, say: Say) -> Findings:
     """Ask what the exploration found, question by question; raises ``Aborted`` on q, Ctrl-C or Ctrl-D."""
-    from ..interactive import choose_numbers, choose_one
+    from ..interactive import ask_date, ask_number, ask_text, choose_numbers, choose_one
     from ..planner import FRONTLINE_SITUATIONS, Audience, Findings, Need
 
     say("\nTrainingstraject plannen na de verkenning (handreiking §1).")
@@ -303,10 +270,10 @@ def ask_findings(catalog: Catalog, ask: Ask, say: Say) -> Findings:
     options = ["Niet van toepassing", *FRONTLINE_SITUATIONS.values()]
     situation = choose_one(ask, say, "Nummer: ", options)
     say("")
-    participants = _ask_number(ask, say, "Hoeveel deelnemers doen mee? ", 1, 2000)
-    weeks = _ask_number(ask, say, "Hoeveel weken zijn er beschikbaar? ", 1, 104)
-    start = _ask_date(ask, say, "Datum van de eerste bijeenkomst (JJJJ-MM-DD, Enter = nog niet bekend): ")
-    municipality = _answer(ask, "Naam van de gemeente of organisatie (Enter = geen): ")
+    participants = ask_number(ask, say, "Hoeveel deelnemers doen mee? ", 1, 2000)
+    weeks = ask_number(ask, say, "Hoeveel weken zijn er beschikbaar? ", 1, 104)
+    start = ask_date(ask, say, "Datum van de eerste bijeenkomst (JJJJ-MM-DD, Enter = nog niet bekend): ")
+    municipality = ask_text(ask, "Naam van de gemeente of organisatie (Enter = geen): ")
     say("")
     return Findings(participants=participants, weeks=weeks, themes=chosen_themes, audiences=chosen_audiences,
                     needs=chosen_needs, frontline_situation=situation, start=start, municipality=municipality)
