@@ -3,14 +3,21 @@
 from __future__ import annotations
 
 import re
+import stat
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
 
 from ondermijning.cli import main
-from ondermijning.scaffold import ScaffoldError, new_pack
+from ondermijning.fileio import _umask
+from ondermijning.scaffold import ScaffoldError, municipality, new_pack
+
+from .conftest import MakePack
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -30,6 +37,10 @@ def test_new_pack_is_valid_and_passes_its_own_tests(tmp_path: Path, capsys: pyte
     folder = tmp_path / "ondermijning-west-betuwe"
     pack = folder / "src" / "ondermijning_west_betuwe" / "pack"
     assert f"Created {folder}/" in out
+    assert f"  test:     cd {folder} && python -m pytest\n" in out  # as in the README and the tutorial, no install
+    assert "cd ondermijning-voorbeeldstad && python -m pytest" in (ROOT / "README.md").read_text(encoding="utf-8")
+    assert stat.S_IMODE(folder.stat().st_mode) == 0o777 & ~_umask()  # not mkdtemp's private 0700
+    assert 'name = "Gemeente West-Betuwe"' in (pack / "pack.toml").read_text(encoding="utf-8")
     assert run(capsys, "validate", str(pack))[0] == 0
     result = pytest_in(folder)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -52,6 +63,74 @@ def test_new_pack_refuses_bad_names(tmp_path: Path, name: str) -> None:
         new_pack(name, tmp_path)
 
 
+@pytest.mark.parametrize(("name", "expected"), [
+    ("voorbeeldstad", "Voorbeeldstad"), ("west-betuwe", "West-Betuwe"), ("alphen-aan-den-rijn", "Alphen-Aan-Den-Rijn"),
+])
+def test_the_municipality_name_is_capitalised_per_word_part(name: str, expected: str) -> None:
+    assert municipality(name) == expected
+
+
+def test_new_pack_in_a_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pack.toml").write_text("", encoding="utf-8")
+    code, out, err = run(capsys, "new-pack", "utrecht", "--dir", str(tmp_path / "pack.toml"))
+    assert (code, out) == (2, "")
+    assert err == f"ondermijning: error: {tmp_path / 'pack.toml'}: is a file, not a folder; " \
+                  "give the folder to create the pack in with --dir\n"
+
+
+def test_new_pack_where_nothing_can_be_written_gives_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(*_args: object, **_kwargs: object) -> str:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(tempfile, "mkdtemp", refused)  # a read-only folder (root may write anywhere)
+    code, out, err = run(capsys, "new-pack", "utrecht", "--dir", str(tmp_path))
+    assert (code, out) == (2, "")
+    assert err == f"ondermijning: error: {tmp_path}: cannot create the pack here: Permission denied\n"
+
+
+def test_new_pack_on_a_full_disk_gives_one_line_and_leaves_nothing(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def full(*_args: object, **_kwargs: object) -> int:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "write_text", full)
+    code, _, err = run(capsys, "new-pack", "utrecht", "--dir", str(tmp_path))
+    assert code == 2
+    assert err == f"ondermijning: error: {tmp_path}: cannot create the pack here: No space left on device\n"
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(("name", "origin"), [("core", "ondermijning"), ("gouda", "via ONDERMIJNING_PACK_PATH")])
+def test_new_pack_refuses_the_id_of_an_installed_pack(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, make_pack: MakePack,
+    name: str, origin: str,
+) -> None:
+    monkeypatch.setenv("ONDERMIJNING_PACK_PATH", str(make_pack("gouda")))
+    work = tmp_path / "werk"
+    work.mkdir()
+    code, out, err = run(capsys, "new-pack", name, "--dir", str(work))
+    assert (code, out) == (2, "")
+    assert err.startswith(f"ondermijning: error: a pack {name!r} is already installed (")
+    assert origin in err
+    assert err.endswith("); choose another name\n")
+    assert list(work.iterdir()) == []
+
+
+def test_the_generated_test_lists_the_problems_when_the_pack_does_not_load(tmp_path: Path) -> None:
+    folder = new_pack("tiel", tmp_path)
+    pack_toml = folder / "src" / "ondermijning_tiel" / "pack" / "pack.toml"
+    pack_toml.write_text(pack_toml.read_text(encoding="utf-8").replace('version = "0.1.0"', 'versoin = "0.1.0"'),
+                         encoding="utf-8")
+    result = pytest_in(folder, "tests/test_pack.py")
+    assert result.returncode == 1
+    assert "E       AssertionError: the pack did not load:\n" in result.stdout
+    assert re.search(r"^E +\S+pack\.toml:\d+: L101 unknown key 'versoin'", result.stdout, re.MULTILINE)
+    assert "assert 'tiel' in mappingproxy" not in result.stdout
+
+
 def test_a_broken_pack_fails_validate_and_pytest_with_the_same_two_errors(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -62,12 +141,12 @@ def test_a_broken_pack_fails_validate_and_pytest_with_the_same_two_errors(
     text = text.replace("moderate = 3, high = 6", "moderate = 7, high = 6")  # unordered
     signals.write_text(text, encoding="utf-8")
 
-    code, _, err = run(capsys, "validate", str(signals.parent))
+    code, out, _ = run(capsys, "validate", str(signals.parent))
     assert code == 1
     lines = text.splitlines()
     themes_line = next(n for n, line in enumerate(lines, 1) if line.startswith("red_flag_themes"))
     thresholds_line = next(n for n, line in enumerate(lines, 1) if line.startswith("thresholds"))
-    found = re.findall(r"^(.+?):(\d+): (V\d{3}) ", err, re.MULTILINE)
+    found = re.findall(r"^(.+?):(\d+): (V\d{3}) ", out, re.MULTILINE)
     assert found == [(str(signals), str(themes_line), "V001"), (str(signals), str(thresholds_line), "V004")]
 
     result = pytest_in(folder, "--ondermijning-pack", str(signals.parent))

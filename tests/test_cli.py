@@ -81,7 +81,7 @@ def test_validate_typo_prints_file_line_and_key(capsys: pytest.CaptureFixture[st
     folder = make_pack("x", {"routes.toml": route_toml(extra='levle = ["low"]')})
     code, out, err = run(capsys, "validate", str(folder))
     assert code == 1
-    assert f"{folder / 'routes.toml'}:9: L101 unknown key 'levle' ($.routes[0].levle)" in err
+    assert f"{folder / 'routes.toml'}:9: L101 unknown key 'levle' ($.routes[0].levle)" in out and err == ""
     assert "Traceback" not in out + err
 
 
@@ -115,6 +115,38 @@ def test_validate_select_and_ignore(capsys: pytest.CaptureFixture[str], make_pac
     assert run(capsys, "validate", "--ignore", "V001", str(folder))[0] == 0
     assert run(capsys, "validate", "--select", "L", str(folder))[0] == 0
     assert run(capsys, "validate", "--select", "V0", str(folder))[0] == 1
+    code, out, _ = run(capsys, "validate", "--ignore", "V", str(folder), str(folder) + "/.")
+    assert code == 0  # the same folder twice is checked once; what is filtered out is counted
+    assert out == f"{folder}: valid (1 problem(s) not shown: --select/--ignore)\n"
+    report = json.loads(run(capsys, "validate", "--ignore", "V", "--format", "json", str(folder))[1])
+    assert (report["valid"], report["stats"]["not_shown"]) == (True, 1)
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_a_select_or_ignore_value_that_matches_no_code_is_a_usage_error(
+        capsys: pytest.CaptureFixture[str], make_pack: MakePack, option: str) -> None:
+    folder = make_pack("x", {"routes.toml": route_toml(extra='themes = ["core/drugz"]')})
+    code, out, err = run(capsys, "validate", option, "bogus", str(folder))
+    assert (code, out) == (2, "")
+    assert err == (f"ondermijning: error: {option} bogus: no problem code starts with 'bogus'; codes look like "
+                   "L101, V001 or just V (see docs/error-codes.md)\n")
+
+
+def test_a_pack_that_does_not_load_is_named_not_silently_left_out(
+        capsys: pytest.CaptureFixture[str], make_pack: MakePack) -> None:
+    folder = make_pack("x", {"routes.toml": route_toml(extra='levle = ["low"]')})
+    code, out, err = run(capsys, "--pack", str(folder), "assess", "--list", "deurne/jongeren",
+                         "--signal", "gedrag-agressief")
+    assert code == 0 and "INFORMATIEBEELD" in out
+    assert err.splitlines() == [
+        f"ondermijning: warning: {folder / 'routes.toml'}:9: L101 unknown key 'levle' ($.routes[0].levle) — "
+        "did you mean 'levels'?",
+        "ondermijning: warning: 1 problem(s) while loading; what they concern is left out (see 'ondermijning "
+        "validate')"]
+    code, out, err = run(capsys, "--pack", str(folder / "nergens"), "packs")
+    assert (code, out) == (2, "")
+    assert err == f"ondermijning: error: --pack {folder / 'nergens'}: no such folder (give the folder that holds " \
+                  "pack.toml)\n"
 
 
 def test_disable_plugin_option(capsys: pytest.CaptureFixture[str]) -> None:
@@ -188,10 +220,11 @@ def test_assess_interactive_walk(capsys: pytest.CaptureFixture[str], monkeypatch
     # category 1: a typo first (asked again), then two signals; the rest nothing; no protective factors
     answers = iter(["1 x", "1 2", *[""] * (len(categories) - 1), ""])
     monkeypatch.setattr("builtins.input", lambda _prompt="": next(answers))
-    code, out, _ = run(capsys, "assess", "--list", "deurne/jongeren", "--interactive")
+    code, out, err = run(capsys, "assess", "--list", "deurne/jongeren", "--interactive", "--format", "json")
     assert code == 0
-    assert "Typ nummers tussen 1 en" in out
-    assert first_two[0].text.rstrip(".") in out and first_two[1].text.rstrip(".") in out
+    assert "Typ nummers tussen 1 en" in err and "Welke herken je bij" in err  # questions on stderr
+    picture = json.loads(out)  # stdout holds only the result, so it can be redirected to a file
+    assert {o["signal"] for o in picture["observations"]} == {s.id for s in first_two}
 
 
 def test_assess_interactive_can_be_stopped(capsys: pytest.CaptureFixture[str],
@@ -236,3 +269,19 @@ def test_every_example_in_the_help_works(example: str, tmp_path: Path, monkeypat
     out, err = capsys.readouterr()
     assert code == 0, err
     assert out
+
+
+def test_a_full_disk_is_an_io_error_not_an_internal_error(capsys: pytest.CaptureFixture[str],
+                                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    import errno
+    import io
+    import os
+
+    class Full(io.StringIO):
+        def write(self, _text: str) -> int:
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC))
+
+    monkeypatch.setattr(sys, "stdout", Full())
+    code = main(["packs"])
+    assert code == 2
+    assert capsys.readouterr().err == "ondermijning: error: cannot write the output: No space left on device\n"

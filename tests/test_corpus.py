@@ -364,10 +364,9 @@ def test_case(c: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: 
 
     assert "Traceback" not in out + err and "internal error" not in err, out + err
     assert code == c.exit, out + err
-    lines = (err if c.exit else out).splitlines()
-    if not c.exit:
-        lines = lines[:-1]  # the summary: "...: valid, 1 warning(s)"
-    else:
+    assert err == "", err  # problems and summary on stdout, as ruff and mypy do
+    lines = out.splitlines()[:-1]  # the last line is the summary: "...: valid, 1 warning(s)"
+    if c.exit:
         assert out.splitlines()[-1].endswith(f": {len(c.problems)} error(s)"), out
     for expected in c.problems:
         where = str(root) if expected.file == "." else f"{root}/{expected.file}"

@@ -51,3 +51,69 @@ def test_new_files_get_the_usual_permissions_and_replaced_files_keep_theirs(tmp_
         assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
     finally:
         os.umask(old)
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_pipe_is_never_replaced(tmp_path: Path, force: bool) -> None:
+    import stat
+
+    pipe = tmp_path / "x.json"
+    os.mkfifo(pipe)
+    with pytest.raises(WriteError, match=r"x\.json: is not a regular file \(a pipe, device or folder\); give another"):
+        write_atomic(pipe, "x", force=force)
+    assert stat.S_ISFIFO(pipe.lstat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["x.json"]  # no temporary file left
+
+
+def test_a_link_to_a_file_stays_a_link_and_its_target_gets_the_content(tmp_path: Path) -> None:
+    (tmp_path / "echt").mkdir()
+    real = tmp_path / "echt" / "uit.json"
+    real.write_text("oud", encoding="utf-8")
+    real.chmod(0o640)
+    link = tmp_path / "link.json"
+    link.symlink_to(real)
+    with pytest.raises(WriteError, match="already exists; use --force"):
+        write_atomic(link, "nieuw")
+    assert write_atomic(link, "nieuw", force=True) == link
+    assert link.is_symlink()
+    assert link.readlink() == real
+    assert real.read_text(encoding="utf-8") == "nieuw"
+    assert (real.stat().st_mode & 0o777) == 0o640
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["echt", "link.json"]
+    assert [p.name for p in real.parent.iterdir()] == ["uit.json"]
+
+
+@pytest.mark.parametrize("force", [False, True])
+def test_a_link_to_nothing_is_refused(tmp_path: Path, force: bool) -> None:
+    link = tmp_path / "link.json"
+    link.symlink_to(tmp_path / "nergens.json")
+    with pytest.raises(WriteError, match=r"link\.json: is a link to a file that does not exist"):
+        write_atomic(link, "x", force=force)
+    assert link.is_symlink()
+    assert not (tmp_path / "nergens.json").exists()
+
+
+def test_a_file_as_folder_and_a_full_disk_give_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (tmp_path / "bestand").write_text("", encoding="utf-8")
+    with pytest.raises(WriteError, match="bestand: is a file, not a folder"):
+        write_atomic(tmp_path / "bestand" / "uit.md", "x")
+
+    def full(_fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "fsync", full)
+    with pytest.raises(WriteError, match=r"uit\.md: cannot write: No space left on device"):
+        write_atomic(tmp_path / "uit.md", "x")
+    assert [p.name for p in tmp_path.iterdir()] == ["bestand"]
+
+
+def test_the_cli_refuses_a_pipe_with_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from ondermijning.cli import main
+
+    pipe = tmp_path / "schema.json"
+    os.mkfifo(pipe)
+    assert main(["schema", "--output", str(pipe), "--force"]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == (f"ondermijning: error: {pipe}: is not a regular file (a pipe, device or folder); "
+                   "give another file name\n")

@@ -395,6 +395,8 @@ def test_a_calendar_needs_a_start_date(tmp_path: Path, capsys: pytest.CaptureFix
     (["--check", "nsob/onbekend"], 2, "unknown trajectory 'nsob/onbekend'"),
     (["--from", "x", "--check", "nsob/voorbeeldgemeente"], 2, "only one of"),
     (["--from", "x", "--hours", "2"], 2, "--hours needs --time"),
+    (["--show", "nsob/voorbeeldgemeente", "--start", "9999-12-20"], 2,
+     "with the first session on 9999-12-20, later sessions would fall after the year 9999"),
     ([], 2, "give the findings with --from FILE"),
 ])
 def test_usage_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch,
@@ -458,10 +460,11 @@ def test_plan_asks_in_a_terminal(capsys: pytest.CaptureFixture[str], monkeypatch
     monkeypatch.setattr(builtins, "input", lambda _prompt="": next(answers))
     monkeypatch.setattr(sys, "stdin", io.StringIO())
     monkeypatch.setattr(sys.stdin, "isatty", lambda: True)
-    code, out, _err = run(capsys, "plan")
+    code, out, err = run(capsys, "plan")
     assert code == 0
-    assert out.count("Typ een heel getal van 1 tot en met 2000") == 3  # "twaalf", "²" and 5000 nines: again
-    assert out.count("Typ een datum als 2026-09-07") == 1
+    assert err.count("Typ een heel getal van 1 tot en met 2000") == 3  # "twaalf", "²" and 5000 nines: again
+    assert err.count("Typ een datum als 2026-09-07") == 1  # the questions go to stderr, the plan to stdout
+    assert "Typ" not in out and "Welke thema" not in out
     assert "# Trainingstraject ondermijning: Gemeente Test" in out
     assert "maandag 7 september 2026" in out and "Werkplaats Domeinoverstijgend samenwerken" in out
 

@@ -58,6 +58,17 @@ def test_assess_redact_on_the_command_line(capsys: pytest.CaptureFixture[str]) -
     assert json.loads(out)["subject"] == ""
 
 
+@pytest.mark.parametrize("format_", ["text", "markdown"])
+def test_redact_works_in_every_format(capsys: pytest.CaptureFixture[str], format_: str) -> None:
+    args = ["assess", "--list", "deurne/jongeren", "--signal", "gedrag-agressief", "--subject", SUBJECT,
+            "--format", format_]
+    assert main(args) == 0
+    assert SUBJECT in capsys.readouterr().out
+    assert main([*args, "--redact"]) == 0
+    out = capsys.readouterr().out
+    assert SUBJECT not in out and "INFORMATIEBEELD" in out.upper()
+
+
 def test_nothing_is_written_to_disk_unless_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)

@@ -49,6 +49,16 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _discard_stdout() -> None:
+    """Point file descriptor 1 at the null device, so the flush at exit cannot fail a second time."""
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError, AttributeError):  # io.UnsupportedOperation is an OSError
+        pass
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
         print(f"ondermijning {__version__}")  # the fast path: no parser, no plugins
@@ -65,6 +75,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     try:
         result: int = args.run(args)
+        sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a warning at exit
     except UsageError as exc:
         print(f"ondermijning: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -79,6 +90,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
+    except OSError as exc:  # an I/O error below a command (a full disk, a device), not a bug
+        if exc.filename is None:  # the library names the file it reads; without one, it was stdout
+            _discard_stdout()
+        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
+        print(f"ondermijning: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_USAGE
     except Exception as exc:
         if os.environ.get("ONDERMIJNING_DEBUG"):
             raise

@@ -1,17 +1,31 @@
 """Terminal walk-throughs: ask, check the answer, ask again; never a traceback.
 
-Input and output are injected (``ask``, ``say``), so tests drive a walk with a script.
+Input and output are injected (``ask``, ``say``), so tests drive a walk with a script. In a
+terminal, :func:`terminal_ask` and :func:`terminal_say` put the questions on stderr, so that
+stdout holds only the result (``assess --format json > beeld.json`` stays valid JSON).
 """
 
 from __future__ import annotations
 
 import datetime
+import sys
 from collections.abc import Callable, Sequence
 
 from .models import DilemmaCard, SignalList
 
 Ask = Callable[[str], str]
 Say = Callable[[str], None]
+
+
+def terminal_ask(prompt: str) -> str:
+    """Read one answer; the prompt goes to stderr, not into the command's output."""
+    print(prompt, end="", file=sys.stderr, flush=True)
+    return input()
+
+
+def terminal_say(text: str) -> None:
+    """Show a line of a walk (a menu, a hint) on stderr."""
+    print(text, file=sys.stderr)
 
 
 class Aborted(Exception):

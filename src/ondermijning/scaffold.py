@@ -16,6 +16,7 @@ from pathlib import Path
 
 from ._version import __version__
 from .errors import OndermijningError
+from .fileio import _umask
 
 NAME = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
 
@@ -31,28 +32,58 @@ def new_pack(name: str, parent: str | Path = ".") -> Path:
                             "starting with a letter (e.g. 'utrecht' or 'west-betuwe')")
     parent = Path(parent)
     if not parent.is_dir():
-        raise ScaffoldError(f"{parent}: no such folder")
+        where = "is a file, not a folder" if parent.exists() else "no such folder"
+        raise ScaffoldError(f"{parent}: {where}; give the folder to create the pack in with --dir")
     target = parent / f"ondermijning-{name}"
-    if target.exists():
+    if target.exists() or target.is_symlink():
         raise ScaffoldError(f"{target}: already exists; choose another name or folder (nothing was changed)")
+    installed = installed_packs().get(name)
+    if installed is not None:
+        raise ScaffoldError(f"a pack {name!r} is already installed ({installed}); choose another name")
     module = "ondermijning_" + name.replace("-", "_")
     pack_id = name
     files = _files(name, pack_id, module)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    try:
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
+    except OSError as exc:
+        raise ScaffoldError(f"{parent}: cannot create the pack here: {exc.strerror or exc}") from None
     try:
         for relative, text in files.items():
             path = staging / relative
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        staging.chmod(0o777 & ~_umask())  # mkdtemp makes the folder private (0700); give it the usual mode
         staging.rename(target)  # one step: a crash leaves no half-made pack under the real name
-    except BaseException:
+    except BaseException as exc:
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)
+        if isinstance(exc, OSError):
+            raise ScaffoldError(f"{parent}: cannot create the pack here: {exc.strerror or exc}") from None
         raise
     return target
 
 
+def installed_packs() -> dict[str, str]:
+    """The id of every pack already installed -> where it comes from (its distribution, or its folder)."""
+    from .catalog import load_catalog
+
+    catalog = load_catalog()
+    found = {}
+    for pack_id in catalog.packs:
+        provider = catalog.provenance[pack_id].provider if pack_id in catalog.provenance else ""
+        # "FOLDER (via plugin 'x' from DISTRIBUTION VERSION)" or "FOLDER (via ONDERMIJNING_PACK_PATH)"
+        source = re.search(r"\(via plugin .* from (\S+) \S+\)$", provider)
+        found[pack_id] = source.group(1) if source else provider or "installed"
+    return found
+
+
+def municipality(name: str) -> str:
+    """The municipality's name as written: every word part capitalised ('west-betuwe' -> 'West-Betuwe')."""
+    return "-".join(part[:1].upper() + part[1:] for part in name.split("-"))
+
+
 def _files(name: str, pack_id: str, module: str) -> dict[str, str]:
+    town = municipality(name)
     minor = ".".join(__version__.split(".")[:2])
     upper = f"{int(minor.split('.')[0])}.{int(minor.split('.')[1]) + 1}"
     source = '{ publication = "Gemeente (in te vullen)", section = "Lokale afspraken" }'
@@ -64,7 +95,7 @@ build-backend = "hatchling.build"
 [project]
 name = "ondermijning-{name}"
 version = "0.1.0"
-description = "Pack voor ondermijning: lokale routes en signalen van gemeente {name}."
+description = "Pack voor ondermijning: lokale routes en signalen van gemeente {town}."
 readme = "README.md"
 requires-python = ">=3.10"
 dependencies = ["ondermijning>={minor},<{upper}"]
@@ -84,7 +115,7 @@ ondermijning_pack = ["src/{module}/pack"]
 ''',
         "README.md": f'''# ondermijning-{name}
 
-Het pack van gemeente {name} voor de bibliotheek `ondermijning`: wie professionals kunnen
+Het pack van gemeente {town} voor de bibliotheek `ondermijning`: wie professionals kunnen
 bellen (lokale routes) en een eigen signalenlijst. De inhoud is gewone TOML in
 `src/{module}/pack/`.
 
@@ -123,10 +154,10 @@ def ondermijning_pack_paths():  # type: ignore[no-untyped-def]
 ''',
         f"src/{module}/pack/pack.toml": f'''[pack]
 id = "{pack_id}"
-name = "Gemeente {name}"
+name = "Gemeente {town}"
 version = "0.1.0"
-publisher = "Gemeente {name} (in te vullen)"
-description = "Lokale routes en signalen van gemeente {name}."
+publisher = "Gemeente {town} (in te vullen)"
+description = "Lokale routes en signalen van gemeente {town}."
 language = "nl"
 requires = {{ core = ">={minor},<{upper}" }}
 ''',
@@ -168,7 +199,7 @@ source = {source}
 [[signal_lists]]
 id = "buurt"
 name = "Signalen in de buurt (voorbeeld)"
-description = "Voorbeeldlijst van gemeente {name}; in te vullen."
+description = "Voorbeeldlijst van gemeente {town}; in te vullen."
 reminder = "Het berekende niveau is een advies. Stel het zorgniveau samen met collega's vast."
 red_flag_themes = ["core/drugs", "core/criminele-uitbuiting"]
 source = {source}
@@ -253,7 +284,8 @@ pytest also runs validation, scoring properties and the examples (pyproject.toml
 
 
 def test_the_pack_is_loaded(ondermijning_catalog):
-    assert "{pack_id}" in ondermijning_catalog.packs
-    assert "{pack_id}/ondermijningscoordinator" in ondermijning_catalog.routes
+    catalog = ondermijning_catalog
+    loaded = "{pack_id}" in catalog.packs and "{pack_id}/ondermijningscoordinator" in catalog.routes
+    assert loaded, "the pack did not load:\\n" + "\\n".join(p.format() for p in catalog.problems)
 ''',
     }

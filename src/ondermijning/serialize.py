@@ -37,7 +37,7 @@ def kind_of(cls: type) -> str:
 def to_data(obj: Any, *, redact: bool = False) -> dict[str, Any]:
     """The plain-data form of a model, with ``kind`` and ``format_version`` first."""
     if redact:
-        obj = _redacted(obj)
+        obj = redacted(obj)
     data: dict[str, Any] = converter.unstructure(obj)
     return {"kind": kind_of(type(obj)), "format_version": FORMAT_VERSIONS.get(type(obj), 1), **data}
 
@@ -82,7 +82,8 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         raise JSONFormatError(str(exc)) from None
 
 
-def _redacted(obj: Any) -> Any:
+def redacted(obj: Any) -> Any:
+    """The object without free texts a professional typed (notes, the judgement's reason, the pseudonym)."""
     if isinstance(obj, InformationPicture):
         observations = tuple(attrs.evolve(o, note="") for o in obj.observations)
         judgement = attrs.evolve(obj.judgement, reason="") if obj.judgement else None

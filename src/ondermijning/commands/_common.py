@@ -41,10 +41,29 @@ def add_format_option(parser: argparse.ArgumentParser, choices: Sequence[str]) -
     parser.add_argument("--format", choices=choices, default=choices[0], help="output format (default: %(default)s)")
 
 
-def load(args: argparse.Namespace, paths: Sequence[str] = ()) -> Catalog:
+def load(args: argparse.Namespace, paths: Sequence[str] = (), *, report: bool = True) -> Catalog:
+    """The catalog; a --pack folder that does not exist is a usage error.
+
+    With ``report``, problems found while loading are printed to stderr, one per line: a pack
+    that did not load must not silently leave out its routes or lists.
+    """
+    import sys
+    from pathlib import Path
+
     from ..catalog import load_catalog
 
-    return load_catalog([*args.pack, *paths], disable=args.disable_plugin)
+    for path in args.pack:
+        if not Path(path).is_dir():
+            raise UsageError(f"--pack {path}: {'not a folder' if Path(path).exists() else 'no such folder'} "
+                             "(give the folder that holds pack.toml)")
+    catalog = load_catalog([*args.pack, *paths], disable=args.disable_plugin)
+    errors = [p for p in catalog.problems if p.severity.value == "error"]
+    if report and errors:
+        for problem in errors:
+            print(f"ondermijning: warning: {problem.format()}", file=sys.stderr)
+        print(f"ondermijning: warning: {len(errors)} problem(s) while loading; what they concern is left out "
+              "(see 'ondermijning validate')", file=sys.stderr)
+    return catalog
 
 
 def problem_dict(problem: Problem) -> dict[str, Any]:

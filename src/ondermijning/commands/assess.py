@@ -29,7 +29,9 @@ def add_parser(sub: Any) -> None:
                         help="an optional pseudonym for the young person or group; never a real name")
     assess.add_argument("--interactive", "-i", action="store_true",
                         help="walk through the list even when signals are given")
-    assess.add_argument("--redact", action="store_true", help="with --format json: leave out free texts")
+    assess.add_argument("--redact", action="store_true",
+                        help="leave out free texts (observation notes, the judgement's reason, the pseudonym), "
+                             "in every format")
     assess.add_argument("--show-lists", action="store_true", help="list the signal lists and their signals")
     add_format_option(assess, ("text", "markdown", "json"))
     assess.set_defaults(run=run)
@@ -37,10 +39,10 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from ..assessment import assess
-    from ..interactive import Aborted, choose_one, walk_signal_list
+    from ..interactive import Aborted, choose_one, terminal_ask, terminal_say, walk_signal_list
     from ..render import render
     from ..render.picture import picture_document
-    from ..serialize import to_json
+    from ..serialize import redacted, to_json
 
     catalog = load(args)
     if args.show_lists:
@@ -60,8 +62,9 @@ def run(args: argparse.Namespace) -> int:
                 list_id = next(iter(catalog.signal_lists))
             elif interactive:
                 ids = list(catalog.signal_lists)
-                print("Welke signalenlijst?")
-                list_id = ids[choose_one(input, print, "Nummer: ", [catalog.signal_lists[i].name for i in ids])]
+                terminal_say("Welke signalenlijst?")
+                names = [catalog.signal_lists[i].name for i in ids]
+                list_id = ids[choose_one(terminal_ask, terminal_say, "Nummer: ", names)]
             else:
                 raise UsageError(f"give --list, one of: {', '.join(catalog.signal_lists)}")
         if list_id not in catalog.signal_lists:
@@ -70,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(str(UnknownItemError("signal list", list_id, catalog.signal_lists)))
         signals, protective = list(args.signal), list(args.protective)
         if interactive:
-            signals, protective = walk_signal_list(catalog.signal_lists[list_id], input, print)
+            signals, protective = walk_signal_list(catalog.signal_lists[list_id], terminal_ask, terminal_say)
         elif not signals:
             raise UsageError("give the observed signals with --signal ID (see --show-lists), "
                              "or run in a terminal to be asked")
@@ -78,8 +81,10 @@ def run(args: argparse.Namespace) -> int:
         print("Gestopt; er is niets bewaard.", file=sys.stderr)
         return 130
     picture = assess(list_id, signals, catalog=catalog, protective=protective, subject=args.subject)
+    if args.redact:
+        picture = redacted(picture)
     if args.format == "json":
-        print(to_json(picture, redact=args.redact))
+        print(to_json(picture))
     else:
         print(render(picture_document(picture, catalog), args.format), end="")
     return EXIT_OK

@@ -33,5 +33,6 @@ def run(args: argparse.Namespace) -> int:
     print(f"Created {target}/")
     print(f"  fill in:  {target}/src/{module}/pack/*.toml (routes marked to_fill_in, your own signals)")
     print(f"  check:    ondermijning validate {target}/src/{module}/pack")
-    print(f"  test:     cd {target} && python -m pip install -e . && python -m pytest")
+    print(f"  test:     cd {target} && python -m pytest")
+    print("  install:  python -m pip install -e .  (then 'ondermijning packs' lists it)")
     return EXIT_OK

@@ -130,8 +130,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("--hours needs --time (without a time, sessions are whole-day events)")
     if args.show:
         trajectory = find(catalog.trajectories, args.show, "trajectory")
-        _write_calendar(args, catalog, trajectory, args.start)
-        _print(args, catalog, trajectory, args.start)
+        _output(args, catalog, trajectory, args.start)
         return EXIT_OK
     try:
         findings = _findings(args, catalog)
@@ -147,9 +146,18 @@ def run(args: argparse.Namespace) -> int:
     if args.start is not None:
         findings = attrs.evolve(findings, start=args.start)
     proposal = propose(findings, catalog)
-    _write_calendar(args, catalog, proposal.trajectory, findings.start)
-    _print(args, catalog, proposal.trajectory, findings.start, proposal)
+    _output(args, catalog, proposal.trajectory, findings.start, proposal)
     return EXIT_OK
+
+
+def _output(args: argparse.Namespace, catalog: Catalog, trajectory: Any, start: datetime.date | None,
+            proposal: Any = None) -> None:
+    try:
+        _write_calendar(args, catalog, trajectory, start)
+        _print(args, catalog, trajectory, start, proposal)
+    except OverflowError:  # dates past the year 9999
+        raise UsageError(f"with the first session on {start}, later sessions would fall after the year 9999; "
+                         "give an earlier start date") from None
 
 
 def _findings(args: argparse.Namespace, catalog: Catalog) -> Findings | None:
@@ -172,7 +180,9 @@ def _findings(args: argparse.Namespace, catalog: Catalog) -> Findings | None:
     if not sys.stdin.isatty():
         raise UsageError("give the findings with --from FILE (see --help for an example), or run in a terminal "
                          "to be asked")
-    return ask_findings(catalog, input, print)
+    from ..interactive import terminal_ask, terminal_say
+
+    return ask_findings(catalog, terminal_ask, terminal_say)
 
 
 def _check(catalog: Catalog, trajectory_id: str) -> int:

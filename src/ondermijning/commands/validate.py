@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sys
 from typing import TYPE_CHECKING, Any
 
 from ._common import EXIT_CONTENT, EXIT_OK, UsageError, add_format_option, load, problem_dict
@@ -13,11 +12,19 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: Any) -> None:
+    import argparse
+
     validate = sub.add_parser(
         "validate", help="check pack folders (or everything installed)",
         description="Check pack folders: TOML syntax, keys and types, ids, references across packs, "
                     "thresholds and more. Without PATH, checks every installed pack. "
-                    "Exit 0 when valid, 1 on content errors, 2 when a path cannot be read.")
+                    "Problems are printed one per line, file:line: CODE message (key path) — hint. "
+                    "Exit 0 when valid, 1 on content errors, 2 when a path cannot be read or an option is "
+                    "wrong.",
+        epilog="Examples:\n"
+               "  ondermijning validate\n"
+               "  ondermijning validate --select V --format json\n",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
     validate.add_argument("paths", nargs="*", metavar="PATH", help="a pack folder (the one holding pack.toml)")
     validate.add_argument("--select", action="append", default=[], metavar="CODE",
                           help="only report codes starting with CODE (repeatable)")
@@ -33,29 +40,48 @@ def run(args: argparse.Namespace) -> int:
 
     from ..validate import validate_catalog
 
-    for path in args.paths:
+    paths = list({os.path.realpath(path): path for path in reversed(args.paths)}.values())[::-1]  # once each
+    for path in paths:
         if not Path(path).exists():
             raise UsageError(f"{path}: no such folder")
         if not Path(path).is_dir():
             raise UsageError(f"{path}: not a folder (give the folder that holds pack.toml)")
-    catalog = load(args, args.paths)
-    problems = validate_catalog(catalog, select=args.select, ignore=args.ignore)
-    if args.paths:
-        roots = [os.path.realpath(p) for p in args.paths]
-        problems = [p for p in problems
-                    if p.file and any(os.path.realpath(p.file).startswith(r) for r in roots)]
+    catalog = load(args, paths, report=False)
+    _check_codes(catalog, args.select, "--select")
+    _check_codes(catalog, args.ignore, "--ignore")
+    everything = validate_catalog(catalog)
+    if paths:
+        roots = [os.path.realpath(p) for p in paths]
+        everything = [p for p in everything
+                      if p.file and any(os.path.realpath(p.file).startswith(r) for r in roots)]
+    selected, ignored = tuple(args.select), tuple(args.ignore)
+    problems = [p for p in everything
+                if (not selected or p.code.startswith(selected)) and not (ignored and p.code.startswith(ignored))]
     errors = [p for p in problems if p.severity.value == "error"]
+    hidden = len(everything) - len(problems)
     if args.format == "json":
         report = {"valid": not errors,
                   "stats": {"errors": len(errors), "warnings": len(problems) - len(errors),
-                            "packs": len(catalog.packs)},
+                            "not_shown": hidden, "packs": len(catalog.packs)},
                   "errors": [problem_dict(p) for p in problems]}
         print(json.dumps(report, indent=2, ensure_ascii=False))
     else:
         for problem in problems:
-            print(problem.format(), file=sys.stderr if problem in errors else sys.stdout)
-        what = ", ".join(args.paths) if args.paths else f"{len(catalog.packs)} pack(s)"
+            print(problem.format())
+        what = ", ".join(paths) if paths else f"{len(catalog.packs)} pack(s)"
         status = "valid" if not errors else f"{len(errors)} error(s)"
         warnings = len(problems) - len(errors)
-        print(f"{what}: {status}" + (f", {warnings} warning(s)" if warnings else ""))
+        print(f"{what}: {status}" + (f", {warnings} warning(s)" if warnings else "")
+              + (f" ({hidden} problem(s) not shown: --select/--ignore)" if hidden else ""))
     return EXIT_CONTENT if errors else EXIT_OK
+
+
+def _check_codes(catalog: Any, prefixes: list[str], option: str) -> None:
+    """A --select or --ignore value that matches no code is a typo, not a filter that hides everything."""
+    from ..codes import BY_CODE
+
+    known = {*BY_CODE, *(rule.code for rule in catalog.rules)}
+    for prefix in prefixes:
+        if not any(code.startswith(prefix) for code in known):
+            raise UsageError(f"{option} {prefix}: no problem code starts with {prefix!r}; codes look like "
+                             "L101, V001 or just V (see docs/error-codes.md)")
