@@ -218,13 +218,16 @@ def test_assess_interactive_walk(capsys: pytest.CaptureFixture[str], monkeypatch
     categories = [c for c in sl.categories if any(s.category == c.id for s in sl.signals)]
     first_two = [s for s in sl.signals if s.category == categories[0].id][:2]
     # category 1: a typo first (asked again), then two signals; the rest nothing; no protective factors
-    answers = iter(["1 x", "1 2", *[""] * (len(categories) - 1), ""])
+    # then: the second of the two is an interpretation, not something seen or heard
+    answers = iter(["1 x", "1 2", *[""] * (len(categories) - 1), "", "2"])
     monkeypatch.setattr("builtins.input", lambda _prompt="": next(answers))
     code, out, err = run(capsys, "assess", "--list", "deurne/jongeren", "--interactive", "--format", "json")
     assert code == 0
     assert "Typ nummers tussen 1 en" in err and "Welke herken je bij" in err  # questions on stderr
     picture = json.loads(out)  # stdout holds only the result, so it can be redirected to a file
-    assert {o["signal"] for o in picture["observations"]} == {s.id for s in first_two}
+    kinds = {o["signal"]: o["kind"] for o in picture["observations"]}
+    assert kinds == {first_two[0].id: "fact", first_two[1].id: "interpretation"}
+    assert "Welke van deze signalen heb je niet zelf gezien of gehoord" in err
 
 
 def test_assess_interactive_can_be_stopped(capsys: pytest.CaptureFixture[str],
@@ -285,3 +288,41 @@ def test_a_full_disk_is_an_io_error_not_an_internal_error(capsys: pytest.Capture
     code = main(["packs"])
     assert code == 2
     assert capsys.readouterr().err == "ondermijning: error: cannot write the output: No space left on device\n"
+
+
+@pytest.mark.parametrize(("args", "suggestion"), [
+    (["dilemma", "bankpas"], "did you mean 'nieuwegein/bankpas-uitgeleend'? (see --list)"),
+    (["guide", "onzichtbare"], "did you mean 'nsob/onzichtbare-consequentie'? (see --list)"),
+    (["assess", "--list", "jongens", "--signal", "x"], "did you mean 'deurne/jongeren'? (see --show-lists)"),
+])
+def test_unknown_ids_get_a_suggestion_in_every_command(capsys: pytest.CaptureFixture[str], args: list[str],
+                                                       suggestion: str) -> None:
+    code, out, err = run(capsys, *args)
+    assert (code, out) == (2, "")
+    assert err.rstrip("\n").endswith(suggestion) and len(err.splitlines()) == 1
+
+
+def test_a_local_list_id_is_enough_when_one_pack_has_it(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "assess", "--list", "jongeren", "--signal", "gedrag-agressief")
+    assert code == 0 and "JONGEREN (DEURNE)" in out
+
+
+def test_a_phone_number_in_a_route_name_is_not_repeated(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "assess", "--list", "jongeren", "--signal", "vrije-tijd-seks-tegen-betaling")
+    assert code == 0
+    assert "Politie bij spoed (112): melding doen\n" in out
+    assert "Veilig Thuis (advies): advies vragen, 0800-2000\n" in out
+
+
+def test_interpretations_are_marked_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "assess", "--list", "jongeren", "--signal", "school-spijbelt",
+                       "--interpretation", "bezittingen-dure-spullen", "--format", "json")
+    assert code == 0
+    kinds = {o["signal"]: o["kind"] for o in json.loads(out)["observations"]}
+    assert kinds == {"deurne/school-spijbelt": "fact", "deurne/bezittingen-dure-spullen": "interpretation"}
+
+
+def test_show_lists_names_the_protective_factors(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "assess", "--show-lists")
+    assert code == 0
+    assert "  beschermende factoren (--protective):\n    deurne/beschermend-" in out

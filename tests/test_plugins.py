@@ -113,7 +113,8 @@ def test_blocking_a_pack_others_require_is_reported() -> None:
     catalog = load_catalog(disable=["deurne"])
     (problem,) = catalog.problems
     assert problem.code == "C004"
-    assert "requires pack 'deurne'" in problem.message
+    assert "requires pack 'deurne', whose plugin is disabled" in problem.message
+    assert "disable nieuwegein too" in problem.hint
 
 
 def test_builtins_are_plugins_like_any_other() -> None:
@@ -125,6 +126,9 @@ def test_autoload_can_be_switched_off(monkeypatch: pytest.MonkeyPatch) -> None:
     assert set(load_catalog(autoload=False).packs) == {"core"}
     monkeypatch.setenv("ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD", "1")
     assert set(load_catalog().packs) == {"core"}
+    for off in ("0", "false", "No", ""):
+        monkeypatch.setenv("ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD", off)
+        assert "deurne" in load_catalog().packs, off
 
 
 class PythonPlugin:

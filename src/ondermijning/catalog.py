@@ -231,7 +231,14 @@ class _Builder:
             for needed, spec_text in pack.requires.items():
                 spec = SpecifierSet(spec_text)  # its syntax was checked when the Pack was made
                 other = packs.get(needed)
-                if other is None:
+                blocked = needed in self.host.infos and self.host.infos[needed].status == "blocked"
+                if other is None and blocked:
+                    self.problems.append(Problem(
+                        "C004", f"pack {pack.id!r} requires pack {needed!r}, whose plugin is disabled",
+                        file=file, line=line, path=f"$.pack.requires.{needed}",
+                        hint=f"do not disable {needed} (--disable-plugin, ONDERMIJNING_DISABLE_PLUGINS), or "
+                             f"disable {pack.id} too"))
+                elif other is None:
                     self.problems.append(Problem(
                         "C004", f"pack {pack.id!r} requires pack {needed!r}, which is not installed",
                         file=file, line=line, path=f"$.pack.requires.{needed}",

@@ -65,7 +65,14 @@ class UnknownItemError(OndermijningError, KeyError):
 
         self.kind = kind
         self.item_id = item_id
-        close = difflib.get_close_matches(match_as or item_id, list(known), n=3, cutoff=0.7)
+        wanted, candidates = match_as or item_id, list(known)
+        close = difflib.get_close_matches(wanted, candidates, n=3, cutoff=0.7)
+        if not close:  # "jongeren" for "deurne/jongeren", "gedrag-agresief" for "deurne/gedrag-agressief"
+            local = {key.split("/", 1)[-1]: key for key in candidates}
+            close = [local[m] for m in difflib.get_close_matches(wanted.split("/", 1)[-1], list(local), n=3,
+                                                                 cutoff=0.7)]
+        if not close and len(wanted) >= 3:  # a part of the id: "bankpas" for "nieuwegein/bankpas-uitgeleend"
+            close = sorted(key for key in candidates if wanted.lower() in key.lower())[:3]
         hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
         self.message = f"unknown {kind} {item_id!r}" + (f" in {where}" if where else "") + hint
         super().__init__(self.message)

@@ -87,7 +87,7 @@ class PluginHost:
             name = getattr(plugin, "__name__", None) or type(plugin).__name__
             self.register(plugin, name=name)
         if autoload is None:
-            autoload = os.environ.get(NO_AUTOLOAD_ENV, "") in ("", "0")
+            autoload = os.environ.get(NO_AUTOLOAD_ENV, "").strip().lower() in ("", "0", "false", "no", "off")
         if autoload:
             self._load_entry_points()
         self._check_unknown_hooks()

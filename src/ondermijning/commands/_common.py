@@ -22,7 +22,7 @@ class UsageError(Exception):
 
 
 
-def find(mapping: Mapping[str, T], item_id: str, kind: str) -> T:
+def find(mapping: Mapping[str, T], item_id: str, kind: str, *, listed_by: str = "--list") -> T:
     """An item by qualified id, or by its local id when only one pack has it."""
     if item_id in mapping:
         return mapping[item_id]
@@ -33,8 +33,7 @@ def find(mapping: Mapping[str, T], item_id: str, kind: str) -> T:
         raise UsageError(f"{kind} {item_id!r} exists in several packs: {', '.join(matches)}; give the full id")
     from ..errors import UnknownItemError
 
-    raise UsageError(str(UnknownItemError(kind, item_id, mapping, match_as=item_id)) +
-                     " (see --list)")
+    raise UsageError(f"{UnknownItemError(kind, item_id, mapping, match_as=item_id)} (see {listed_by})")
 
 
 def add_format_option(parser: argparse.ArgumentParser, choices: Sequence[str]) -> None:

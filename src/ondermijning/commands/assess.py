@@ -5,24 +5,38 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, UsageError, add_format_option, load
+from ._common import EXIT_OK, UsageError, add_format_option, find, load
 
 if TYPE_CHECKING:
     import argparse
 
 
 def add_parser(sub: Any) -> None:
+    import argparse
+    import textwrap
+
     assess = sub.add_parser(
         "assess", help="from observed signals to an information picture",
-        description="Build an information picture (informatiebeeld) from observed signals: a computed "
-                    "concern level (laag, matig, hoog) with its explanation, goals and whom to call. The "
-                    "level is advice: set the concern level together with colleagues. In a terminal "
-                    "without --signal, walks you through the list category by category.",
-        epilog="Example: ondermijning assess --list deurne/jongeren --signal gedrag-agressief "
-               "--signal school-spijbelt --format markdown")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(
+            "Build an information picture (informatiebeeld) from observed signals: a computed concern level "
+            "(laag, matig, hoog) with its explanation, goals and whom to call. The level is advice: set the "
+            "concern level together with colleagues. In a terminal without --signal, walks you through the "
+            "list category by category (questions on stderr, the picture on stdout). A signal you saw or heard "
+            "yourself is a fact (--signal); one you infer is an interpretation (--interpretation).", 78),
+        epilog="Examples:\n"
+               "  ondermijning assess --show-lists\n"
+               "  ondermijning assess --list deurne/jongeren --signal gedrag-agressief --signal school-spijbelt "
+               "--format markdown\n"
+               "  ondermijning assess --list jongeren --signal school-spijbelt --interpretation "
+               "bezittingen-dure-spullen --protective beschermend-sportclub --format json --redact\n\n"
+               "Exit codes: 0 done, 2 usage errors (an unknown list or signal), 130 stopped.")
     assess.add_argument("--list", dest="list_id", metavar="ID", help="the signal list (see --show-lists)")
     assess.add_argument("--signal", action="append", default=[], metavar="ID",
-                        help="an observed signal, qualified or local to the list's pack (repeatable)")
+                        help="a signal you saw or heard yourself (a fact), qualified or local to the list's "
+                             "pack (repeatable)")
+    assess.add_argument("--interpretation", action="append", default=[], metavar="ID",
+                        help="a signal you infer rather than observed (an interpretation; repeatable)")
     assess.add_argument("--protective", action="append", default=[], metavar="ID",
                         help="a protective factor that is present (repeatable; never lowers the level)")
     assess.add_argument("--subject", default="", metavar="PSEUDONYM",
@@ -32,7 +46,8 @@ def add_parser(sub: Any) -> None:
     assess.add_argument("--redact", action="store_true",
                         help="leave out free texts (observation notes, the judgement's reason, the pseudonym), "
                              "in every format")
-    assess.add_argument("--show-lists", action="store_true", help="list the signal lists and their signals")
+    assess.add_argument("--show-lists", action="store_true",
+                        help="list the signal lists with their signals and protective factors")
     add_format_option(assess, ("text", "markdown", "json"))
     assess.set_defaults(run=run)
 
@@ -40,6 +55,7 @@ def add_parser(sub: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     from ..assessment import assess
     from ..interactive import Aborted, choose_one, terminal_ask, terminal_say, walk_signal_list
+    from ..models.picture import Observation, ObservationKind
     from ..render import render
     from ..render.picture import picture_document
     from ..serialize import redacted, to_json
@@ -48,9 +64,14 @@ def run(args: argparse.Namespace) -> int:
     if args.show_lists:
         for sl in catalog.signal_lists.values():
             print(f"{sl.id}  {sl.name}")
+            print("  signalen (--signal, --interpretation):")
             for signal in sl.signals:
                 flag = "  [rode vlag]" if signal.red_flag else ""
-                print(f"    {signal.id:<44} {signal.text[:60]}{'…' if len(signal.text) > 60 else ''}{flag}")
+                print(f"    {signal.id:<44} {_short(signal.text)}{flag}")
+            if sl.protective_factors:
+                print("  beschermende factoren (--protective):")
+            for factor in sl.protective_factors:
+                print(f"    {factor.id:<44} {_short(factor.text)}")
         return EXIT_OK
     if not catalog.signal_lists:
         raise UsageError("no signal lists are loaded; install a pack such as ondermijning-deurne")
@@ -67,13 +88,14 @@ def run(args: argparse.Namespace) -> int:
                 list_id = ids[choose_one(terminal_ask, terminal_say, "Nummer: ", names)]
             else:
                 raise UsageError(f"give --list, one of: {', '.join(catalog.signal_lists)}")
-        if list_id not in catalog.signal_lists:
-            from ..errors import UnknownItemError
-
-            raise UsageError(str(UnknownItemError("signal list", list_id, catalog.signal_lists)))
-        signals, protective = list(args.signal), list(args.protective)
+        list_id = find(catalog.signal_lists, list_id, "signal list", listed_by="--show-lists").id
+        interpretations = [Observation(signal=i, kind=ObservationKind.INTERPRETATION) for i in args.interpretation]
+        signals: list[str | Observation] = [*args.signal, *interpretations]
+        protective = list(args.protective)
         if interactive:
-            signals, protective = walk_signal_list(catalog.signal_lists[list_id], terminal_ask, terminal_say)
+            signal_list = catalog.signal_lists[list_id]
+            seen, protective = walk_signal_list(signal_list, terminal_ask, terminal_say)
+            signals = list(_mark_interpretations(signal_list, seen, terminal_ask, terminal_say))
         elif not signals:
             raise UsageError("give the observed signals with --signal ID (see --show-lists), "
                              "or run in a terminal to be asked")
@@ -88,3 +110,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(render(picture_document(picture, catalog), args.format), end="")
     return EXIT_OK
+
+
+def _mark_interpretations(signal_list: Any, seen: list[str], ask: Any, say: Any) -> Any:
+    """Ask which of the recognised signals are interpretations rather than things seen or heard."""
+    from ..interactive import choose_numbers
+    from ..models.picture import Observation, ObservationKind
+
+    if not seen:
+        return seen
+    texts = {s.id: s.text for s in signal_list.signals}
+    say("Welke van deze signalen heb je niet zelf gezien of gehoord, maar leid je af (interpretatie)?")
+    for number, signal_id in enumerate(seen, 1):
+        say(f"  {number:>2}. {texts[signal_id]}")
+    inferred = {seen[n - 1] for n in choose_numbers(ask, say, "Interpretaties (Enter = alles is feit): ", len(seen))}
+    return [Observation(signal=i, kind=ObservationKind.INTERPRETATION if i in inferred else ObservationKind.FACT)
+            for i in seen]
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[:width] + "…"

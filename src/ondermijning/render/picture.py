@@ -90,7 +90,7 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
                       "ondermijningscoördinator van de gemeente.")
     route_items: list[Item] = []
     for r in picture.routes:
-        head = f"{r.name}: {ACTION_LABELS[r.action]}" + (f", {r.phone}" if r.phone else "")
+        head = f"{r.name}: {ACTION_LABELS[r.action]}" + (f", {r.phone}" if r.phone and r.phone not in r.name else "")
         subs = [f"Wanneer: {r.when}"]
         if r.contact:
             subs.append(f"Contact: {r.contact}")
