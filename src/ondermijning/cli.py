@@ -31,7 +31,9 @@ def _parser() -> argparse.ArgumentParser:
                     "ondermijning in the social domain.",
         epilog="Environment: ONDERMIJNING_PACK_PATH (extra pack folders, separated by "
                f"{os.pathsep!r}), ONDERMIJNING_DISABLE_PLUGINS (comma-separated names), "
-               "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD=1 (built-ins only).",
+               "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD=1 (built-ins only). Exit codes: 0 done, 1 content errors, "
+               "2 usage or I/O errors, 3 a bug (please report it), 130 stopped. 'ondermijning COMMAND --help' "
+               "shows each command's options and examples.",
     )
     parser.add_argument("--version", action="version", version=f"ondermijning {__version__}")
     parser.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",

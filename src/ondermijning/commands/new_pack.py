@@ -11,12 +11,20 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: Any) -> None:
+    import argparse
+
     parser = sub.add_parser(
         "new-pack", help="start a new pack for your municipality",
         description="Create ondermijning-NAME/: a valid, installable pack with TOML content (routes for every "
                     "level, a small signal list with examples), pyproject.toml with the entry point, a README "
                     "in Dutch and a test file. It passes 'ondermijning validate' and its own tests at once. "
-                    "An existing folder is never overwritten.")
+                    "An existing folder is never overwritten.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Examples:\n"
+               "  ondermijning new-pack voorbeeldstad\n"
+               "  ondermijning new-pack west-betuwe --dir .\n\n"
+               "Exit codes: 0 created, 2 usage errors (a name that is not a usable pack id or is already "
+               "installed, a folder that exists or cannot be written).")
     parser.add_argument("name", metavar="NAME", help="the pack id, e.g. 'utrecht' or 'west-betuwe'")
     parser.add_argument("--dir", default=".", metavar="FOLDER", help="where to create it (default: here)")
     parser.set_defaults(run=run)

@@ -11,9 +11,16 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: Any) -> None:
+    import argparse
+
     packs = sub.add_parser("packs", help="list the loaded packs and plugins",
                            description="List every pack: id, version, where it came from and how many "
-                                       "items of each kind it holds; then broken or disabled plugins.")
+                                       "items of each kind it holds; then broken or disabled plugins.",
+                           formatter_class=argparse.RawDescriptionHelpFormatter,
+                           epilog="Examples:\n"
+                                  "  ondermijning packs\n"
+                                  "  ondermijning --disable-plugin nsob packs --format json\n\n"
+                                  "Exit codes: 0 done (broken plugins are listed, not an error), 2 usage errors.")
     add_format_option(packs, ("text", "json"))
     packs.set_defaults(run=run)
 

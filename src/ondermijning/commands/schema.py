@@ -11,11 +11,19 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: Any) -> None:
+    import argparse
+
     parser = sub.add_parser(
         "schema", help="JSON Schema of pack files, for editors",
         description="Print the JSON Schema of a pack file, generated from the models. Editors that understand "
                     "TOML with JSON Schema (taplo, Even Better TOML) then complete and check keys as you type: "
-                    "add '#:schema ./pack.schema.json' as the first line of a pack file.")
+                    "add '#:schema ./pack.schema.json' as the first line of a pack file.",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        epilog="Examples:\n"
+               "  ondermijning schema\n"
+               "  ondermijning schema --output pack.schema.json --force\n\n"
+               "Exit codes: 0 done, 2 usage or I/O errors (FILE exists without --force, or cannot be "
+               "written).")
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of printing")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     parser.set_defaults(run=run)
