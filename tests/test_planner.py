@@ -455,7 +455,7 @@ def test_values_lists_what_a_findings_file_accepts(capsys: pytest.CaptureFixture
 
 def test_plan_asks_in_a_terminal(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
     zorgfraude = THEMES.index("core/zorgfraude") + 1
-    answers = iter([str(zorgfraude), "1 2", "", "1", "twaalf", "²", "9" * 5000, "12", "10", "2026-02-30",
+    answers = iter([str(zorgfraude), "1 2", "", "", "twaalf", "²", "9" * 5000, "12", "10", "2026-02-30",
                     "2026-09-07", "Gemeente Test"])
     monkeypatch.setattr(builtins, "input", lambda _prompt="": next(answers))
     monkeypatch.setattr(sys, "stdin", io.StringIO())
@@ -465,6 +465,7 @@ def test_plan_asks_in_a_terminal(capsys: pytest.CaptureFixture[str], monkeypatch
     assert err.count("Typ een heel getal van 1 tot en met 2000") == 3  # "twaalf", "²" and 5000 nines: again
     assert err.count("Typ een datum als 2026-09-07") == 1  # the questions go to stderr, the plan to stdout
     assert "Typ" not in out and "Welke thema" not in out
+    assert "   0. Niet van toepassing\n   1. De gemeente wil starten" in err  # numbered as in a findings file
     assert "# Trainingstraject ondermijning: Gemeente Test" in out
     assert "maandag 7 september 2026" in out and "Werkplaats Domeinoverstijgend samenwerken" in out
 

@@ -47,10 +47,12 @@ def ask_text(ask: Ask, prompt: str) -> str:
     return _read(ask, prompt)
 
 
-def ask_number(ask: Ask, say: Say, prompt: str, low: int, high: int) -> int:
-    """A whole number from ``low`` to ``high``. Asks again on anything else."""
+def ask_number(ask: Ask, say: Say, prompt: str, low: int, high: int, *, default: int | None = None) -> int:
+    """A whole number from ``low`` to ``high`` (Enter gives ``default``, if any). Asks again on anything else."""
     while True:
         answer = _read(ask, prompt)
+        if not answer and default is not None:
+            return default
         # isdigit() alone accepts '²', which int() refuses; a long answer is never in range
         if answer.isascii() and answer.isdigit() and len(answer) <= len(str(high)) and low <= int(answer) <= high:
             return int(answer)

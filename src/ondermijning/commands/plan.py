@@ -255,7 +255,7 @@ def _print_values(catalog: Catalog) -> None:
 
 def ask_findings(catalog: Catalog, ask: Ask, say: Say) -> Findings:
     """Ask what the exploration found, question by question; raises ``Aborted`` on q, Ctrl-C or Ctrl-D."""
-    from ..interactive import ask_date, ask_number, ask_text, choose_numbers, choose_one
+    from ..interactive import ask_date, ask_number, ask_text, choose_numbers
     from ..planner import FRONTLINE_SITUATIONS, Audience, Findings, Need
 
     say("\nTrainingstraject plannen na de verkenning (handreiking §1).")
@@ -277,8 +277,10 @@ def ask_findings(catalog: Catalog, ask: Ask, say: Say) -> Findings:
         say(f"  {number:>2}. {need.label}")
     chosen_needs = [needs[n - 1] for n in choose_numbers(ask, say, "Vragen: ", len(needs))]
     say("\nSpelen frontlijnteams in de wijk een rol? Welke situatie past het best (handreiking §3.2)?")
-    options = ["Niet van toepassing", *FRONTLINE_SITUATIONS.values()]
-    situation = choose_one(ask, say, "Nummer: ", options)
+    say(f"  {0:>2}. Niet van toepassing")  # numbered as in a findings file (frontline_situation = 0-4)
+    for number, text in FRONTLINE_SITUATIONS.items():
+        say(f"  {number:>2}. {text}")
+    situation = ask_number(ask, say, "Nummer (Enter = 0): ", 0, max(FRONTLINE_SITUATIONS), default=0)
     say("")
     participants = ask_number(ask, say, "Hoeveel deelnemers doen mee? ", 1, 2000)
     weeks = ask_number(ask, say, "Hoeveel weken zijn er beschikbaar? ", 1, 104)
