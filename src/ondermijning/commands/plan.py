@@ -115,6 +115,10 @@ def run(args: argparse.Namespace) -> int:
     from ..interactive import Aborted
 
     catalog = load(args)
+    for given, name in (("--values", "values"), ("--list", "list")):
+        if getattr(args, name):
+            _refuse(args, given, ("from_file", "check", "show", "ics", "start", "time", "hours", "force",
+                                  "values" if name == "list" else "list"), formats=False)
     if args.values:
         _print_values(catalog)
         return EXIT_OK
@@ -125,7 +129,11 @@ def run(args: argparse.Namespace) -> int:
     if sum(bool(x) for x in (args.from_file, args.check, args.show)) > 1:
         raise UsageError("give only one of --from, --check and --show")
     if args.check:
+        _refuse(args, "--check", ("ics", "start", "time", "hours", "force"), formats=False)
         return _check(catalog, args.check)
+    if (args.time is not None or args.force) and not args.ics:
+        raise UsageError(f"{'--time' if args.time is not None else '--force'} belongs to --ics FILE "
+                         "(the calendar); without --ics there is nothing to apply it to")
     if args.hours is not None and args.time is None:
         raise UsageError("--hours needs --time (without a time, sessions are whole-day events)")
     if args.show:
@@ -183,6 +191,15 @@ def _findings(args: argparse.Namespace, catalog: Catalog) -> Findings | None:
     from ..interactive import terminal_ask, terminal_say
 
     return ask_findings(catalog, terminal_ask, terminal_say)
+
+
+def _refuse(args: argparse.Namespace, given: str, options: tuple[str, ...], *, formats: bool) -> None:
+    """Options that mean nothing with ``given`` are an error, not silently ignored."""
+    extra = [f"--{name.removesuffix('_file')}" for name in options if getattr(args, name) not in (None, False, [])]
+    if not formats and args.format != "markdown":
+        extra.append("--format")
+    if extra:
+        raise UsageError(f"{given} does not use {', '.join(extra)}; leave {'it' if len(extra) == 1 else 'them'} out")
 
 
 def _check(catalog: Catalog, trajectory_id: str) -> int:
