@@ -189,3 +189,31 @@ routes = ["deurne/wijkagent"]
     (problem,) = [p for p in validate_catalog(catalog) if p.code == "V001"]
     assert "'deurne/bezittingen-heeft-drug'" in problem.message
     assert (problem.file, problem.line) == (str(folder / "kaarten.toml"), 7)
+
+
+@pytest.mark.parametrize(("args", "message"), [
+    ([CARD, "--all"], "give a card ID or --all, not both"),
+    (["--list", "--all"], "give --list or --all, not both"),
+    (["--list", CARD], "give --list or a card ID, not both"),
+    (["--list", "--print"], "give --list or --print, not both"),
+    (["--list", "--format", "html"], "give --list or --format html, not both (--list prints a plain list)"),
+])
+def test_dilemma_options_that_contradict_each_other_are_usage_errors(
+        capsys: pytest.CaptureFixture[str], args: list[str], message: str) -> None:
+    code, out, err = run(capsys, "dilemma", *args)
+    assert (code, out, err) == (2, "", f"ondermijning: error: {message}\n")
+
+
+def test_a_case_given_twice_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "guide", CASE, CASE.split("/")[1])  # the same case, qualified and not
+    assert (code, out) == (2, "")
+    assert err == f"ondermijning: error: case {CASE!r} is given twice; give each case once\n"
+
+
+@pytest.mark.parametrize("command", ["dilemma", "guide"])
+def test_the_help_has_examples_and_exit_codes(capsys: pytest.CaptureFixture[str], command: str) -> None:
+    with pytest.raises(SystemExit):
+        main([command, "--help"])
+    out = capsys.readouterr().out
+    assert f"Examples:\n  ondermijning {command} " in out
+    assert "\nExit codes: 0 done" in out

@@ -92,3 +92,39 @@ def test_cli_errors(versions: tuple[Path, Path], tmp_path: Path, capsys: pytest.
     (new / "routes.toml").write_text("[[routes]\n", encoding="utf-8")
     assert main(["diff", str(old), str(new)]) == 1
     assert "L005 TOML syntax error" in capsys.readouterr().err
+
+
+def test_two_different_packs_are_not_compared(versions: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
+    from ondermijning.diff import DifferentPacksError
+
+    old, _ = versions
+    with pytest.raises(DifferentPacksError):
+        diff_packs(DEURNE, old)
+    assert main(["diff", str(DEURNE), str(old)]) == 2
+    out, err = capsys.readouterr()
+    assert out == ""
+    assert err == ("ondermijning: error: OLD is pack 'deurne', NEW is pack 'gemeente': "
+                   "diff compares two versions of one pack\n")
+
+
+@pytest.mark.parametrize(("samples", "message"), [
+    ("1000001", "argument --samples: 1000001: give between 1 and 1,000,000"),
+    ("0", "argument --samples: 0: give between 1 and 1,000,000"),
+    ("veel", "argument --samples: 'veel' is not a whole number"),
+])
+def test_samples_are_bounded(versions: tuple[Path, Path], capsys: pytest.CaptureFixture[str], samples: str,
+                             message: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["diff", *map(str, versions), "--samples", samples])
+    assert exit_info.value.code == 2
+    assert capsys.readouterr().err.endswith(f"ondermijning diff: error: {message}\n")
+    assert main(["diff", *map(str, versions), "--samples", "1000000"]) == 0
+
+
+def test_the_help_has_exit_codes_and_no_examples_that_need_folders(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["diff", "--help"])
+    out = capsys.readouterr().out
+    assert "  ondermijning diff oud nieuw\n" in out  # in the description, not the tested epilog
+    assert out.endswith("Exit codes: 0 done, 1 a pack that does not load, 2 usage or I/O errors (a\n"
+                        "folder that does not exist, two different packs).\n")

@@ -1,7 +1,8 @@
 """Compare two versions of a pack folder: what changed, and how levels shift.
 
-Items are matched by their local id (the part after ``pack/``), so a renamed pack still
-compares. For each signal list in both versions, the same observation sets (of the signals
+Both folders must hold the same pack (equal pack ids): comparing two different packs would
+match unrelated items that happen to share a local id. Items are matched by their local id
+(the part after ``pack/``). For each signal list in both versions, the same observation sets (of the signals
 both versions have) are scored with the old and the new list: exhaustively when there are
 at most 14 such signals, otherwise a seeded random sample. Scoring rules from plugins are not
 applied: this compares the packs themselves.
@@ -52,14 +53,28 @@ class PackDiff:
     shifts: tuple[LevelShift, ...] = ()
 
 
+class DifferentPacksError(ValueError):
+    """The two folders hold different packs, so there is no sense in comparing them item by item."""
+
+    def __init__(self, old_id: str, new_id: str) -> None:
+        super().__init__(f"OLD is pack {old_id!r}, NEW is pack {new_id!r}: diff compares two versions of one pack")
+        self.old_id, self.new_id = old_id, new_id
+
+
 def _local(item_id: str) -> str:
     return item_id.split("/", 1)[-1]
 
 
 def diff_packs(old: str | os.PathLike[str], new: str | os.PathLike[str], *, samples: int = 2000,
                seed: int = 0) -> PackDiff:
-    """Compare two pack folders (raises :class:`~ondermijning.errors.PackError` if one does not load)."""
+    """Compare two versions of one pack.
+
+    Raises :class:`~ondermijning.errors.PackError` if a folder does not load, and
+    :class:`DifferentPacksError` if the folders hold packs with different ids.
+    """
     before, after = load_pack(old), load_pack(new)
+    if before.pack.id != after.pack.id:
+        raise DifferentPacksError(before.pack.id, after.pack.id)
     changes: list[ItemChange] = []
     shifts: list[LevelShift] = []
     for family in FAMILIES:
@@ -84,7 +99,7 @@ def diff_packs(old: str | os.PathLike[str], new: str | os.PathLike[str], *, samp
 
 
 def _plain(value: Any, old_pack: str, new_pack: str) -> Any:
-    """An item as plain data with pack prefixes removed, so a renamed pack does not look changed."""
+    """An item as plain data with pack prefixes removed, so only local ids are compared."""
     from .converter import converter
 
     text = repr(converter.unstructure(value))

@@ -9,18 +9,43 @@ from ._common import EXIT_OK, UsageError, add_format_option
 if TYPE_CHECKING:
     import argparse
 
+MAX_SAMPLES = 1_000_000
+
+
+def _samples(text: str) -> int:
+    import argparse
+
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= MAX_SAMPLES:
+        raise argparse.ArgumentTypeError(f"{value}: give between 1 and {MAX_SAMPLES:,}")
+    return value
+
 
 def add_parser(sub: Any) -> None:
+    import argparse
+    import textwrap
+
     parser = sub.add_parser(
         "diff", help="compare two versions of a pack",
-        description="Compare two versions of a pack folder before the new one goes live: items added, removed "
-                    "and changed (with signal-level details), and for each signal list how the computed level "
-                    "shifts for the same observations (all combinations when the list is small, otherwise a "
-                    "seeded sample).")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description="\n\n".join(textwrap.fill(paragraph, 78) for paragraph in (
+            "Compare two versions of a pack folder before the new one goes live: items added, removed and "
+            "changed (with signal-level details), and for each signal list how the computed level shifts for "
+            "the same observations (all combinations when the list is small, otherwise a seeded sample). "
+            "Both folders must hold the same pack (the same id in pack.toml).",
+            "For example, with the version in use in a folder oud/ and the new version in nieuw/ (each the "
+            "folder that holds pack.toml):",
+        )) + "\n\n  ondermijning diff oud nieuw\n  ondermijning diff oud nieuw --format json --samples 10000",
+        epilog=textwrap.fill("Exit codes: 0 done, 1 a pack that does not load, 2 usage or I/O errors (a folder "
+                             "that does not exist, two different packs).", 78))
     parser.add_argument("old", metavar="OLD", help="folder of the current version (holding pack.toml)")
-    parser.add_argument("new", metavar="NEW", help="folder of the new version")
-    parser.add_argument("--samples", type=int, default=2000, metavar="N",
-                        help="observation sets to sample for large lists (default: %(default)s)")
+    parser.add_argument("new", metavar="NEW", help="folder of the new version of the same pack")
+    parser.add_argument("--samples", type=_samples, default=2000, metavar="N",
+                        help=f"observation sets to sample for large lists, 1 to {MAX_SAMPLES:,} "
+                             "(default: %(default)s)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sample (default: %(default)s)")
     add_format_option(parser, ("text", "json"))
     parser.set_defaults(run=run)
@@ -31,14 +56,15 @@ def run(args: argparse.Namespace) -> int:
     from pathlib import Path
 
     from ..converter import converter
-    from ..diff import diff_packs, diff_to_text
+    from ..diff import DifferentPacksError, diff_packs, diff_to_text
 
     for path in (args.old, args.new):
         if not Path(path).is_dir():
             raise UsageError(f"{path}: no such folder")
-    if args.samples < 1:
-        raise UsageError(f"--samples must be 1 or more, got {args.samples}")
-    result = diff_packs(args.old, args.new, samples=args.samples, seed=args.seed)
+    try:
+        result = diff_packs(args.old, args.new, samples=args.samples, seed=args.seed)
+    except DifferentPacksError as exc:
+        raise UsageError(str(exc)) from None
     if args.format == "json":
         print(json.dumps(converter.unstructure(result), indent=2, ensure_ascii=False))
     else:

@@ -12,12 +12,23 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: Any) -> None:
+    import argparse
+    import textwrap
+
     dilemma = sub.add_parser(
         "dilemma", help="work through a dilemma card, or print it",
-        description="Dilemma cards: a situation, the values in tension, questions to weigh and handling "
-                    "options with their consequences. In a terminal, leads you or your team through a card "
-                    "step by step; otherwise (or with --print) prints it. --format html gives a printable "
-                    "page, one card per page.")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(
+            "Dilemma cards: a situation, the values in tension, questions to weigh and handling options with "
+            "their consequences. In a terminal, leads you or your team through a card step by step (q or "
+            "Ctrl-C stops); otherwise (or with --print) prints it. --format html gives a printable page, one "
+            "card per page. --list prints a plain list and takes no card ID, --all, --print or --format.", 78),
+        epilog="Examples:\n"
+               "  ondermijning dilemma --list\n"
+               "  ondermijning dilemma bankpas-uitgeleend\n"
+               "  ondermijning dilemma bankpas-uitgeleend --print --format markdown\n"
+               "  ondermijning dilemma --all --format html\n\n"
+               "Exit codes: 0 done, 2 usage or I/O errors, 130 stopped.")
     dilemma.add_argument("card", nargs="?", metavar="ID", help="a card id (qualified, or unique without pack)")
     dilemma.add_argument("--list", action="store_true", help="list the cards")
     dilemma.add_argument("--all", action="store_true", help="print every card")
@@ -31,6 +42,7 @@ def run(args: argparse.Namespace) -> int:
     from ..render import render_many
     from ..render.cards import dilemma_document
 
+    _check_options(args)
     catalog = load(args)
     cards = catalog.dilemma_cards
     if args.list:
@@ -62,3 +74,16 @@ def run(args: argparse.Namespace) -> int:
         return 130
     print(render_many([dilemma_document(card, catalog)], args.format), end="")
     return EXIT_OK
+
+
+def _check_options(args: argparse.Namespace) -> None:
+    """Options that contradict each other are a usage error, not silently ignored."""
+    if args.list:
+        given = [("a card ID", args.card is not None), ("--all", args.all), ("--print", args.print_only)]
+        for name, present in given:
+            if present:
+                raise UsageError(f"give --list or {name}, not both")
+        if args.format != "text":
+            raise UsageError(f"give --list or --format {args.format}, not both (--list prints a plain list)")
+    if args.all and args.card is not None:
+        raise UsageError("give a card ID or --all, not both")

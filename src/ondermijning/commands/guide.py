@@ -12,11 +12,21 @@ if TYPE_CHECKING:
 
 
 def add_parser(sub: Any) -> None:
+    import argparse
+    import textwrap
+
     guide = sub.add_parser(
         "guide", help="a facilitator script for a case discussion",
-        description="Print a facilitator script (draaiboek) for one case-discussion session: roles, opening, "
-                    "the case, the four questions, closing round and reflection. Checks the session against "
-                    "the conversation guide (group size, facilitators, number of cases) and says what is off.")
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(
+            "Print a facilitator script (draaiboek) for one case-discussion session: roles, opening, the case, "
+            "the four questions, closing round and reflection. Checks the session against the conversation "
+            "guide (group size, facilitators, number of cases) and says what is off.", 78),
+        epilog="Examples:\n"
+               "  ondermijning guide --list\n"
+               "  ondermijning guide onzichtbare-consequentie --format markdown\n"
+               "  ondermijning guide onzichtbare-consequentie --participants 8 --facilitators 2\n\n"
+               "Exit codes: 0 done, 2 usage or I/O errors.")
     guide.add_argument("cases", nargs="*", metavar="CASE_ID", help="the case(s) to discuss in this session")
     guide.add_argument("--list", action="store_true", help="list the cases")
     guide.add_argument("--participants", type=int, metavar="N", help="planned number of participants")
@@ -42,6 +52,11 @@ def run(args: argparse.Namespace) -> int:
         if value is not None and value < 1:
             raise UsageError(f"--{name} must be 1 or more, got {value}")
     cases = [find(catalog.cases, case_id, "case") for case_id in args.cases]
+    seen: set[str] = set()
+    for case in cases:
+        if case.id in seen:
+            raise UsageError(f"case {case.id!r} is given twice; give each case once")
+        seen.add(case.id)
     guides = {case.guide for case in cases}
     if len(guides) > 1:
         raise UsageError(f"these cases use different conversation guides ({', '.join(sorted(guides))}); "
