@@ -71,7 +71,8 @@ CODES: tuple[Code, ...] = (
          "return a list of model objects"),
     Code("P005", "warning", "a plugin's import or hook took longer than 2 seconds", "load data lazily or cache it"),
     Code("P006", "error", "a validation rule from a plugin raised an exception", "fix or disable that plugin"),
-    Code("V001", "error", "a reference points to an item that does not exist", "fix the id (the message suggests one)",
+    Code("V001", "error", "a reference points to an item that does not exist, or a golden example names a signal "
+                          "its list does not have", "fix the id (the message suggests one)",
          "a dangling reference shows nothing where a professional expects guidance"),
     Code("V002", "error", "a signal names a category its list does not have", "use one of the list's categories"),
     Code("V003", "error", "a red-flag signal has none of its list's red-flag themes",
@@ -82,6 +83,10 @@ CODES: tuple[Code, ...] = (
          "lower the threshold or add signals; only red flags can give hoog now"),
     Code("V006", "warning", "no route fits a concern level", "add a route for that level"),
     Code("V007", "error", "a required text is empty", "write the text or remove the item"),
+    Code("V008", "error", "a golden example of a signal list does not give the level it expects",
+         "fix the example's expected level, or the weights and thresholds that score it (the message gives "
+         "the score and thresholds)",
+         "the examples say what the authors meant; pytest runs them too, validate must not call such a pack valid"),
     Code("S001", "warning", "a case session's group size is outside the guide's range", "split or enlarge the group"),
     Code("S002", "warning", "a case session has fewer facilitators than the guide's roles", "add a facilitator"),
     Code("S003", "warning", "a case session discusses more cases than the guide advises", "discuss fewer cases"),

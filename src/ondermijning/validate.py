@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from .errors import Problem, Severity
-from .models import ConcernLevel, SignalList
-from .models.common import REF
+from .models import ConcernLevel, Example, SignalList, pack_of
+from .models.common import ID, REF, qualify
 from .planner import trajectory_rules
 
 if TYPE_CHECKING:
@@ -58,35 +58,138 @@ def _at(catalog: Catalog, item_id: str, code: str, message: str, *, hint: str = 
                    path=where.path if where else "", hint=hint, severity=severity)
 
 
-def _references(obj: Any) -> Iterator[tuple[str, str, str]]:
-    """(field name, family, referenced id) for every reference in obj and its nested parts."""
+def _references(obj: Any, owner: str, prefix: str = "") -> Iterator[tuple[str, str, str, str, str]]:
+    """(owner id, key path, field name, family, referenced id) for every reference in obj and its parts.
+
+    The owner is the nearest item with its own id (a signal inside a list is its own owner, so
+    a reference in it is located at the signal, wherever its list or extension is written);
+    the key path leads from the owner to the reference (``phases[0].sessions[1].module``).
+    Golden examples are left out: :func:`_example_references` checks them against their list.
+    """
     for field in attrs.fields(type(obj)):
         value = getattr(obj, field.name)
+        key = prefix + field.name
         if REF in field.metadata:
             for ref in value if isinstance(value, tuple) else (value,):
-                yield field.name, field.metadata[REF], ref
+                yield owner, key, field.name, field.metadata[REF], ref
         elif isinstance(value, tuple):
-            for part in value:
-                if attrs.has(type(part)):
-                    yield from _references(part)
+            for index, part in enumerate(value):
+                if attrs.has(type(part)) and not isinstance(part, Example):
+                    yield from _references(part, *_owner(part, owner, f"{key}[{index}]."))
         elif attrs.has(type(value)):
-            yield from _references(value)
+            yield from _references(value, owner, key + ".")
+
+
+def _owner(part: Any, owner: str, prefix: str) -> tuple[str, str]:
+    """A nested part with its own id owns its references; any other part stays with its owner."""
+    if any(ID in field.metadata for field in attrs.fields(type(part))):
+        return part.id, ""
+    return owner, prefix
+
+
+def _did_you_mean(ref: str, known: Iterable[str]) -> str | None:
+    import difflib
+
+    close = difflib.get_close_matches(ref, list(known), n=1)
+    return close[0] if close else None
 
 
 def check_references(catalog: Catalog) -> Iterator[Problem]:
-    import difflib
-
+    seen: set[Problem] = set()  # an extension's signal is walked in its extension and in the merged list
     for family in ("themes", "frameworks", "signal_lists", "extensions", "routes", "dilemma_cards",
                    "guides", "cases", "workshops", "trajectories"):
         for item_id, item in catalog.family(family).items():
-            for field, target_family, ref in _references(item):
+            for owner, key, field, target_family, ref in _references(item, item_id):
                 known = catalog.family(target_family)
                 if not ref or ref in known:  # an empty optional reference is fine
                     continue
-                close = difflib.get_close_matches(ref, list(known), n=1)
-                hint = f"did you mean {close[0]!r}?" if close else f"no {target_family} with that id is loaded"
-                yield _at(catalog, item_id, "V001", f"{field} of {item_id!r} points to unknown "
-                          f"{target_family.rstrip('s').replace('_', ' ')} {ref!r}", hint=hint, field=field)
+                noun = target_family.rstrip("s").replace("_", " ")
+                close = _did_you_mean(ref, known)
+                hint = f"did you mean {close!r}?" if close else f"no {noun} with that id is loaded"
+                problem = _at(catalog, owner, "V001", f"{field} of {owner!r} points to unknown {noun} {ref!r}",
+                              hint=hint, field=key)
+                if problem not in seen:
+                    seen.add(problem)
+                    yield problem
+    for sl in _lists(catalog):
+        yield from _example_references(catalog, sl)
+
+
+def unknown_example_signals(sl: SignalList, example: Example) -> list[str]:
+    """The signals an example names that its list does not have (qualified ids)."""
+    pack = pack_of(sl.id)
+    known = {s.id for s in sl.signals}
+    return [qualify(ref, pack) for ref in example.signals if qualify(ref, pack) not in known]
+
+
+def unknown_signal_message(sl: SignalList, number: int, ref: str, catalog: Catalog | None) -> tuple[str, str]:
+    """Message and hint for a signal that example ``number`` (from 1) names and its list does not have."""
+    message = f"example {number} of {sl.id!r} names unknown signal {ref!r}"
+    own = {s.id.partition("/")[2]: s.id for s in sl.signals}
+    close = _did_you_mean(ref.partition("/")[2], own)
+    if close is not None:
+        return message, f"did you mean {own[close]!r}?"
+    other = next((other.id for other in catalog.signal_lists.values() if other is not sl
+                  and any(s.id == ref for s in other.signals)), None) if catalog is not None else None
+    if other is not None:
+        return message, f"{ref!r} is a signal of list {other!r}; an example names signals of its own list"
+    return message, f"list {sl.id!r} has no signal with that id"
+
+
+def _example_references(catalog: Catalog, sl: SignalList) -> Iterator[Problem]:
+    for index, example in enumerate(sl.examples):
+        for ref in unknown_example_signals(sl, example):
+            message, hint = unknown_signal_message(sl, index + 1, ref, catalog)
+            yield _at(catalog, sl.id, "V001", message, hint=hint, field=f"examples[{index}].signals")
+
+
+def example_mismatch(sl: SignalList, number: int, example: Example, catalog: Catalog | None = None) -> str | None:
+    """Why golden example ``number`` (from 1) of a list does not give its expected level; None when it does.
+
+    The example is assessed as :func:`~ondermijning.assessment.assess` would, with the
+    catalog's scoring rules for the list. Its signals must all belong to the list.
+    """
+    from . import assessment
+
+    fmt = assessment.number
+    picture = assessment.assess(sl, example.signals, catalog=catalog)
+    if picture.level is example.expected:
+        return None
+    t = sl.scoring.thresholds
+    why = [f"score {fmt(picture.score)}"]
+    if picture.red_flags:
+        why.append("red flag " + ", ".join(repr(r.signal) for r in picture.red_flags))
+    why.append(f"matig from {fmt(t.moderate)}, hoog from {fmt(t.high)}")
+    name = f" ({example.description!r})" if example.description else ""
+    return (f"example {number}{name} of {sl.id!r} gives {picture.level.value}, expected {example.expected.value} "
+            f"({'; '.join(why)})")
+
+
+def _thresholds_ordered(sl: SignalList) -> bool:
+    t = sl.scoring.thresholds
+    return 0 < t.moderate < t.high
+
+
+def _example_levels(catalog: Catalog, sl: SignalList) -> Iterator[Problem]:
+    if not _thresholds_ordered(sl):
+        return  # V004 reports the thresholds; no example can be judged by them
+    for index, example in enumerate(sl.examples):
+        if unknown_example_signals(sl, example):
+            continue  # V001 reports the unknown signals
+        message = example_mismatch(sl, index + 1, example, catalog)
+        if message is not None:
+            yield _at(catalog, sl.id, "V008", message, field=f"examples[{index}]",
+                      hint="fix the example's expected level, or the weights and thresholds that score it")
+
+
+def example_problems(catalog: Catalog, sl: SignalList) -> list[Problem]:
+    """Every problem of a list's golden examples, located: unknown signals (V001), wrong levels (V008)."""
+    return [*_example_references(catalog, sl), *_example_levels(catalog, sl)]
+
+
+def check_examples(catalog: Catalog) -> Iterator[Problem]:
+    for sl in _lists(catalog):
+        yield from _example_levels(catalog, sl)
 
 
 def _lists(catalog: Catalog) -> Iterator[SignalList]:
@@ -116,7 +219,7 @@ def check_red_flags(catalog: Catalog) -> Iterator[Problem]:
 def check_thresholds(catalog: Catalog) -> Iterator[Problem]:
     for sl in _lists(catalog):
         t = sl.scoring.thresholds
-        if not 0 < t.moderate < t.high:
+        if not _thresholds_ordered(sl):
             yield _at(catalog, sl.id, "V004", f"thresholds of {sl.id!r} are not ordered: "
                       f"0 < moderate ({t.moderate}) < high ({t.high}) does not hold",
                       field="scoring.thresholds", hint="make moderate smaller than high, both above 0")
@@ -166,5 +269,7 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("V004", "thresholds are ordered and reachable", check_thresholds),
     Rule("V006", "every concern level has a route", check_routes_per_level, severity=Severity.WARNING),
     Rule("V007", "required texts are not empty", check_texts),
+    Rule("V008", "golden examples give the level they expect", check_examples,
+         why="an example that fails shows the weights or thresholds no longer say what the authors meant"),
     *trajectory_rules(),  # T001–T007: trajectories follow the handreiking (planner.py)
 )

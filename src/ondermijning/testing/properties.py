@@ -117,12 +117,19 @@ def check_levels_reachable(sl: SignalList, catalog: Catalog | None = None) -> No
 
 
 def check_examples(sl: SignalList, catalog: Catalog | None = None) -> None:
-    """The list's golden examples give the level they expect."""
-    for example in sl.examples:
-        picture = assess(sl, example.signals, catalog=catalog)
-        name = example.description or _fmt(example.signals)
-        _require(picture.level is example.expected,
-                 f"{sl.id}: example {name!r} gives {picture.level.value}, expected {example.expected.value}")
+    """The list's golden examples name signals of the list and give the level they expect.
+
+    The messages are those of ``ondermijning validate`` (V001, V008), without the location.
+    """
+    from ..validate import example_mismatch, unknown_example_signals, unknown_signal_message
+
+    for number, example in enumerate(sl.examples, start=1):
+        unknown = unknown_example_signals(sl, example)
+        if unknown:
+            message, hint = unknown_signal_message(sl, number, unknown[0], catalog)
+            raise PropertyViolation(f"{sl.id}: {message} — {hint}")
+        mismatch = example_mismatch(sl, number, example, catalog)
+        _require(mismatch is None, f"{sl.id}: {mismatch}")
 
 
 def run_all(sl: SignalList, catalog: Catalog | None = None, *, max_examples: int = 100) -> None:

@@ -11,7 +11,8 @@ or, in ``pyproject.toml``::
 
 For each pack it adds an item ``validate`` (every problem of the pack, as
 ``file:line: CODE message``), and for each of its signal lists ``properties[...]`` (the
-scoring properties, with hypothesis) and ``examples[...]`` (the golden examples). Fixtures:
+scoring properties, with hypothesis) and ``examples[...]`` (the golden examples, reported
+as ``file:line: V008 ...`` with the score and thresholds). Fixtures:
 ``ondermijning_catalog`` and ``ondermijning_pack_paths``. Nothing is autouse, and nothing
 heavy is imported unless a pack is given.
 """
@@ -139,9 +140,12 @@ def _properties(sl: Any, catalog: Catalog, max_examples: int) -> None:
 
 
 def _examples(sl: Any, catalog: Catalog) -> None:
-    from .properties import check_examples
+    """The golden examples, reported as ``ondermijning validate`` reports them (V001, V008: file:line)."""
+    from ..validate import example_problems
 
-    check_examples(sl, catalog)
+    problems = example_problems(catalog, sl)
+    if problems:
+        raise PackCheckFailed("\n".join(p.format() for p in problems))
 
 
 @pytest.fixture(scope="session")
