@@ -599,7 +599,7 @@ def test_typed_answers_in_the_terminal_walks(fuzz: Callable[[Any], Any]) -> None
                 assert set(protective) <= {f.id for f in jongeren.protective_factors}
             elif walk == "dilemma":
                 chosen = walk_dilemma(card, ask, lambda _text: None, frameworks={})
-                assert chosen is None or 0 <= chosen < len(card.options)
+                assert chosen is None or 1 <= chosen <= len(card.options)  # the number the person typed
             else:
                 assert isinstance(ask_findings(catalog, ask, lambda _text: None), Findings)
         except Aborted:

@@ -129,7 +129,7 @@ def _pause(ask: Ask) -> None:
 
 
 def walk_dilemma(card: DilemmaCard, ask: Ask, say: Say, *, frameworks: dict[str, str]) -> int | None:
-    """Step by step through a card: situation, values, each question, options; returns the chosen option."""
+    """Step by step through a card: situation, values, each question, options; returns the chosen option's number."""
     say(f"\nDilemmakaart: {card.title}\n")
     say(card.situation)
     _pause(ask)
