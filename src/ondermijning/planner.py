@@ -10,7 +10,7 @@ choice carries its reason and its source (``Phase.reason``, ``Session.notes``).
 
 :func:`plan` is deterministic: the same findings and catalog give the same trajectory.
 :func:`validate_trajectory` checks any trajectory, proposed or hand-made, against the rules
-of the handreiking (codes ``T001``–``T007``); :func:`trajectory_rules` runs it over every
+of the handreiking (codes ``T001``–``T007``); :data:`ondermijning.validate.BUILTIN_RULES` runs it over every
 trajectory in the catalog as part of ``ondermijning validate``.
 """
 
@@ -47,7 +47,6 @@ if TYPE_CHECKING:
     from .catalog import Catalog
     from .ics import Event
     from .render.document import Document
-    from .validate import Rule
 
 # --- the core modules the planner composes ------------------------------------------------------
 
@@ -946,17 +945,6 @@ def validate_trajectory(trajectory: Trajectory, catalog: Catalog) -> list[Proble
 
 # --- the checks as validation rules ---------------------------------------------------------------
 
-RULES: tuple[tuple[str, str], ...] = (
-    ("T001", "every workshop in a trajectory is followed by process guidance"),
-    ("T002", "groups fit the module's group size (werkplaats 5–6)"),
-    ("T003", "case sessions have 4–5 participants (the guide's range)"),
-    ("T004", "case sessions have a moderator and an observer"),
-    ("T005", "case sessions discuss at most the guide's number of cases"),
-    ("T006", "meetings of the same process guidance are at least two weeks apart"),
-    ("T007", "dilemma-card sessions come after an awareness workshop"),
-)
-
-
 def locate(problem: Problem, catalog: Catalog, trajectory_id: str) -> Problem:
     """The problem with the file, line and key path of the trajectory in its pack, when known."""
     where = catalog.locate(trajectory_id)
@@ -978,24 +966,6 @@ def _line_in(file: str, path: str) -> int | None:
     except (OSError, UnicodeDecodeError):
         return None
     return LineIndex(text).line_of(parse_path(path))
-
-
-def _rule(code: str) -> Callable[[Catalog], Iterator[Problem]]:
-    def check(catalog: Catalog) -> Iterator[Problem]:
-        for trajectory_id in sorted(catalog.trajectories):
-            for problem in validate_trajectory(catalog.trajectories[trajectory_id], catalog):
-                if problem.code == code:
-                    yield locate(attrs.evolve(problem, message=f"{trajectory_id}: {problem.message}"),
-                                 catalog, trajectory_id)
-
-    return check
-
-
-def trajectory_rules() -> tuple[Rule, ...]:
-    """The trajectory checks as validation rules, one per code (all warnings: advice from the handreiking)."""
-    from .validate import Rule
-
-    return tuple(Rule(code, summary, _rule(code), severity=Severity.WARNING) for code, summary in RULES)
 
 
 # --- a readable document --------------------------------------------------------------------------

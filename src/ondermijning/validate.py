@@ -15,7 +15,6 @@ import attrs
 from .errors import Problem, Severity
 from .models import ConcernLevel, Example, SignalList, pack_of
 from .models.common import ID, REF, qualify
-from .planner import trajectory_rules
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -260,6 +259,32 @@ def _blank_required_texts(obj: Any, prefix: str = "") -> Iterator[str]:
             yield from _blank_required_texts(value, f"{prefix}{field.name}.")
 
 
+#: T001–T007: trajectories follow the handreiking; warnings, since they are advice (checks in planner.py)
+TRAJECTORY_RULES: tuple[tuple[str, str], ...] = (
+    ("T001", "every workshop in a trajectory is followed by process guidance"),
+    ("T002", "groups fit the module's group size (werkplaats 5–6)"),
+    ("T003", "case sessions have 4–5 participants (the guide's range)"),
+    ("T004", "case sessions have a moderator and an observer"),
+    ("T005", "case sessions discuss at most the guide's number of cases"),
+    ("T006", "meetings of the same process guidance are at least two weeks apart"),
+    ("T007", "dilemma-card sessions come after an awareness workshop"),
+)
+
+
+def _trajectory_rule(code: str) -> Callable[[Catalog], Iterator[Problem]]:
+    def check(catalog: Catalog) -> Iterator[Problem]:
+        # the planner is a large module: import it when a trajectory is checked, not with every catalog
+        from .planner import locate, validate_trajectory
+
+        for trajectory_id in sorted(catalog.trajectories):
+            for problem in validate_trajectory(catalog.trajectories[trajectory_id], catalog):
+                if problem.code == code:
+                    yield locate(attrs.evolve(problem, message=f"{trajectory_id}: {problem.message}"),
+                                 catalog, trajectory_id)
+
+    return check
+
+
 BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("V001", "references resolve", check_references,
          why="a dangling reference shows nothing where a professional expects guidance"),
@@ -271,5 +296,5 @@ BUILTIN_RULES: tuple[Rule, ...] = (
     Rule("V007", "required texts are not empty", check_texts),
     Rule("V008", "golden examples give the level they expect", check_examples,
          why="an example that fails shows the weights or thresholds no longer say what the authors meant"),
-    *trajectory_rules(),  # T001–T007: trajectories follow the handreiking (planner.py)
+    *(Rule(code, summary, _trajectory_rule(code), severity=Severity.WARNING) for code, summary in TRAJECTORY_RULES),
 )
