@@ -166,8 +166,8 @@ def test_counts_per_pack() -> None:
 
 def test_plugins_contribute_validation_rules_and_a_broken_rule_is_isolated() -> None:
     from ondermijning import hookimpl
+    from ondermijning.catalog import Rule
     from ondermijning.errors import Problem
-    from ondermijning.validate import Rule
 
     def no_phone_on_local_routes(catalog: object) -> list[Problem]:
         routes = catalog.routes.values()  # type: ignore[attr-defined]

@@ -68,7 +68,7 @@ def test_every_code_in_the_source_is_registered_and_documented() -> None:
     assert used - set(BY_CODE) == set(), "register these codes in codes.py"
     assert (ROOT / "docs" / "error-codes.md").read_text(encoding="utf-8") == reference_markdown(), \
         "regenerate: python -m ondermijning.codes > docs/error-codes.md"
-    from ondermijning.validate import BUILTIN_RULES
+    from ondermijning.plugins.core import BUILTIN_RULES
 
     for rule in BUILTIN_RULES:
         assert BY_CODE[rule.code].severity == rule.severity.value

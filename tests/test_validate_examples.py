@@ -20,9 +20,9 @@ from ondermijning.cli import main
 from ondermijning.codes import BY_CODE
 from ondermijning.errors import Problem
 from ondermijning.models.picture import Contribution, ContributionKind
+from ondermijning.plugins.core import BUILTIN_RULES
 from ondermijning.scoring import ScoringRule
 from ondermijning.testing import properties as props
-from ondermijning.validate import BUILTIN_RULES
 
 from .conftest import MakePack
 from .helpers import SOURCE, signal_list_toml
@@ -259,7 +259,7 @@ def test_pytest_plugin_reports_the_located_line(make_pack: MakePack) -> None:
 # --- 3. the bundled packs stay valid --------------------------------------------------------------
 
 def test_bundled_packs_validate_clean(capsys: pytest.CaptureFixture[str]) -> None:
-    from ondermijning.validate import example_problems
+    from ondermijning.signal_rules import example_problems
 
     catalog = load_catalog()
     assert [p.format() for p in validate_catalog(catalog) if p.severity.value == "error"] == []

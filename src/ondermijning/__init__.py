@@ -17,9 +17,10 @@ if TYPE_CHECKING:
 
     # what the lazy names below resolve to, for type checkers and editors
     from . import models as models
+    from .assemble import load_catalog as load_catalog
     from .assessment import assess as assess
     from .catalog import Catalog as Catalog
-    from .catalog import load_catalog as load_catalog
+    from .catalog import Rule as Rule
     from .errors import OndermijningError as OndermijningError
     from .errors import PackError as PackError
     from .errors import Problem as Problem
@@ -32,7 +33,6 @@ if TYPE_CHECKING:
     from .models.picture import Observation as Observation
     from .serialize import from_json as from_json
     from .serialize import to_json as to_json
-    from .validate import Rule as Rule
     from .validate import validate_catalog as validate_catalog
 
 _LAZY = {
@@ -43,7 +43,7 @@ _LAZY = {
     "to_json": "serialize",
     "from_json": "serialize",
     "Catalog": "catalog",
-    "load_catalog": "catalog",
+    "load_catalog": "assemble",
     "OndermijningError": "errors",
     "PackError": "errors",
     "Problem": "errors",
@@ -51,7 +51,7 @@ _LAZY = {
     "hookimpl": "hookspecs",
     "hookspec": "hookspecs",
     "ConcernLevel": "models",
-    "Rule": "validate",
+    "Rule": "catalog",
     "validate_catalog": "validate",
 }
 

@@ -3,7 +3,7 @@
 Codes are stable: a code keeps its meaning across versions. The first letter says where a
 problem is found: L while loading a file, C while merging packs into the catalog, P in a
 plugin, V by a validation rule over the whole catalog, S by a session-rule check, T by a
-trajectory check (``planner.validate_trajectory``).
+trajectory check (``planner.checks``).
 ``docs/error-codes.md`` is written from this table (``python -m ondermijning.codes``), and a
 test fails when a code used in the source is missing here.
 """

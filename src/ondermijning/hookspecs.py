@@ -32,6 +32,7 @@ import pluggy
 from ._compat import Traversable
 
 if TYPE_CHECKING:
+    from .catalog import Rule
     from .models import (
         Case,
         ConversationGuide,
@@ -46,7 +47,6 @@ if TYPE_CHECKING:
         Workshop,
     )
     from .scoring import ScoringRule
-    from .validate import Rule
 
 PROJECT = "ondermijning"
 hookspec = pluggy.HookspecMarker(PROJECT)

@@ -18,10 +18,10 @@ from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
 from typing import Any
 
-import attrs
 import pluggy
 
 from . import hookspecs
+from .catalog import PluginInfo
 from .errors import Problem, Severity
 
 ENTRY_POINT_GROUP = "ondermijning"
@@ -38,19 +38,6 @@ MAX_CONTRIBUTIONS = 100_000
 #: what a plugin may raise that is its own failure, not ours: SystemExit too (a plugin calling
 #: sys.exit() must not end the host); KeyboardInterrupt still stops everything
 PLUGIN_FAILURES = (Exception, SystemExit)
-
-
-@attrs.define
-class PluginInfo:
-    """What is known about one plugin: where it comes from and whether it works."""
-
-    name: str
-    distribution: str = ""  # "ondermijning-deurne 0.1.0"
-    status: str = "loaded"  # loaded | slow (loaded, with a P005 warning) | blocked | broken
-    error: str = ""
-
-    def describe(self) -> str:
-        return f"plugin {self.name!r}" + (f" from {self.distribution}" if self.distribution else "")
 
 
 def make_plugin_manager() -> pluggy.PluginManager:

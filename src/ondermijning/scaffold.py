@@ -65,7 +65,7 @@ def new_pack(name: str, parent: str | Path = ".") -> Path:
 
 def installed_packs() -> dict[str, str]:
     """The id of every pack already installed -> where it comes from (its distribution, or its folder)."""
-    from .catalog import load_catalog
+    from .assemble import load_catalog
 
     catalog = load_catalog()
     found = {}

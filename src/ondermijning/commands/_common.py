@@ -49,7 +49,7 @@ def load(args: argparse.Namespace, paths: Sequence[str] = (), *, report: bool = 
     import sys
     from pathlib import Path
 
-    from ..catalog import load_catalog
+    from ..assemble import load_catalog
 
     for path in args.pack:
         if not Path(path).is_dir():

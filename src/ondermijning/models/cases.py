@@ -1,4 +1,8 @@
-"""Cases (casuïstiek) and the conversation guide used to discuss them."""
+"""Cases (casuïstiek) and the conversation guide used to discuss them.
+
+Session checks (S001–S003): ``sessions.py``; rendering: ``render/cards.py``; command:
+``commands/guide.py``.
+"""
 
 from __future__ import annotations
 

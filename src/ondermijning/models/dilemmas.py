@@ -1,4 +1,7 @@
-"""Dilemma cards (dilemmakaart), after the Nieuwegein card."""
+"""Dilemma cards (dilemmakaart), after the Nieuwegein card.
+
+Rendering: ``render/cards.py``; the walk: ``interactive.py``; command: ``commands/dilemma.py``.
+"""
 
 from __future__ import annotations
 

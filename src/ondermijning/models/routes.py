@@ -1,4 +1,8 @@
-"""Routes (lokale routekaart): whom to contact for what."""
+"""Routes (lokale routekaart): whom to contact for what.
+
+Which routes a picture names: ``assessment.select_routes``; rule V006 in ``validate.py``;
+rendering: ``render/picture.py``.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Signal lists (signalenlijsten): what a frontline worker may observe and how it is weighed."""
+"""Signal lists (signalenlijsten): what a frontline worker may observe and how it is weighed.
+
+Scoring: ``scoring.py``; ``assess()``: ``assessment.py``; rules: ``signal_rules.py``; rendering:
+``render/picture.py``; command: ``commands/assess.py``.
+"""
 
 from __future__ import annotations
 

@@ -1,4 +1,8 @@
-"""Training offer (trainingsaanbod): workshops and other modules, and trajectories built from them."""
+"""Training offer (trainingsaanbod): workshops and other modules, and trajectories built from them.
+
+The planner and its checks (T001–T007): ``planner/``; the document: ``planner/document.py``;
+calendar files: ``ics.py``; command: ``commands/plan.py``.
+"""
 
 from __future__ import annotations
 

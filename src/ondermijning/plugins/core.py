@@ -1,16 +1,22 @@
-"""The core pack (themes, frameworks, training offer) and the built-in validation rules."""
+"""The core pack (themes, frameworks, training offer) and the built-in validation rules.
+
+Each family's rules live with that family; this plugin contributes them all, registered
+exactly as an external plugin's rules would be.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from importlib.resources import files
-from typing import TYPE_CHECKING
 
 from .._compat import Traversable
+from ..catalog import Rule
 from ..hookspecs import hookimpl
+from ..planner.checks import TRAJECTORY_RULES
+from ..signal_rules import SIGNAL_LIST_RULES
+from ..validate import GENERIC_RULES
 
-if TYPE_CHECKING:
-    from ..validate import Rule
+#: every built-in rule, by family: shared (V001, V006, V007), signal lists, trajectories (T001–T007)
+BUILTIN_RULES: tuple[Rule, ...] = (*GENERIC_RULES, *SIGNAL_LIST_RULES, *TRAJECTORY_RULES)
 
 
 @hookimpl
@@ -19,7 +25,5 @@ def ondermijning_pack_paths() -> list[Traversable]:
 
 
 @hookimpl
-def ondermijning_validation_rules() -> Iterable[Rule]:
-    from ..validate import BUILTIN_RULES
-
+def ondermijning_validation_rules() -> tuple[Rule, ...]:
     return BUILTIN_RULES

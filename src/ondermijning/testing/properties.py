@@ -121,7 +121,7 @@ def check_examples(sl: SignalList, catalog: Catalog | None = None) -> None:
 
     The messages are those of ``ondermijning validate`` (V001, V008), without the location.
     """
-    from ..validate import example_mismatch, unknown_example_signals, unknown_signal_message
+    from ..signal_rules import example_mismatch, unknown_example_signals, unknown_signal_message
 
     for number, example in enumerate(sl.examples, start=1):
         unknown = unknown_example_signals(sl, example)

@@ -141,7 +141,7 @@ def _properties(sl: Any, catalog: Catalog, max_examples: int) -> None:
 
 def _examples(sl: Any, catalog: Catalog) -> None:
     """The golden examples, reported as ``ondermijning validate`` reports them (V001, V008: file:line)."""
-    from ..validate import example_problems
+    from ..signal_rules import example_problems
 
     problems = example_problems(catalog, sl)
     if problems:

@@ -216,7 +216,7 @@ class _GeneratedPack:
 def catalogs(draw: st.DrawFn, *, max_lists: int = 2) -> Any:
     """Catalogs of one generated pack (lists, a theme, a route per level), built through the hooks
     like any plugin's content; the built-in and installed packs are left out."""
-    from ..catalog import load_catalog
+    from ..assemble import load_catalog
 
     pack = draw(models(Pack, id=st.just("gen"), requires=st.just({})))
     lists = draw(st.lists(signal_lists(), min_size=1, max_size=max_lists, unique_by=lambda sl: sl.id))

@@ -1,0 +1,188 @@
+"""Assembling the catalog: built-in plugins, installed packs and pack folders -> one :class:`Catalog`.
+
+Two providers of the same id are an error naming both; the first one (built-ins, then entry
+points by name, then ``ONDERMIJNING_PACK_PATH``, then explicit paths) is kept so the rest
+still works. A pack's ``requires`` is checked against the versions that loaded, and
+extensions are merged into the lists they extend.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+from packaging.specifiers import SpecifierSet
+from packaging.version import Version
+
+from ._compat import Traversable
+from .catalog import Catalog, Provenance, Rule
+from .errors import PackError, Problem
+from .hookspecs import FAMILY_HOOKS
+from .manager import PluginHost
+from .models import FAMILIES, Pack, SignalList, SignalListExtension, pack_of
+from .plugins.directory import DirectoryPacks, Folder
+from .scoring import ScoringRule
+
+#: folders of extra packs, separated like PATH (":" on Linux and macOS, ";" on Windows)
+PACK_PATH_ENV = "ONDERMIJNING_PACK_PATH"
+
+
+def load_catalog(
+    paths: Iterable[str | os.PathLike[str]] = (),
+    *,
+    disable: Iterable[str] = (),
+    autoload: bool | None = None,
+    plugins: Iterable[object] = (),
+    strict: bool = False,
+) -> Catalog:
+    """Build the catalog from built-ins, installed packs, ``ONDERMIJNING_PACK_PATH`` and ``paths``.
+
+    ``disable`` names plugins not to load; ``autoload=False`` skips entry points (also
+    ``ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD=1``); ``plugins`` registers extra plugin objects.
+    Problems are collected in :attr:`Catalog.problems`; with ``strict=True`` any error
+    problem raises :class:`~ondermijning.errors.PackError` instead.
+    """
+    host = PluginHost(disable=disable, autoload=autoload, plugins=plugins)
+    catalog = _Builder(host).build(_folders(host, paths))
+    if strict and any(p.severity.value == "error" for p in catalog.problems):
+        raise PackError(catalog.problems)
+    return catalog
+
+
+def _folders(host: PluginHost, paths: Iterable[str | os.PathLike[str]]) -> list[Folder]:
+    folders = []
+    for plugin, path in host.call("ondermijning_pack_paths", (str, os.PathLike, Traversable)):
+        folders.append(Folder(str(path), f"via {host.describe(plugin)}"))
+    for part in os.environ.get(PACK_PATH_ENV, "").split(os.pathsep):
+        if part.strip():
+            folders.append(Folder(part.strip(), f"via {PACK_PATH_ENV}"))
+    folders.extend(Folder(str(Path(p)), "given path") for p in paths)
+    return folders
+
+
+def _nested_items(item: Any) -> Iterable[Any]:
+    """Items with their own id inside another (signals, goals, protective factors of a list)."""
+    if isinstance(item, (SignalList, SignalListExtension)):
+        yield from item.signals
+        yield from item.protective_factors
+        yield from item.goals
+
+
+class _Builder:
+    def __init__(self, host: PluginHost) -> None:
+        self.host = host
+        self.problems: list[Problem] = []
+        self.provenance: dict[str, Provenance] = {}
+
+    def build(self, folders: Sequence[Folder]) -> Catalog:
+        host = self.host
+        directory = DirectoryPacks(folders)
+        self.problems.extend(directory.problems)
+        host.register(directory, name="directory", distribution=host.infos["core"].distribution
+                      if "core" in host.infos else "")
+        self.directory = directory
+
+        packs = self._merge("packs", host.call("ondermijning_packs", Pack), pack_key=lambda p: p.id)
+        families: dict[str, dict[str, Any]] = {}
+        for family, hook in FAMILY_HOOKS.items():
+            families[family] = self._merge(family, host.call(hook, FAMILIES[family]),
+                                           pack_key=lambda item: pack_of(item.id), packs=packs)
+        self._check_requires(packs)
+        lists = self._apply_extensions(families["signal_lists"], families["extensions"])
+        families["signal_lists"] = lists
+        signals = {s.id: s for sl in lists.values() for s in sl.signals}
+        rules = tuple(rule for _plugin, rule in host.call("ondermijning_validation_rules", Rule))
+        scoring_rules = tuple(rule for _plugin, rule in host.call("ondermijning_scoring_rules", ScoringRule))
+        return Catalog(
+            packs=packs, **families, signals=signals, provenance=self.provenance,
+            plugins=tuple(sorted(host.infos.values(), key=lambda i: i.name)),
+            rules=rules, scoring_rules=scoring_rules, problems=(*host.problems, *self.problems),
+            line_indexes=directory.line_indexes(),
+        )
+
+    def _provider(self, plugin: object, item: Any) -> Provenance:
+        if plugin is self.directory:
+            key = item.id
+            return Provenance(self.directory.provider_of(item), self.directory.location_of(key))
+        return Provenance(self.host.describe(plugin))
+
+    def _merge(self, family: str, contributions: Iterable[tuple[object, Any]], *, pack_key: Any,
+               packs: Mapping[str, Pack] | None = None) -> dict[str, Any]:
+        merged: dict[str, Any] = {}
+        for plugin, item in contributions:
+            provenance = self._provider(plugin, item)
+            where = provenance.location
+            if packs is not None:
+                owner = pack_key(item)
+                if owner not in packs:
+                    self.problems.append(Problem(
+                        "C003", f"{family} item {item.id!r} from {provenance.provider} belongs to pack "
+                                f"{owner!r}, which no plugin provides",
+                        file=where.file if where else "", line=where.line if where else None,
+                        hint="qualify the id with your own pack id, and provide that pack"))
+                    continue
+            key = item.id
+            if key in merged:
+                first = self.provenance[key]
+                self.problems.append(Problem(
+                    "C002", f"{family} id {key!r} is defined twice: by {first.provider} and by {provenance.provider}",
+                    file=where.file if where else "", line=where.line if where else None,
+                    hint="rename one of them; ids must be unique across packs"))
+                continue
+            merged[key] = item
+            self.provenance[key] = provenance
+            for nested in _nested_items(item):
+                location = self.directory.location_of(nested.id) if plugin is self.directory else None
+                self.provenance.setdefault(nested.id, Provenance(provenance.provider, location))
+        return merged
+
+    def _check_requires(self, packs: Mapping[str, Pack]) -> None:
+        for pack in packs.values():
+            where = self.provenance[pack.id].location
+            file, line = (where.file, where.line) if where else ("", None)
+            for needed, spec_text in pack.requires.items():
+                spec = SpecifierSet(spec_text)  # its syntax was checked when the Pack was made
+                other = packs.get(needed)
+                blocked = needed in self.host.infos and self.host.infos[needed].status == "blocked"
+                if other is None and blocked:
+                    self.problems.append(Problem(
+                        "C004", f"pack {pack.id!r} requires pack {needed!r}, whose plugin is disabled",
+                        file=file, line=line, path=f"$.pack.requires.{needed}",
+                        hint=f"do not disable {needed} (--disable-plugin, ONDERMIJNING_DISABLE_PLUGINS), or "
+                             f"disable {pack.id} too"))
+                elif other is None:
+                    self.problems.append(Problem(
+                        "C004", f"pack {pack.id!r} requires pack {needed!r}, which is not installed",
+                        file=file, line=line, path=f"$.pack.requires.{needed}",
+                        hint=f"install or add the {needed} pack"))
+                elif not spec.contains(Version(other.version), prereleases=True):
+                    self.problems.append(Problem(
+                        "C004", f"pack {pack.id!r} requires {needed} {spec_text}, but {other.version} is installed",
+                        file=file, line=line, path=f"$.pack.requires.{needed}",
+                        hint=f"install a {needed} version in {spec_text}, or widen the range"))
+
+    def _apply_extensions(self, lists: Mapping[str, SignalList],
+                          extensions: Mapping[str, SignalListExtension]) -> dict[str, SignalList]:
+        merged = dict(lists)
+        for ext in sorted(extensions.values(), key=lambda e: e.id):
+            target = merged.get(ext.target)
+            if target is None:
+                where = self.provenance[ext.id].location
+                self.problems.append(Problem(
+                    "C005", f"extension {ext.id!r} targets unknown signal list {ext.target!r}",
+                    file=where.file if where else "", line=where.line if where else None,
+                    hint=f"known lists: {', '.join(sorted(merged)) or 'none'}"))
+                continue
+            merged[ext.target] = attrs.evolve(
+                target,
+                categories=target.categories + ext.categories,
+                signals=target.signals + ext.signals,
+                protective_factors=target.protective_factors + ext.protective_factors,
+                goals=target.goals + ext.goals,
+            )
+            for nested in _nested_items(ext):
+                self.provenance.setdefault(nested.id, self.provenance[ext.id])
+        return merged

@@ -1,0 +1,184 @@
+"""The planner's input: what the exploration (verkenning, handreiking §1) found, read from a findings file."""
+
+from __future__ import annotations
+
+import datetime
+import enum
+import os
+import re
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+import cattrs
+
+from .. import _toml
+from ..converter import converter
+from ..errors import OndermijningError, Problem
+from ..loader import _structure_problems
+from ..locate import LineIndex
+from ..models.common import InvalidFieldError, as_tuple
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog
+
+class Audience(enum.Enum):
+    """Who takes part (a finding of the exploration)."""
+
+    SOCIAL = "social"
+    SAFETY = "safety"
+    FRONTLINE = "frontline"
+    YOUTH = "youth"
+    MANAGEMENT = "management"
+    PROCUREMENT = "procurement"
+    HOUSING = "housing"
+
+    @property
+    def label(self) -> str:
+        return _AUDIENCE_LABELS[self]
+
+
+_AUDIENCE_LABELS = {
+    Audience.SOCIAL: "Sociaal domein (Wmo, Jeugd, Werk en Inkomen, schuldhulp)",
+    Audience.SAFETY: "Veiligheidsdomein (openbare orde en veiligheid, handhaving, ondermijning)",
+    Audience.FRONTLINE: "Frontlijn- en wijkteams",
+    Audience.YOUTH: "Professionals die jongeren zien (jongerenwerk, school, leerplicht)",
+    Audience.MANAGEMENT: "Leidinggevenden",
+    Audience.PROCUREMENT: "Inkoop, contractmanagement en toezicht Wmo en Jeugd",
+    Audience.HOUSING: "Woningcorporaties",
+}
+
+
+class Need(enum.Enum):
+    """A question or need that the exploration brought up (handreiking §1)."""
+
+    INFORMATION_SHARING = "information-sharing"
+    DAMOCLES = "damocles"
+    COOPERATION = "cooperation"
+    DILEMMAS = "dilemmas"
+    CASE_DISCUSSION = "case-discussion"
+    EARLY_SIGNALLING = "early-signalling"
+    COACHING = "coaching"
+
+    @property
+    def label(self) -> str:
+        return _NEED_LABELS[self]
+
+
+_NEED_LABELS = {
+    Need.INFORMATION_SHARING: "Vragen over informatie delen en de AVG",
+    Need.DAMOCLES: "Vragen over de Wet Damocles en sluiting van woningen",
+    Need.COOPERATION: "Samenwerking tussen afdelingen en domeinen binnen de gemeente",
+    Need.DILEMMAS: "Meer doen met professionele dilemma's",
+    Need.CASE_DISCUSSION: "Behoefte aan casuïstiekbespreking",
+    Need.EARLY_SIGNALLING: "Beter leren kijken, signalen verzamelen en delen",
+    Need.COACHING: "Persoonlijke begeleiding of coaching",
+}
+
+#: the four situations of frontline teams (handreiking §3.2, route 2)
+FRONTLINE_SITUATIONS = {
+    1: "De gemeente wil starten met frontlijnteams in de wijk",
+    2: "Frontlijnteams zijn gestart, maar lopen nog niet goed",
+    3: "Het team werkt samen, maar mist aansluiting bij beleid en netwerk",
+    4: "Team en netwerk lopen goed, maar hebben ondermijning nog niet op het netvlies",
+}
+
+
+def _between(low: int, high: int) -> Callable[[Any, attrs.Attribute[Any], int], None]:
+    def check(_inst: Any, attribute: attrs.Attribute[Any], value: int) -> None:
+        if not low <= value <= high:
+            raise InvalidFieldError(attribute.name, f"{value} is not between {low} and {high}")
+
+    return check
+
+
+@attrs.frozen(kw_only=True)
+class Findings:
+    """What the exploration (verkenning, handreiking §1) found: the planner's input.
+
+    ``themes`` are theme ids (``core/zorgfraude``); ``frontline_situation`` is one of the four
+    situations of §3.2 (0: no frontline teams involved); ``participants`` is the number of people
+    who take part; ``weeks`` how many weeks are available; ``start`` the first meeting's date.
+    """
+
+    participants: int = attrs.field(validator=_between(1, 2000))
+    weeks: int = attrs.field(validator=_between(1, 104))
+    themes: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    audiences: tuple[Audience, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    needs: tuple[Need, ...] = attrs.field(factory=tuple, converter=as_tuple)
+    frontline_situation: int = attrs.field(default=0, validator=_between(0, 4))
+    start: datetime.date | None = None
+    municipality: str = ""
+
+
+class FindingsError(OndermijningError):
+    """A findings file that cannot be used; ``problems`` says why, each located."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = tuple(problems)
+        super().__init__("\n".join(p.format() for p in self.problems))
+
+
+
+def load_findings(path: str | os.PathLike[str], catalog: Catalog | None = None) -> Findings:
+    """Read findings from a TOML file; raise :class:`FindingsError` with every located problem.
+
+    With a catalog, theme ids are checked (and ``zorgfraude`` is read as ``core/zorgfraude``).
+    """
+    name = str(path)
+    try:
+        raw = Path(path).read_bytes()
+    except OSError as exc:
+        raise FindingsError([Problem("L002", f"cannot read the file: {exc.strerror or exc}", file=name)]) from None
+    try:
+        text = raw.decode("utf-8").removeprefix("\ufeff")
+    except UnicodeDecodeError as exc:
+        raise FindingsError([Problem("L004", f"not UTF-8 text (byte {exc.start})", file=name,
+                                     line=raw[: exc.start].count(b"\n") + 1,
+                                     hint="save the file as UTF-8")]) from None
+    try:
+        data = _toml.loads(text)
+    except _toml.TOMLDecodeError as exc:
+        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
+        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
+        raise FindingsError([Problem("L005", f"TOML syntax error: {message}", file=name,
+                                     line=int(match.group(1)) if match else None,
+                                     hint="see https://toml.io for the syntax")]) from None
+    except RecursionError:
+        raise FindingsError([Problem("L006", "tables and arrays are nested too deeply", file=name)]) from None
+    index = LineIndex(text)
+    start = data.get("start")
+    if isinstance(start, (datetime.datetime, datetime.time)):
+        raise FindingsError([Problem("L104", "invalid value: give a date without a time, e.g. 2026-09-07",
+                                     file=name, line=index.line_of(("start",)), path="$.start")])
+    if isinstance(start, datetime.date):
+        data["start"] = start.isoformat()
+    try:
+        findings = converter.structure(data, Findings)
+    except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
+        found = sorted(_structure_problems(exc, name, index), key=lambda p: (p.line or 0, p.path))
+        raise FindingsError(found) from None
+    if catalog is not None:
+        findings = _check_themes(findings, catalog, name, index)
+    return findings
+
+
+def _check_themes(findings: Findings, catalog: Catalog, file: str, index: Any) -> Findings:
+    import difflib
+
+    themes, problems = [], []
+    for i, theme in enumerate(findings.themes):
+        qualified = theme if "/" in theme else f"core/{theme}"
+        if qualified in catalog.themes:
+            themes.append(qualified)
+            continue
+        close = difflib.get_close_matches(qualified, list(catalog.themes), n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "see the theme ids with: ondermijning plan --values"
+        problems.append(Problem("L104", f"invalid value: unknown theme {theme!r}", file=file,
+                                line=index.line_of(("themes", i)), path=f"$.themes[{i}]", hint=hint))
+    if problems:
+        raise FindingsError(problems)
+    return attrs.evolve(findings, themes=tuple(dict.fromkeys(themes)))
+
+

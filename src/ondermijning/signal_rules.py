@@ -1,0 +1,151 @@
+"""Validation rules of the signal-list family: categories, red flags, thresholds, golden examples.
+
+V001 (the signals a golden example names belong to its list), V002 (signals belong to a
+category of their list), V003 (red-flag signals carry a red-flag theme), V004 and V005
+(thresholds ordered and reachable) and V008 (golden examples give the level they expect).
+The helpers for golden examples are shared with the pytest plugin and the property tests, so
+all three give the same messages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .assessment import assess
+from .assessment import number as dutch_number
+from .catalog import Catalog, Rule
+from .errors import Problem, Severity
+from .models import Example, SignalList, pack_of
+from .models.common import qualify
+from .validate import did_you_mean
+
+
+def check_example_references(catalog: Catalog) -> Iterator[Problem]:
+    for sl in _lists(catalog):
+        yield from _example_references(catalog, sl)
+
+
+def unknown_example_signals(sl: SignalList, example: Example) -> list[str]:
+    """The signals an example names that its list does not have (qualified ids)."""
+    pack = pack_of(sl.id)
+    known = {s.id for s in sl.signals}
+    return [qualify(ref, pack) for ref in example.signals if qualify(ref, pack) not in known]
+
+
+def unknown_signal_message(sl: SignalList, number: int, ref: str, catalog: Catalog | None) -> tuple[str, str]:
+    """Message and hint for a signal that example ``number`` (from 1) names and its list does not have."""
+    message = f"example {number} of {sl.id!r} names unknown signal {ref!r}"
+    own = {s.id.partition("/")[2]: s.id for s in sl.signals}
+    close = did_you_mean(ref.partition("/")[2], own)
+    if close is not None:
+        return message, f"did you mean {own[close]!r}?"
+    other = next((other.id for other in catalog.signal_lists.values() if other is not sl
+                  and any(s.id == ref for s in other.signals)), None) if catalog is not None else None
+    if other is not None:
+        return message, f"{ref!r} is a signal of list {other!r}; an example names signals of its own list"
+    return message, f"list {sl.id!r} has no signal with that id"
+
+
+def _example_references(catalog: Catalog, sl: SignalList) -> Iterator[Problem]:
+    for index, example in enumerate(sl.examples):
+        for ref in unknown_example_signals(sl, example):
+            message, hint = unknown_signal_message(sl, index + 1, ref, catalog)
+            yield catalog.problem_at(sl.id, "V001", message, hint=hint, field=f"examples[{index}].signals")
+
+
+def example_mismatch(sl: SignalList, number: int, example: Example, catalog: Catalog | None = None) -> str | None:
+    """Why golden example ``number`` (from 1) of a list does not give its expected level; None when it does.
+
+    The example is assessed as :func:`~ondermijning.assessment.assess` would, with the
+    catalog's scoring rules for the list. Its signals must all belong to the list.
+    """
+    fmt = dutch_number
+    picture = assess(sl, example.signals, catalog=catalog)
+    if picture.level is example.expected:
+        return None
+    t = sl.scoring.thresholds
+    why = [f"score {fmt(picture.score)}"]
+    if picture.red_flags:
+        why.append("red flag " + ", ".join(repr(r.signal) for r in picture.red_flags))
+    why.append(f"matig from {fmt(t.moderate)}, hoog from {fmt(t.high)}")
+    name = f" ({example.description!r})" if example.description else ""
+    return (f"example {number}{name} of {sl.id!r} gives {picture.level.value}, expected {example.expected.value} "
+            f"({'; '.join(why)})")
+
+
+def _thresholds_ordered(sl: SignalList) -> bool:
+    t = sl.scoring.thresholds
+    return 0 < t.moderate < t.high
+
+
+def _example_levels(catalog: Catalog, sl: SignalList) -> Iterator[Problem]:
+    if not _thresholds_ordered(sl):
+        return  # V004 reports the thresholds; no example can be judged by them
+    for index, example in enumerate(sl.examples):
+        if unknown_example_signals(sl, example):
+            continue  # V001 reports the unknown signals
+        message = example_mismatch(sl, index + 1, example, catalog)
+        if message is not None:
+            yield catalog.problem_at(sl.id, "V008", message, field=f"examples[{index}]",
+                      hint="fix the example's expected level, or the weights and thresholds that score it")
+
+
+def example_problems(catalog: Catalog, sl: SignalList) -> list[Problem]:
+    """Every problem of a list's golden examples, located: unknown signals (V001), wrong levels (V008)."""
+    return [*_example_references(catalog, sl), *_example_levels(catalog, sl)]
+
+
+def check_examples(catalog: Catalog) -> Iterator[Problem]:
+    for sl in _lists(catalog):
+        yield from _example_levels(catalog, sl)
+
+
+def _lists(catalog: Catalog) -> Iterator[SignalList]:
+    yield from catalog.signal_lists.values()
+
+
+def check_signal_categories(catalog: Catalog) -> Iterator[Problem]:
+    for sl in _lists(catalog):
+        categories = {c.id for c in sl.categories}
+        for signal in sl.signals:
+            if signal.category not in categories:
+                yield catalog.problem_at(signal.id, "V002", f"signal {signal.id!r} names category "
+                          f"{signal.category!r}, which list {sl.id!r} does not have", field="category",
+                          hint=f"use one of: {', '.join(sorted(categories))}")
+
+
+def check_red_flags(catalog: Catalog) -> Iterator[Problem]:
+    for sl in _lists(catalog):
+        red = set(sl.red_flag_themes)
+        for signal in sl.signals:
+            if signal.red_flag and not red.intersection(signal.themes):
+                yield catalog.problem_at(signal.id, "V003", f"red-flag signal {signal.id!r} has none of the "
+                          f"red-flag themes of list {sl.id!r}", field="themes",
+                          hint=f"add one of {', '.join(sorted(red)) or '(the list has none)'} to its themes")
+
+
+def check_thresholds(catalog: Catalog) -> Iterator[Problem]:
+    for sl in _lists(catalog):
+        t = sl.scoring.thresholds
+        if not _thresholds_ordered(sl):
+            yield catalog.problem_at(sl.id, "V004", f"thresholds of {sl.id!r} are not ordered: "
+                      f"0 < moderate ({t.moderate}) < high ({t.high}) does not hold",
+                      field="scoring.thresholds", hint="make moderate smaller than high, both above 0")
+            continue
+        reachable = sum(s.weight for s in sl.signals) + sum(step.bonus for step in sl.scoring.combination)
+        if reachable < t.high:
+            yield catalog.problem_at(sl.id, "V005", f"threshold high ({t.high}) of {sl.id!r} cannot be reached by "
+                      f"its score alone: all signals together score {reachable}",
+                      field="scoring.thresholds", severity=Severity.WARNING,
+                      hint="lower the threshold or add signals; only red flags can now give hoog")
+
+
+SIGNAL_LIST_RULES: tuple[Rule, ...] = (
+    Rule("V001", "the signals a golden example names belong to its list", check_example_references),
+    Rule("V002", "signals belong to a category of their list", check_signal_categories),
+    Rule("V003", "red-flag signals carry a red-flag theme of their list", check_red_flags,
+         why="the explanation names the theme that forced hoog"),
+    Rule("V004", "thresholds are ordered and reachable", check_thresholds),
+    Rule("V008", "golden examples give the level they expect", check_examples,
+         why="an example that fails shows the weights or thresholds no longer say what the authors meant"),
+)
