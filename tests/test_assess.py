@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 
+import attrs
 import pytest
 
 import ondermijning as o
@@ -130,7 +131,7 @@ def test_unknown_signal_is_a_clear_error() -> None:
 def test_json_has_kind_and_version_and_refuses_others() -> None:
     text = o.to_json(o.assess(DEURNE, [], catalog=CATALOG))
     data = json.loads(text)
-    assert (data["kind"], data["format_version"], data["level"]) == ("information_picture", 1, "low")
+    assert (data["kind"], data["format_version"], data["level"]) == ("information_picture", 2, "low")
     for broken, message in [
         ("{", "not JSON"),
         ("[]", "expected a JSON object"),
@@ -144,6 +145,26 @@ def test_json_has_kind_and_version_and_refuses_others() -> None:
     ]:
         with pytest.raises(JSONFormatError, match=message):
             o.from_json(broken, o.InformationPicture)
+
+
+def test_every_picture_is_pinned_to_its_list_pack_and_library() -> None:
+    picture = o.assess(DEURNE, ["deurne/gedrag-agressief"], catalog=CATALOG)
+    assert picture.pins is not None
+    assert (picture.pins.pack, picture.pins.pack_version) == ("deurne", CATALOG.packs["deurne"].version)
+    assert picture.pins.library_version == o.__version__
+    assert picture.pins.list_hash.startswith("sha256:") and len(picture.pins.list_hash) == 7 + 64
+    changed = attrs.evolve(DEURNE, scoring=attrs.evolve(DEURNE.scoring, thresholds=attrs.evolve(
+        DEURNE.scoring.thresholds, moderate=DEURNE.scoring.thresholds.moderate + 1)))
+    assert o.assess(changed, [], catalog=CATALOG).pins.list_hash != picture.pins.list_hash  # type: ignore[union-attr]
+    assert o.assess(DEURNE, []).pins.pack_version == ""  # type: ignore[union-attr]  # no catalog: no version
+    assert o.from_json(o.to_json(picture), o.InformationPicture) == picture
+
+
+def test_a_picture_of_format_version_1_is_still_read_without_pins() -> None:
+    data = json.loads(o.to_json(o.assess(DEURNE, [], catalog=CATALOG)))
+    del data["pins"]
+    data["format_version"] = 1
+    assert o.from_json(json.dumps(data), o.InformationPicture).pins is None
 
 
 def test_deurne_examples_from_the_done_criteria() -> None:

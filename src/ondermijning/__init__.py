@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from .models.picture import InformationPicture as InformationPicture
     from .models.picture import Judgement as Judgement
     from .models.picture import Observation as Observation
+    from .models.picture import ObservationKind as ObservationKind
+    from .models.picture import Pins as Pins
     from .serialize import from_json as from_json
     from .serialize import to_json as to_json
     from .validate import validate_catalog as validate_catalog
@@ -40,6 +42,8 @@ _LAZY = {
     "InformationPicture": "models.picture",
     "Judgement": "models.picture",
     "Observation": "models.picture",
+    "ObservationKind": "models.picture",
+    "Pins": "models.picture",
     "to_json": "serialize",
     "from_json": "serialize",
     "Catalog": "catalog",

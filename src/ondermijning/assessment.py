@@ -18,6 +18,7 @@ from .models.picture import (
     InformationPicture,
     Judgement,
     Observation,
+    Pins,
     RedFlag,
     WatchSignal,
 )
@@ -95,7 +96,16 @@ def assess(
         protective_factors=tuple(_protective(sl, protective)),
         subject=subject,
         judgement=judgement,
+        pins=_pins(sl, scorer.list_hash, catalog),
     )
+
+
+def _pins(sl: SignalList, list_hash: str, catalog: Catalog | None) -> Pins:
+    from ._version import __version__
+
+    pack = pack_of(sl.id)
+    version = catalog.packs[pack].version if catalog is not None and pack in catalog.packs else ""
+    return Pins(pack=pack, pack_version=version, list_hash=list_hash, library_version=__version__)
 
 
 def select_routes(routes: Mapping[str, Route], level: ConcernLevel, themes: Iterable[str],

@@ -71,6 +71,13 @@ class Scorer:
         most = len(signal_list.categories) + 1
         self._bonuses = tuple([step.bonus for step in self.steps if n >= step.categories] for n in range(most + 1))
 
+    @functools.cached_property
+    def list_hash(self) -> str:
+        """The content hash of the list (computed once per compiled list), pinned in every picture."""
+        from .serialize import content_hash
+
+        return content_hash(self.signal_list)
+
     def resolve(self, signal_ids: Iterable[str]) -> frozenset[str]:
         """Qualified ids of the list's signals; a local id (``gedrag-x``) is read in the list's pack.
 

@@ -8,6 +8,7 @@ one line with the key path. ``redact=True`` leaves out every free text a profess
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from typing import Any, TypeVar
@@ -23,6 +24,8 @@ T = TypeVar("T")
 
 #: per class: the format version of its JSON form
 FORMAT_VERSIONS: dict[type, int] = {InformationPicture: PICTURE_FORMAT_VERSION}
+#: per class: older format versions that are still read (their missing keys take their defaults)
+READABLE_VERSIONS: dict[type, tuple[int, ...]] = {InformationPicture: (1,)}
 
 
 class JSONFormatError(OndermijningError, ValueError):
@@ -70,7 +73,7 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
     kind, version = data.pop("kind", None), data.pop("format_version", None)
     if kind != expected_kind:
         raise JSONFormatError(f"expected kind {expected_kind!r}, got {kind!r} ($.kind)")
-    if version != expected_version:
+    if version != expected_version and not (type(version) is int and version in READABLE_VERSIONS.get(cls, ())):
         raise JSONFormatError(f"format_version {version!r} is not supported; this version of ondermijning reads "
                               f"{expected_version} ($.format_version)")
     try:
@@ -80,6 +83,12 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         raise JSONFormatError("; ".join(messages)) from None
     except (TypeError, ValueError) as exc:
         raise JSONFormatError(str(exc)) from None
+
+
+def content_hash(obj: Any) -> str:
+    """``"sha256:"`` and the digest of a model's canonical JSON (keys sorted, no spaces, UTF-8)."""
+    canonical = json.dumps(converter.unstructure(obj), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
 def redacted(obj: Any) -> Any:

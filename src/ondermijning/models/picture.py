@@ -17,8 +17,8 @@ from .common import ConcernLevel, as_tuple, items, texts
 from .routes import Route
 from .signals import Goal, ProtectiveFactor, Thresholds
 
-#: bumped when the JSON form of a picture changes incompatibly
-PICTURE_FORMAT_VERSION = 1
+#: bumped when the JSON form of a picture changes incompatibly (2: pins added; 1 is still read)
+PICTURE_FORMAT_VERSION = 2
 
 
 class ObservationKind(enum.Enum):
@@ -117,6 +117,22 @@ class Judgement:
 
 
 @attrs.frozen(kw_only=True)
+class Pins:
+    """What a picture was computed with, so that it can be checked and re-assessed later.
+
+    ``list_hash`` is ``"sha256:"`` and the digest of the list's canonical JSON (its categories,
+    signals, weights, thresholds and everything else that scores or explains), so a list that
+    changed without a new pack version still shows. ``pack_version`` is empty when the picture
+    was assessed without a catalog.
+    """
+
+    pack: str
+    pack_version: str
+    list_hash: str
+    library_version: str
+
+
+@attrs.frozen(kw_only=True)
 class InformationPicture:
     """Level, score, breakdown, red flags, explanation, what to watch, goals, routes, reminder."""
 
@@ -134,6 +150,7 @@ class InformationPicture:
     protective_factors: tuple[ProtectiveFactor, ...] = items()
     subject: str = ""  # an optional pseudonym; never a real name
     judgement: Judgement | None = None
+    pins: Pins | None = None  # set by assess(); None only in pictures written before format version 2
 
     @property
     def computed_level(self) -> ConcernLevel:
