@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -22,7 +21,7 @@ from .models.picture import (
     RedFlag,
     WatchSignal,
 )
-from .scoring import compile_scorer, level_for
+from .scoring import compile_scorer
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -64,10 +63,9 @@ def assess(
     observations = _observations(observed, scorer.resolve)
     ids = frozenset(o.signal for o in observations)
     contributions = scorer.contributions(ids)
-    score = math.fsum(c.points for c in contributions)
+    score, level = scorer.score(ids)  # exact decimal arithmetic (scoring.py); the contributions add up to it
     red = scorer.red_flags(ids)
     thresholds = sl.scoring.thresholds
-    level = level_for(score, bool(red), thresholds.moderate, thresholds.high)
 
     watch = []
     if level < ConcernLevel.HIGH:
@@ -88,7 +86,7 @@ def assess(
                                 decision=_decision(sl, level, score, red)),
         reminder=sl.reminder or DEFAULT_REMINDER,
         observations=observations,
-        categories=tuple(_categories(sl, contributions)),
+        categories=tuple(_categories(sl, contributions, scorer.weight_of)),
         red_flags=tuple(RedFlag(signal=s, text=scorer.signals[s].text, themes=scorer.signals[s].themes) for s in red),
         watch_next=tuple(watch),
         goals=tuple(goal for goal in sl.goals if level in goal.levels),
@@ -163,14 +161,15 @@ def _decision(sl: SignalList, level: ConcernLevel, score: float, red: list[str])
                     text=f"Laag: de score {number(score)} blijft onder de drempel voor matig ({number(t.moderate)}).")
 
 
-def _categories(sl: SignalList, contributions: Iterable[Contribution]) -> list[CategoryScore]:
+def _categories(sl: SignalList, contributions: Iterable[Contribution],
+                weight_of: Callable[[Iterable[str]], float]) -> list[CategoryScore]:
     found = []
     lines = [c for c in contributions if c.kind is ContributionKind.SIGNAL]
     for category in sl.categories:
         mine = [c for c in lines if c.category == category.id]
         if mine:
             found.append(CategoryScore(category=category.id, name=category.name,
-                                       points=math.fsum(c.points for c in mine),
+                                       points=weight_of(c.source for c in mine),
                                        signals=tuple(c.source for c in mine)))
     return found
 

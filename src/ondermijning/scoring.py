@@ -9,8 +9,15 @@ level = hoog when a red-flag signal is observed or the score reaches ``high``;
 Weights and bonuses are never negative and the number of categories only grows with more
 observations, so adding a signal never lowers the score or the level: monotone by
 construction. Contributed rules must keep that property; ``ondermijning.testing.properties``
-checks it for every installed list. Sums use :func:`math.fsum`, which is exact, so the order
-of the observations cannot change a score in its last digit.
+checks it for every installed list.
+
+Arithmetic is exact in decimal: every weight, bonus and threshold counts as the decimal it was
+written as (the shortest decimal that gives the same float, ``repr``), so 0.7 + 0.1 reaches a
+threshold of 0.8 (a float sum would give 0.7999999999999999 and miss it). The compiled list
+scales them by one power of ten to whole units; sums and threshold comparisons are on those
+integers, and the score is ``units / 10**digits``, the float nearest to the exact sum. Order
+cannot change a score, and forms exported to FHIR and XLSForm (``ondermijning.interop``) do
+the same integer arithmetic, so they give exactly the same score and level.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Collection, Iterable, Sequence
+from fractions import Fraction
 
 import attrs
 
@@ -45,6 +53,33 @@ class ScoringRule:
         return not self.lists or signal_list.id in self.lists
 
 
+def exact(value: float) -> Fraction:
+    """The decimal a float was written as (its shortest ``repr``), as an exact fraction: 0.1 -> 1/10."""
+    return Fraction(repr(float(value)))
+
+
+def decimals(value: float) -> int:
+    """How many digits after the decimal point ``value`` was written with: 2.5 -> 1, 3.0 -> 0, 1e-05 -> 5."""
+    denominator = exact(value).denominator  # 2**a * 5**b for a decimal: it needs max(a, b) digits
+    twos = (denominator & -denominator).bit_length() - 1
+    fives = 0
+    while denominator % 5 == 0:
+        denominator //= 5
+        fives += 1
+    return max(twos, fives)
+
+
+def exact_sum(values: Iterable[float]) -> float:
+    """The float nearest to the exact decimal sum of ``values`` (0.1 + 0.2 -> 0.3).
+
+    Non-finite values (a faulty rule's NaN or infinity) are summed as floats, so they show.
+    """
+    values = list(values)
+    if not all(map(math.isfinite, values)):
+        return math.fsum(values)
+    return float(sum(map(exact, values), Fraction(0)))
+
+
 def level_for(score: float, red_flag: bool, moderate: float, high: float) -> ConcernLevel:
     """The level for a score; a red flag forces hoog whatever the score."""
     if red_flag or score >= high:
@@ -60,16 +95,31 @@ class Scorer:
     def __init__(self, signal_list: SignalList, rules: Sequence[ScoringRule] = ()) -> None:
         self.signal_list = signal_list
         self.signals = {s.id: s for s in signal_list.signals}
-        self._weight = {s.id: s.weight for s in signal_list.signals}.__getitem__
+        self._weight_of = {s.id: s.weight for s in signal_list.signals}
         self._category = {s.id: s.category for s in signal_list.signals}.__getitem__
         self._red = frozenset(s.id for s in signal_list.signals if s.red_flag)
         self.steps = tuple(sorted(signal_list.scoring.combination, key=lambda step: step.categories))
         self.moderate = signal_list.scoring.thresholds.moderate
         self.high = signal_list.scoring.thresholds.high
         self.rules = tuple(rule for rule in rules if rule.applies_to(signal_list))
-        # the bonuses that apply for each number of categories, computed once (the hot path only indexes)
+        # exact decimal arithmetic on whole units: every number times one power of ten (module docstring)
+        numbers = [*self._weight_of.values(), *(step.bonus for step in self.steps), self.moderate, self.high]
+        #: False when a list made in Python holds nan or inf (a TOML pack cannot): then floats are summed
+        self.exact = all(map(math.isfinite, numbers))
+        self.digits = max(map(decimals, numbers)) if self.exact else 0
+        self.scale: int = 10**self.digits
+        self.units = {s.id: self.to_units(s.weight) for s in signal_list.signals} if self.exact else {}
+        self._units = self.units.__getitem__
+        self.moderate_units = self.to_units(self.moderate) if self.exact else 0
+        self.high_units = self.to_units(self.high) if self.exact else 0
+        # the bonuses for each number of categories, computed once (the hot path only indexes)
         most = len(signal_list.categories) + 1
         self._bonuses = tuple([step.bonus for step in self.steps if n >= step.categories] for n in range(most + 1))
+        self._bonus_units = tuple(sum(map(self.to_units, bonuses)) if self.exact else 0 for bonuses in self._bonuses)
+
+    def to_units(self, value: float) -> int:
+        """``value`` in whole units of this list (``value * 10**digits``, exactly)."""
+        return int(exact(value) * self.scale)
 
     @functools.cached_property
     def list_hash(self) -> str:
@@ -95,16 +145,46 @@ class Scorer:
 
     def score(self, observed: Collection[str]) -> tuple[float, ConcernLevel]:
         """Score and level for a set of qualified signal ids (the fast path: no explanation)."""
-        points = list(map(self._weight, observed))
-        bonuses = self._bonuses
-        points += bonuses[min(len(set(map(self._category, observed))), len(bonuses) - 1)]
+        if not self.exact:
+            return self._inexact(observed)
+        bonus_units = self._bonus_units
+        units = (sum(map(self._units, observed))
+                 + bonus_units[min(len(set(map(self._category, observed))), len(bonus_units) - 1)])
         if self.rules:
             fixed = frozenset(observed)
-            points += [c.points for rule in self.rules for c in rule.contribute(self.signal_list, fixed)]
+            extra = [c.points for rule in self.rules for c in rule.contribute(self.signal_list, fixed)]
+            if extra:
+                return self._with_rules(units, extra, fixed)
+        if units >= self.high_units or not self._red.isdisjoint(observed):
+            return units / self.scale, ConcernLevel.HIGH
+        return units / self.scale, ConcernLevel.MODERATE if units >= self.moderate_units else ConcernLevel.LOW
+
+    def weight_of(self, signal_ids: Iterable[str]) -> float:
+        """The summed weights of these signals, exactly (as the score adds them)."""
+        if not self.exact:
+            return math.fsum(map(self._weight_of.__getitem__, signal_ids))
+        return sum(map(self._units, signal_ids)) / self.scale
+
+    def _inexact(self, observed: Collection[str]) -> tuple[float, ConcernLevel]:
+        """The float sum, for a list with nan or inf in it (only a list made in Python can have one)."""
+        fixed = frozenset(observed)
+        points = [self._weight_of[s] for s in fixed]
+        points += self._bonuses[min(len({self._category(s) for s in fixed}), len(self._bonuses) - 1)]
+        points += [c.points for rule in self.rules for c in rule.contribute(self.signal_list, fixed)]
         total = math.fsum(points)
-        if total >= self.high or not self._red.isdisjoint(observed):
-            return total, ConcernLevel.HIGH
-        return total, ConcernLevel.MODERATE if total >= self.moderate else ConcernLevel.LOW
+        return total, level_for(total, not self._red.isdisjoint(fixed), self.moderate, self.high)
+
+    def _with_rules(self, units: int, extra: list[float], observed: frozenset[str]) -> tuple[float, ConcernLevel]:
+        """Rules may add points with any number of decimals: add them exactly as fractions."""
+        red = not self._red.isdisjoint(observed)
+        if not all(map(math.isfinite, extra)):  # a faulty rule: let the NaN or infinity show in the score
+            total = math.fsum([units / self.scale, *extra])
+            return total, level_for(total, red, self.moderate, self.high)
+        exact_total = Fraction(units, self.scale) + sum(map(exact, extra), Fraction(0))
+        if red or exact_total >= exact(self.high):
+            return float(exact_total), ConcernLevel.HIGH
+        level = ConcernLevel.MODERATE if exact_total >= exact(self.moderate) else ConcernLevel.LOW
+        return float(exact_total), level
 
     def contributions(self, observed: frozenset[str]) -> list[Contribution]:
         """The explanation trace: one line per signal, combination step and rule contribution."""

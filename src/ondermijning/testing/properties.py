@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..assessment import assess
 from ..models import ConcernLevel, SignalList
 from ..models.picture import InformationPicture
-from ..scoring import Scorer
+from ..scoring import Scorer, exact_sum
 from ..serialize import from_json, to_json
 
 if TYPE_CHECKING:
@@ -78,11 +78,9 @@ def check_empty_is_low(sl: SignalList, catalog: Catalog | None = None) -> None:
 
 
 def check_explanation_adds_up(sl: SignalList, observed: Collection[str], catalog: Catalog | None = None) -> None:
-    """The explanation's contributions add up to the score, and the fast path agrees."""
-    import math
-
+    """The explanation's contributions add up to the score (exactly, in decimal), and the fast path agrees."""
     picture = assess(sl, observed, catalog=catalog)
-    total = math.fsum(c.points for c in picture.explanation.contributions)
+    total = exact_sum(c.points for c in picture.explanation.contributions)
     _require(total == picture.score, f"{sl.id}: contributions add up to {total}, score is {picture.score}")
     fast_score, fast_level = _scorer(sl, catalog).score(frozenset(picture_ids(picture)))
     _require((fast_score, fast_level) == (picture.score, picture.level), f"{sl.id}: fast path disagrees")
