@@ -1,0 +1,79 @@
+"""What a form carries besides its questions, so that reading it back gives the same list.
+
+Texts a person reads travel in the form's own fields (titles, labels, help texts); weights,
+red flags, themes and sources in typed fields of each signal; the rest of the list (its id,
+source, goals, protective factors, golden examples, ...) and the pack record as JSON texts in
+the form's metadata.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any, TypeVar
+
+import cattrs
+
+from ..converter import converter
+from ..i18n import _
+from ..models import Pack, Signal, SignalList
+
+T = TypeVar("T")
+
+#: fields of a list that the form's groups and questions carry themselves
+VISIBLE = ("name", "description", "categories", "signals")
+
+
+class RecordError(ValueError):
+    """Metadata that is not what an export writes (the message says what)."""
+
+
+def list_extras(signal_list: SignalList) -> str:
+    """The list's other fields as JSON (keys sorted, so the same list gives the same text)."""
+    data = converter.unstructure(signal_list)
+    return json.dumps({k: v for k, v in data.items() if k not in VISIBLE}, ensure_ascii=False, sort_keys=True)
+
+
+def pack_record(pack: Pack) -> str:
+    """The pack record as JSON."""
+    return json.dumps(converter.unstructure(pack), ensure_ascii=False, sort_keys=True)
+
+
+def signal_extras(signal: Signal) -> dict[str, Any]:
+    """A signal's fields that are not texts: weight, red flag, themes and source (plain data)."""
+    return {"weight": signal.weight, "red_flag": signal.red_flag, "themes": list(signal.themes),
+            "source": converter.unstructure(signal.source)}
+
+
+def read_pack(text: str) -> Pack:
+    """The pack record from :func:`pack_record`'s JSON."""
+    return structure(load(text), Pack)
+
+
+def read_list(extras: str, visible: dict[str, Any]) -> SignalList:
+    """The list from :func:`list_extras`' JSON and the fields the form's questions carry."""
+    data = load(extras)
+    overlap = sorted(set(data) & set(VISIBLE))
+    if overlap:
+        raise RecordError(_("onverwachte sleutels {keys} in de metadata van de lijst").format(keys=overlap))
+    return structure({**data, **visible}, SignalList)
+
+
+def load(text: str) -> dict[str, Any]:
+    """A JSON object."""
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise RecordError(_("geen JSON: {error}").format(error=exc)) from None
+    if not isinstance(data, dict):
+        raise RecordError(_("geen JSON-object"))
+    return data
+
+
+def structure(data: Any, cls: type[T]) -> T:
+    """A model from plain data; every problem as one :class:`RecordError`."""
+    try:
+        return converter.structure(data, cls)
+    except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
+        raise RecordError("; ".join(cattrs.transform_error(exc, path="$"))) from None
+    except (TypeError, ValueError) as exc:
+        raise RecordError(str(exc)) from None
