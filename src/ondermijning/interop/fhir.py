@@ -19,10 +19,10 @@ from typing import Any
 
 from ..assessment import DEFAULT_REMINDER
 from ..i18n import _
-from ..models import Pack, Signal, SignalList, pack_of
+from ..models import Pack, Signal, SignalList, Theme, pack_of
 from ..scoring import ScoringRule
 from .formula import Formula, formula_for
-from .record import list_extras, pack_record, signal_extras
+from .record import list_extras, pack_record, signal_extras, themes_record
 
 #: where the library's own extensions are defined (a reserved example domain until the project has a home)
 EXTENSIONS = "https://ondermijning.example/fhir/StructureDefinition/"
@@ -41,11 +41,12 @@ HELP, QUESTION = "#uitleg", "#vraag"
 
 
 def questionnaire(signal_list: SignalList, pack: Pack, *, rules: Sequence[ScoringRule] = (),
-                  base: str = DEFAULT_BASE, status: str = "draft") -> dict[str, Any]:
+                  themes: Sequence[Theme] = (), base: str = DEFAULT_BASE, status: str = "draft") -> dict[str, Any]:
     """The Questionnaire (a JSON-ready dict) for ``signal_list`` of ``pack``.
 
     ``rules`` are the catalog's scoring rules: one that applies to the list raises
-    :class:`~ondermijning.interop.formula.ExportError`.
+    :class:`~ondermijning.interop.formula.ExportError`. ``themes`` are the pack's own themes the
+    list names (:func:`~ondermijning.interop.record.own_themes`): they travel with it.
     """
     if status not in STATUSES:
         raise ValueError(f"status must be one of {STATUSES}, got {status!r}")
@@ -58,7 +59,8 @@ def questionnaire(signal_list: SignalList, pack: Pack, *, rules: Sequence[Scorin
     document.update({
         "extension": [*variables(formula),
                       {"url": EXTENSIONS + "pack", "valueString": pack_record(pack)},
-                      {"url": EXTENSIONS + "signal-list", "valueString": list_extras(signal_list)}],
+                      {"url": EXTENSIONS + "signal-list", "valueString": list_extras(signal_list)},
+                      {"url": EXTENSIONS + "themes", "valueString": themes_record(themes)}],
         "url": f"{base.rstrip('/')}/Questionnaire/{resource_id}",
         "version": pack.version,
         "name": _computer_name(signal_list.id),

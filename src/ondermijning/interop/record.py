@@ -9,13 +9,14 @@ the form's metadata.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
 import cattrs
 
 from ..converter import converter
 from ..i18n import _
-from ..models import Pack, Signal, SignalList
+from ..models import Pack, Signal, SignalList, Theme, pack_of
 
 T = TypeVar("T")
 
@@ -42,6 +43,28 @@ def signal_extras(signal: Signal) -> dict[str, Any]:
     """A signal's fields that are not texts: weight, red flag, themes and source (plain data)."""
     return {"weight": signal.weight, "red_flag": signal.red_flag, "themes": list(signal.themes),
             "source": converter.unstructure(signal.source)}
+
+
+def own_themes(signal_list: SignalList, themes: Mapping[str, Theme]) -> list[Theme]:
+    """The themes of the list's own pack that the list names: they travel with it (other packs' stay references)."""
+    pack = pack_of(signal_list.id)
+    named = {*signal_list.red_flag_themes, *(t for s in signal_list.signals for t in s.themes)}
+    return [theme for theme_id, theme in themes.items() if theme_id in named and pack_of(theme_id) == pack]
+
+
+def themes_record(themes: Sequence[Theme]) -> str:
+    """Themes as a JSON list."""
+    return json.dumps([converter.unstructure(t) for t in themes], ensure_ascii=False, sort_keys=True)
+
+
+def read_themes(text: str) -> list[Theme]:
+    try:
+        data = json.loads(text)
+    except (json.JSONDecodeError, RecursionError) as exc:
+        raise RecordError(_("geen JSON: {error}").format(error=exc)) from None
+    if not isinstance(data, list):
+        raise RecordError(_("geen JSON-lijst"))
+    return structure(data, list[Theme])
 
 
 def read_pack(text: str) -> Pack:

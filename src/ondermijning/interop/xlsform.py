@@ -23,10 +23,10 @@ from typing import Any
 
 from ..assessment import DEFAULT_REMINDER
 from ..i18n import _
-from ..models import Pack, SignalList, pack_of
+from ..models import Pack, SignalList, Theme, pack_of
 from ..scoring import ScoringRule
 from .formula import Formula, formula_for
-from .record import list_extras, pack_record, signal_extras
+from .record import list_extras, pack_record, signal_extras, themes_record
 
 #: the survey sheet's columns, in order; the last ones are ours (XLSForm tools ignore unknown columns)
 COLUMNS = ("type", "name", "label::nl", "hint::nl", "guidance_hint::nl", "calculation",
@@ -43,10 +43,11 @@ INTRO, RESULT = "intro", "uitkomst"
 _NAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.-]*$")
 
 
-def sheets(signal_list: SignalList, pack: Pack, *, rules: Sequence[ScoringRule] = ()) -> dict[str, list[list[Any]]]:
+def sheets(signal_list: SignalList, pack: Pack, *, rules: Sequence[ScoringRule] = (),
+           themes: Sequence[Theme] = ()) -> dict[str, list[list[Any]]]:
     """The workbook as rows per sheet (the first row of each is its header).
 
-    ``rules`` as for :func:`~ondermijning.interop.fhir.questionnaire`: one that applies refuses the export.
+    ``rules`` and ``themes`` as for :func:`~ondermijning.interop.fhir.questionnaire`.
     """
     formula = formula_for(signal_list, rules)
     names = _Names()
@@ -82,7 +83,8 @@ def sheets(signal_list: SignalList, pack: Pack, *, rules: Sequence[ScoringRule] 
         "settings": [["form_title", "form_id", "version", "default_language"],
                      [signal_list.name, form_id(signal_list.id), pack.version, "nl"]],
         META_SHEET: [["key", "value"], ["format", FORMAT], ["format_version", FORMAT_VERSION],
-                     ["list_id", signal_list.id], ["pack", pack_record(pack)], ["list", list_extras(signal_list)]],
+                     ["list_id", signal_list.id], ["pack", pack_record(pack)], ["list", list_extras(signal_list)],
+                     ["themes", themes_record(themes)]],
     }
 
 
@@ -110,13 +112,14 @@ def form_id(list_id: str) -> str:
     return name if _NAME.match(name) else f"_{name}"
 
 
-def workbook(signal_list: SignalList, pack: Pack, *, rules: Sequence[ScoringRule] = ()) -> bytes:
+def workbook(signal_list: SignalList, pack: Pack, *, rules: Sequence[ScoringRule] = (),
+             themes: Sequence[Theme] = ()) -> bytes:
     """The XLSForm as ``.xlsx`` bytes (needs openpyxl: ``pip install 'ondermijning[interop]'``)."""
     from .optional import openpyxl
 
     book = openpyxl().Workbook()
     first = True
-    for title, rows in sheets(signal_list, pack, rules=rules).items():
+    for title, rows in sheets(signal_list, pack, rules=rules, themes=themes).items():
         sheet = book.active if first else book.create_sheet()
         first = False
         sheet.title = title
