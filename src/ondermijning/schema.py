@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from .models import PackFile
+from .models import PackFile, SignalList
 from .models.common import ID, LOCAL_ID, QUALIFIED_ID, REF
 from .models.pack import SEMVER, Pack
 
@@ -32,6 +32,42 @@ def pack_file_schema() -> dict[str, Any]:
             "description": "One TOML file of an ondermijning pack folder: the [pack] table (only in pack.toml) "
                            "and any content family as an array of tables.",
             **root, "$defs": defs}
+
+
+def catalog_document_schema() -> dict[str, Any]:
+    """The schema of ``ondermijning export --to json`` (:mod:`ondermijning.interop.catalog_json`)."""
+    from .catalog import Catalog
+    from .interop.catalog_json import FAMILIES, FORMAT_VERSION, KIND
+
+    defs: dict[str, Any] = {}
+    hints = typing.get_type_hints(Catalog)
+    properties: dict[str, Any] = {"kind": {"const": KIND}, "format_version": {"const": FORMAT_VERSION},
+                                  "library_version": {"type": "string"}}
+    for family in FAMILIES:
+        item = typing.get_args(hints[family])[1]
+        properties[family] = {"type": "array", "items": _type(item, defs)}
+    case = {"type": "object", "additionalProperties": False, "required": ["origin", "signals", "score", "level"],
+            "properties": {"origin": {"enum": ["example", "none", "single", "prefix"]},
+                           "signals": {"type": "array", "items": {"type": "string", "pattern": QUALIFIED_ID.pattern}},
+                           "score": {"type": "number"}, "level": {"enum": ["low", "moderate", "high"]},
+                           "description": {"type": "string"}}}
+    properties["signal_lists"] = {"type": "array", "items": {
+        "type": "object", "additionalProperties": False,
+        "required": ["list", "pack_version", "list_hash", "digits", "cases"],
+        "properties": {"list": _type(SignalList, defs), "pack_version": {"type": "string"},
+                       "list_hash": {"type": "string", "pattern": "^sha256:[0-9a-f]{64}$"},
+                       "digits": {"type": "integer", "minimum": 0}, "cases": {"type": "array", "items": case}}}}
+    for name, definition in defs.items():
+        if name != "Pack":  # in the catalog every item id carries its pack; the pack id itself does not
+            for field in definition.get("properties", {}).values():
+                if field.get("pattern") == LOCAL_ID.pattern and field.get("description", "").startswith("the item's"):
+                    field.update(pattern=QUALIFIED_ID.pattern, description="the item's id with its pack: 'pack/item'")
+    return {"$schema": DIALECT, "title": "ondermijning catalog document",
+            "description": "The whole catalog as one JSON document, with a conformance suite per signal list "
+                           "(ondermijning export --to json).",
+            "type": "object", "additionalProperties": False, "required": ["kind", "format_version", *FAMILIES,
+                                                                           "signal_lists"],
+            "properties": properties, "$defs": defs}
 
 
 def _describe(cls: type) -> str:

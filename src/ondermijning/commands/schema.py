@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ._common import EXIT_OK
 
 if TYPE_CHECKING:
@@ -21,9 +22,13 @@ def add_parser(sub: Any) -> None:
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog="Examples:\n"
                "  ondermijning schema\n"
+               "  ondermijning schema catalog\n"
                "  ondermijning schema --output pack.schema.json --force\n\n"
                "Exit codes: 0 done, 2 usage or I/O errors (FILE exists without --force, or cannot be "
                "written).")
+    parser.add_argument("kind", nargs="?", choices=("pack", "catalog"), default="pack",
+                        help=_("pack: een pack-bestand (standaard); catalog: het document van "
+                               "'ondermijning export --to json'"))
     parser.add_argument("--output", "-o", metavar="FILE", help="write to FILE instead of printing")
     parser.add_argument("--force", action="store_true", help="replace FILE if it exists")
     parser.set_defaults(run=run)
@@ -33,9 +38,10 @@ def run(args: argparse.Namespace) -> int:
     import json
 
     from ..fileio import write_atomic
-    from ..schema import pack_file_schema
+    from ..schema import catalog_document_schema, pack_file_schema
 
-    text = json.dumps(pack_file_schema(), indent=2, ensure_ascii=False) + "\n"
+    schema = catalog_document_schema() if args.kind == "catalog" else pack_file_schema()
+    text = json.dumps(schema, indent=2, ensure_ascii=False) + "\n"
     if args.output:
         write_atomic(args.output, text, force=args.force)
         print(f"wrote {args.output}")

@@ -1,0 +1,60 @@
+"""``ondermijning import``: a form made by ``export`` back into a pack folder."""
+
+from __future__ import annotations
+
+import sys
+from typing import TYPE_CHECKING, Any
+
+from ..i18n import _
+from ._common import EXIT_OK, UsageError
+
+if TYPE_CHECKING:
+    import argparse
+
+
+def add_parser(sub: Any) -> None:
+    import argparse
+    import textwrap
+
+    parser = sub.add_parser(
+        "import", help=_("een geëxporteerd formulier terug naar een pack-map"),
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=textwrap.fill(_(
+            "Lees een FHIR-Questionnaire (JSON) of XLSForm (.xlsx) die 'ondermijning export' maakte terug naar "
+            "een pack-map: pack.toml met het pack en signals.toml met de lijst. Teksten die in het formulier "
+            "zijn verbeterd, komen mee; een berekening die met de hand is gewijzigd, wordt geweigerd. De map "
+            "wordt eerst apart opgebouwd en gecontroleerd en verschijnt alleen als het pack geldig is."), 78),
+        epilog=_("Examples:\n"
+                 "  ondermijning import jongeren.json\n"
+                 "  ondermijning import jongeren.xlsx --output deurne-terug --force\n\n"
+                 "Exit codes: 0 done, 1 het formulier is niet door export gemaakt of geeft geen geldig pack, "
+                 "2 usage or I/O errors (geen JSON of .xlsx, de map bestaat al zonder --force)."))
+    parser.add_argument("file", metavar="FILE", help=_("de Questionnaire (.json) of XLSForm (.xlsx)"))
+    parser.add_argument("--output", "-o", metavar="FOLDER",
+                        help=_("de pack-map die ontstaat (standaard: de pack-id in de huidige map)"))
+    parser.add_argument("--force", action="store_true", help=_("vervang FOLDER als die al bestaat"))
+    parser.set_defaults(run=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from ..interop.optional import MissingExtraError
+    from ..interop.packfolder import rehomed, write_pack_folder
+    from ..interop.reading import ImportFormError, read_form
+
+    try:
+        imported = read_form(args.file)
+        target = args.output or imported.pack.id
+        others = rehomed(imported.signal_list)
+        folder = write_pack_folder(target, imported.pack, imported.signal_list, imported.themes, force=args.force)
+    except MissingExtraError as exc:
+        raise UsageError(str(exc)) from None
+    except ImportFormError as exc:
+        if exc.unreadable:
+            raise UsageError(str(exc)) from None
+        raise
+    if others:
+        print(_("let op: {n} item(s) van andere packs (uitbreidingen) zijn nu van pack {pack}: {ids}").format(
+            n=len(others), pack=imported.pack.id, ids=", ".join(others)), file=sys.stderr)
+    print(_("pack {pack} {version} met lijst {list} geschreven naar {folder}").format(
+        pack=imported.pack.id, version=imported.pack.version, list=imported.signal_list.id, folder=folder))
+    return EXIT_OK
