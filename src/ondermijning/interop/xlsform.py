@@ -93,11 +93,12 @@ def calculations(formula: Formula, field_of: dict[str, str]) -> dict[str, str]:
     def ticked(ids: Iterable[str]) -> list[str]:
         return [f"${{{field_of[i]}}} = '{YES}'" for i in ids]
 
-    weights = [f"({' + '.join(f'({t})' for t in ticked(ids))}) * {units}" for units, ids in formula.by_weight()]
-    bonus = [f"(${{categories}} >= {n}) * {units}" for n, units in formula.steps if units]
+    # number(): a lone comparison is a boolean, which a form stores as the text "true" or "false"
+    weights = [f"({' + '.join(f'number({t})' for t in ticked(ids))}) * {units}" for units, ids in formula.by_weight()]
+    bonus = [f"number(${{categories}} >= {n}) * {units}" for n, units in formula.steps if units]
     return {
-        "red_flags": " + ".join(f"({t})" for t in ticked(formula.red_flags)) or "0",
-        "categories": " + ".join(f"({' or '.join(ticked(ids))})" for _c, ids in formula.categories) or "0",
+        "red_flags": " + ".join(f"number({t})" for t in ticked(formula.red_flags)) or "0",
+        "categories": " + ".join(f"number({' or '.join(ticked(ids))})" for _c, ids in formula.categories) or "0",
         "units": " + ".join([*weights, *bonus]) or "0",
         "score": f"${{units}} div {formula.scale}",
         "level": (f"if(${{red_flags}} > 0 or ${{units}} >= {formula.high}, 'high', "
