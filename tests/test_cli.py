@@ -268,6 +268,10 @@ def test_every_example_in_the_help_works(example: str, tmp_path: Path, monkeypat
 
     monkeypatch.chdir(tmp_path)
     (tmp_path / "findings.toml").write_text(FINDINGS_EXAMPLE, encoding="utf-8")
+    if example.startswith("import "):  # import reads what export wrote
+        for form, name in (("fhir", "jongeren.json"), ("xlsform", "jongeren.xlsx")):
+            assert main(["export", "deurne/jongeren", "--to", form, name]) == 0
+        capsys.readouterr()
     code = main(shlex.split(example))
     out, err = capsys.readouterr()
     assert code == 0, err

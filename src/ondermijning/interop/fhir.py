@@ -7,8 +7,8 @@ at the end a ``decimal`` item ``score`` and a ``string`` item ``level`` (``low``
 SDC ``variable`` expressions on the Questionnaire do the work, in the list's whole units
 (:mod:`.formula`): ``ticked`` (the linkIds answered true), ``redFlag`` (a red-flag signal is
 ticked), ``categories`` (how many categories have a ticked signal) and ``units`` (weights plus
-combination bonuses). Renderers that follow SDC
-(LHC-Forms, the Android FHIR SDK) evaluate them as the form is filled in.
+combination bonuses). Renderers that follow SDC (LHC-Forms, the Android FHIR SDK) evaluate them
+as the form is filled in.
 """
 
 from __future__ import annotations
@@ -133,10 +133,9 @@ def _group(signal_list: SignalList, category: str, name: str, description: str) 
     link_id = group_id(signal_list, category)
     children = [_help(link_id, description)] if description else []
     children += [_signal(s) for s in signal_list.signals if s.category == category]
-    group: dict[str, Any] = {"linkId": link_id, "type": "group", "text": name}
-    if children:
-        group["item"] = children
-    return group
+    if not children:  # FHIR's que-1: a group holds items
+        children = [{"linkId": link_id + "#leeg", "type": "display", "text": _("Geen signalen in deze categorie.")}]
+    return {"linkId": link_id, "type": "group", "text": name, "item": children}
 
 
 def _signal(signal: Signal) -> dict[str, Any]:

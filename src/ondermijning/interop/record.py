@@ -20,6 +20,8 @@ from ..models import Pack, Signal, SignalList, Theme, pack_of
 
 T = TypeVar("T")
 
+#: the key of the signals' order in the list's metadata
+ORDER = "signal_order"
 #: fields of a list that the form's groups and questions carry themselves
 VISIBLE = ("name", "description", "categories", "signals")
 
@@ -31,7 +33,10 @@ class RecordError(ValueError):
 def list_extras(signal_list: SignalList) -> str:
     """The list's other fields as JSON (keys sorted, so the same list gives the same text)."""
     data = converter.unstructure(signal_list)
-    return json.dumps({k: v for k, v in data.items() if k not in VISIBLE}, ensure_ascii=False, sort_keys=True)
+    extras = {k: v for k, v in data.items() if k not in VISIBLE}
+    # a form groups signals by category; the list's own order (that of the explanation) travels here
+    extras[ORDER] = [s.id for s in signal_list.signals]
+    return json.dumps(extras, ensure_ascii=False, sort_keys=True)
 
 
 def pack_record(pack: Pack) -> str:
@@ -78,7 +83,12 @@ def read_list(extras: str, visible: dict[str, Any]) -> SignalList:
     overlap = sorted(set(data) & set(VISIBLE))
     if overlap:
         raise RecordError(_("onverwachte sleutels {keys} in de metadata van de lijst").format(keys=overlap))
-    return structure({**data, **visible}, SignalList)
+    order = data.pop(ORDER, [])
+    signals = list(visible.get("signals", []))
+    if isinstance(order, list) and sorted(order, key=str) == sorted((s.get("id") for s in signals), key=str):
+        position = {signal_id: i for i, signal_id in enumerate(order)}
+        signals.sort(key=lambda s: position[s.get("id")])
+    return structure({**data, **visible, "signals": signals}, SignalList)
 
 
 def load(text: str) -> dict[str, Any]:
