@@ -37,9 +37,10 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from ..interop.imported import ImportFormError
     from ..interop.optional import MissingExtraError
     from ..interop.packfolder import rehomed, write_pack_folder
-    from ..interop.reading import ImportFormError, read_form
+    from ..interop.reading import read_form
 
     try:
         imported = read_form(args.file)

@@ -13,7 +13,7 @@ from typing import Any
 from ..i18n import _
 from .fhir import CALCULATED, EXTENSIONS, HELP, QUESTION, VARIABLE, questionnaire
 from .formula import ExportError
-from .reading import NOT_OURS, Imported, ImportFormError
+from .imported import NOT_OURS, Imported, ImportFormError
 from .record import RecordError, read_list, read_pack, read_themes
 
 

@@ -13,8 +13,8 @@ from typing import Any
 
 from ..i18n import _
 from .formula import ExportError
+from .imported import NOT_OURS, Imported, ImportFormError
 from .optional import openpyxl
-from .reading import NOT_OURS, Imported, ImportFormError
 from .record import RecordError, read_list, read_pack, read_themes
 from .xlsform import CHOICES, COLUMNS, FORMAT, FORMAT_VERSION, INTRO, META_SHEET, sheets
 
