@@ -25,6 +25,7 @@ from .manager import PluginHost
 from .models import FAMILIES, Pack, SignalList, SignalListExtension, pack_of
 from .plugins.directory import DirectoryPacks, Folder
 from .scoring import ScoringRule
+from .signal_rules import with_invalid_lists_marked
 
 #: folders of extra packs, separated like PATH (":" on Linux and macOS, ";" on Windows)
 PACK_PATH_ENV = "ONDERMIJNING_PACK_PATH"
@@ -96,12 +97,12 @@ class _Builder:
         signals = {s.id: s for sl in lists.values() for s in sl.signals}
         rules = tuple(rule for _plugin, rule in host.call("ondermijning_validation_rules", Rule))
         scoring_rules = tuple(rule for _plugin, rule in host.call("ondermijning_scoring_rules", ScoringRule))
-        return Catalog(
+        return with_invalid_lists_marked(Catalog(
             packs=packs, **families, signals=signals, provenance=self.provenance,
             plugins=tuple(sorted(host.infos.values(), key=lambda i: i.name)),
             rules=rules, scoring_rules=scoring_rules, problems=(*host.problems, *self.problems),
             line_indexes=directory.line_indexes(),
-        )
+        ))
 
     def _provider(self, plugin: object, item: Any) -> Provenance:
         if plugin is self.directory:

@@ -102,6 +102,9 @@ class Catalog:
     scoring_rules: tuple[ScoringRule, ...] = ()
     #: what went wrong while loading; broken packs and plugins are left out, the rest loads
     problems: tuple[Problem, ...] = ()
+    #: signal lists that cannot be trusted (thresholds out of order, golden examples that fail): list id ->
+    #: why; their problems are in ``problems`` too, and ``assess()`` refuses them
+    invalid_lists: Mapping[str, tuple[Problem, ...]] = attrs.field(factory=dict, converter=_frozen)
     #: file -> line index of every folder-pack file, to point problems at a key
     line_indexes: Mapping[str, LineIndex] = attrs.field(factory=dict, eq=False, repr=False)
 

@@ -56,6 +56,22 @@ class PackError(OndermijningError):
         super().__init__("\n".join(p.format() for p in self.problems))
 
 
+class InvalidSignalListError(OndermijningError, ValueError):
+    """A signal list that cannot be trusted to score: thresholds out of order, or golden examples that fail.
+
+    ``problems`` holds the located findings (V004, V001, V008), as ``ondermijning validate`` shows them.
+    """
+
+    def __init__(self, list_id: str, problems: Iterable[Problem]) -> None:
+        from .i18n import _
+
+        self.list_id = list_id
+        self.problems = tuple(problems)
+        reasons = "; ".join(p.format() for p in self.problems)
+        super().__init__(_("signalenlijst {id!r} is ongeldig en wordt niet gebruikt: {reasons}").format(
+            id=list_id, reasons=reasons))
+
+
 class UnknownItemError(OndermijningError, KeyError):
     """An id that the catalog or a list does not know."""
 

@@ -4,6 +4,11 @@ The document is the model's fields plus two keys: ``"kind"`` (e.g. ``"informatio
 and ``"format_version"``. Reading checks both, forbids unknown keys and reports problems in
 one line with the key path. ``redact=True`` leaves out every free text a professional typed
 (observation notes, the judgement's reason) and the pseudonym.
+
+A picture is pinned to what it was computed with (:class:`~ondermijning.models.picture.Pins`).
+:func:`compare_pins` says how a stored picture differs from the catalog loaded now, and
+``from_json(text, InformationPicture, catalog=catalog)`` reads such a picture and says so in
+a :class:`PinsWarning`.
 """
 
 from __future__ import annotations
@@ -11,13 +16,18 @@ from __future__ import annotations
 import hashlib
 import json
 import re
-from typing import Any, TypeVar
+import warnings
+from collections.abc import Mapping
+from typing import Any, Protocol, TypeVar
 
 import attrs
 import cattrs
 
+from ._version import __version__
 from .converter import converter
 from .errors import OndermijningError
+from .i18n import _
+from .models import Pack, SignalList
 from .models.picture import PICTURE_FORMAT_VERSION, InformationPicture
 
 T = TypeVar("T")
@@ -50,10 +60,77 @@ def to_json(obj: Any, *, redact: bool = False, indent: int | None = 2) -> str:
     return json.dumps(to_data(obj, redact=redact), ensure_ascii=False, indent=indent)
 
 
-def from_json(text: str | bytes, cls: type[T]) -> T:
+class PinsWarning(UserWarning):
+    """A picture read back was computed with another pack version, list or library than the catalog's."""
+
+
+class _Packs(Protocol):
+    """What :func:`compare_pins` needs of a catalog (a :class:`~ondermijning.catalog.Catalog` has it)."""
+
+    @property
+    def packs(self) -> Mapping[str, Pack]: ...
+
+    @property
+    def signal_lists(self) -> Mapping[str, SignalList]: ...
+
+
+@attrs.frozen
+class PinDifference:
+    """One way a picture's pins differ from a catalog: which pin, its value then and now, and what it means.
+
+    ``pin`` is ``"pins"`` (the picture has none: written before format version 2),
+    ``"signal_list"`` (the list is not loaded now), ``"pack_version"``, ``"list_hash"`` (the
+    list changed without a new pack version) or ``"library_version"``.
+    """
+
+    pin: str
+    pinned: str
+    current: str
+    message: str
+
+
+def compare_pins(picture: InformationPicture, catalog: _Packs) -> tuple[PinDifference, ...]:
+    """How ``picture`` was computed compared with ``catalog`` now; empty when everything matches.
+
+    A difference does not make the picture wrong: it was right for the list it names. It
+    means assessing the same observations now may give another picture (re-assess with
+    :func:`~ondermijning.assess` when that matters).
+    """
+    pins, list_id = picture.pins, picture.signal_list
+    if pins is None:
+        return (PinDifference("pins", "", "", _(
+            "het informatiebeeld heeft geen pins (geschreven vóór formaatversie 2): niet na te gaan met welke "
+            "versie van {list} het is berekend").format(list=list_id)),)
+    sl = catalog.signal_lists.get(list_id)
+    if sl is None:
+        return (PinDifference("signal_list", list_id, "", _(
+            "signalenlijst {list} is nu niet geladen (berekend met {pack} {version}): installeer dat pack om het "
+            "beeld opnieuw te berekenen").format(list=list_id, pack=pins.pack, version=pins.pack_version or "?")),)
+    found = []
+    pack = catalog.packs.get(pins.pack)
+    now = pack.version if pack is not None else ""
+    list_hash = content_hash(sl)
+    if pins.pack_version != now:
+        changed = _("de lijst zelf is veranderd") if list_hash != pins.list_hash else _("de lijst zelf is gelijk")
+        found.append(PinDifference("pack_version", pins.pack_version, now, _(
+            "berekend met pack {pack} {then}, geladen is {now}; {changed}").format(
+            pack=pins.pack, then=pins.pack_version or "?", now=now or "?", changed=changed)))
+    elif list_hash != pins.list_hash:
+        found.append(PinDifference("list_hash", pins.list_hash, list_hash, _(
+            "signalenlijst {list} is veranderd sinds het beeld is berekend, al is de packversie ({version}) "
+            "gelijk").format(list=list_id, version=now or "?")))
+    if pins.library_version != __version__:
+        found.append(PinDifference("library_version", pins.library_version, __version__, _(
+            "berekend met ondermijning {then}, dit is {now}").format(then=pins.library_version, now=__version__)))
+    return tuple(found)
+
+
+def from_json(text: str | bytes, cls: type[T], *, catalog: _Packs | None = None) -> T:
     """Read a model of class ``cls`` from JSON made by :func:`to_json`.
 
-    Raises :class:`JSONFormatError` with one line saying what is wrong and where.
+    Raises :class:`JSONFormatError` with one line saying what is wrong and where. With
+    ``catalog``, a picture whose pins differ from it (:func:`compare_pins`) is read all the
+    same, with a :class:`PinsWarning` that says how.
     """
     if isinstance(text, bytes):  # JSON between systems is UTF-8 (RFC 8259); json.loads would guess
         try:
@@ -77,12 +154,16 @@ def from_json(text: str | bytes, cls: type[T]) -> T:
         raise JSONFormatError(f"format_version {version!r} is not supported; this version of ondermijning reads "
                               f"{expected_version} ($.format_version)")
     try:
-        return converter.structure(data, cls)
+        result = converter.structure(data, cls)
     except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
         messages = cattrs.transform_error(exc, path="$")
         raise JSONFormatError("; ".join(messages)) from None
     except (TypeError, ValueError) as exc:
         raise JSONFormatError(str(exc)) from None
+    if catalog is not None and isinstance(result, InformationPicture):
+        for difference in compare_pins(result, catalog):
+            warnings.warn(difference.message, PinsWarning, stacklevel=2)
+    return result
 
 
 def content_hash(obj: Any) -> str:

@@ -11,12 +11,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .assessment import assess
+import attrs
+
 from .assessment import number as dutch_number
 from .catalog import Catalog, Rule
 from .errors import Problem, Severity
 from .models import Example, SignalList, pack_of
 from .models.common import qualify
+from .scoring import compile_scorer
 from .validate import did_you_mean
 
 
@@ -56,30 +58,35 @@ def _example_references(catalog: Catalog, sl: SignalList) -> Iterator[Problem]:
 def example_mismatch(sl: SignalList, number: int, example: Example, catalog: Catalog | None = None) -> str | None:
     """Why golden example ``number`` (from 1) of a list does not give its expected level; None when it does.
 
-    The example is assessed as :func:`~ondermijning.assessment.assess` would, with the
-    catalog's scoring rules for the list. Its signals must all belong to the list.
+    The example is scored as :func:`~ondermijning.assessment.assess` scores, with the
+    catalog's scoring rules for the list (by the scorer itself, so that a list :func:`assess`
+    refuses can still be judged). Its signals must all belong to the list.
     """
     fmt = dutch_number
-    picture = assess(sl, example.signals, catalog=catalog)
-    if picture.level is example.expected:
+    scorer = compile_scorer(sl, tuple(catalog.scoring_rules) if catalog is not None else ())
+    observed = scorer.resolve(example.signals)
+    score, level = scorer.score(observed)
+    if level is example.expected:
         return None
     t = sl.scoring.thresholds
-    why = [f"score {fmt(picture.score)}"]
-    if picture.red_flags:
-        why.append("red flag " + ", ".join(repr(r.signal) for r in picture.red_flags))
+    why = [f"score {fmt(score)}"]
+    red = scorer.red_flags(observed)
+    if red:
+        why.append("red flag " + ", ".join(map(repr, red)))
     why.append(f"matig from {fmt(t.moderate)}, hoog from {fmt(t.high)}")
     name = f" ({example.description!r})" if example.description else ""
-    return (f"example {number}{name} of {sl.id!r} gives {picture.level.value}, expected {example.expected.value} "
+    return (f"example {number}{name} of {sl.id!r} gives {level.value}, expected {example.expected.value} "
             f"({'; '.join(why)})")
 
 
-def _thresholds_ordered(sl: SignalList) -> bool:
+def thresholds_ordered(sl: SignalList) -> bool:
+    """``0 < moderate < high``: without it no level means what it says (V004)."""
     t = sl.scoring.thresholds
     return 0 < t.moderate < t.high
 
 
 def _example_levels(catalog: Catalog, sl: SignalList) -> Iterator[Problem]:
-    if not _thresholds_ordered(sl):
+    if not thresholds_ordered(sl):
         return  # V004 reports the thresholds; no example can be judged by them
     for index, example in enumerate(sl.examples):
         if unknown_example_signals(sl, example):
@@ -91,8 +98,26 @@ def _example_levels(catalog: Catalog, sl: SignalList) -> Iterator[Problem]:
 
 
 def example_problems(catalog: Catalog, sl: SignalList) -> list[Problem]:
-    """Every problem of a list's golden examples, located: unknown signals (V001), wrong levels (V008)."""
+    """Every problem of a list's golden examples, located: unknown signals (V001), wrong levels (V008).
+
+    With thresholds out of order the examples cannot be judged, and that is the problem (V004).
+    """
+    if not thresholds_ordered(sl):
+        return [_unordered(catalog, sl)]
     return [*_example_references(catalog, sl), *_example_levels(catalog, sl)]
+
+
+def with_invalid_lists_marked(catalog: Catalog) -> Catalog:
+    """The catalog with every list whose thresholds or golden examples fail in ``invalid_lists``.
+
+    Run once after assembling: a list that does not score as its authors say must not be
+    served as if it did. Its problems (V004, V001, V008) join ``catalog.problems``.
+    """
+    found = {sl.id: tuple(problems) for sl in _lists(catalog) if (problems := example_problems(catalog, sl))}
+    if not found:
+        return catalog
+    added = tuple(p for problems in found.values() for p in problems)
+    return attrs.evolve(catalog, invalid_lists=found, problems=(*catalog.problems, *added))
 
 
 def check_examples(catalog: Catalog) -> Iterator[Problem]:
@@ -127,10 +152,8 @@ def check_red_flags(catalog: Catalog) -> Iterator[Problem]:
 def check_thresholds(catalog: Catalog) -> Iterator[Problem]:
     for sl in _lists(catalog):
         t = sl.scoring.thresholds
-        if not _thresholds_ordered(sl):
-            yield catalog.problem_at(sl.id, "V004", f"thresholds of {sl.id!r} are not ordered: "
-                      f"0 < moderate ({t.moderate}) < high ({t.high}) does not hold",
-                      field="scoring.thresholds", hint="make moderate smaller than high, both above 0")
+        if not thresholds_ordered(sl):
+            yield _unordered(catalog, sl)
             continue
         reachable = sum(s.weight for s in sl.signals) + sum(step.bonus for step in sl.scoring.combination)
         if reachable < t.high:
@@ -138,6 +161,13 @@ def check_thresholds(catalog: Catalog) -> Iterator[Problem]:
                       f"its score alone: all signals together score {reachable}",
                       field="scoring.thresholds", severity=Severity.WARNING,
                       hint="lower the threshold or add signals; only red flags can now give hoog")
+
+
+def _unordered(catalog: Catalog, sl: SignalList) -> Problem:
+    t = sl.scoring.thresholds
+    return catalog.problem_at(sl.id, "V004", f"thresholds of {sl.id!r} are not ordered: "
+                              f"0 < moderate ({t.moderate}) < high ({t.high}) does not hold",
+                              field="scoring.thresholds", hint="make moderate smaller than high, both above 0")
 
 
 SIGNAL_LIST_RULES: tuple[Rule, ...] = (

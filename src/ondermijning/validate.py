@@ -36,6 +36,7 @@ def validate_catalog(catalog: Catalog, *, select: Iterable[str] = (), ignore: It
             problems.append(Problem("P006", f"validation rule {rule.code} raised {exc!r}",
                                     hint="fix or disable the plugin that provides it"))
     selected, ignored = tuple(select), tuple(ignore)
+    problems = list(dict.fromkeys(problems))  # an invalid list's problems are also in catalog.problems
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
     return [p for p in problems
             if (not selected or p.code.startswith(selected)) and not (ignored and p.code.startswith(ignored))]

@@ -28,6 +28,7 @@ def add_parser(sub: Any) -> None:
                "  ondermijning assess --show-lists\n"
                "  ondermijning assess --list deurne/jongeren --signal gedrag-agressief --signal school-spijbelt "
                "--format markdown\n"
+               "  ondermijning assess --list jongeren --signal school-spijbelt --format html\n"
                "  ondermijning assess --list jongeren --signal school-spijbelt --interpretation "
                "bezittingen-dure-spullen --protective beschermend-sportclub --format json --redact\n\n"
                "Exit codes: 0 done, 2 usage errors (an unknown list or signal), 130 stopped.")
@@ -48,7 +49,7 @@ def add_parser(sub: Any) -> None:
                              "in every format")
     assess.add_argument("--show-lists", action="store_true",
                         help="list the signal lists with their signals and protective factors")
-    add_format_option(assess, ("text", "markdown", "json"))
+    add_format_option(assess, ("text", "markdown", "html", "json"))
     assess.set_defaults(run=run)
 
 
@@ -57,7 +58,6 @@ def run(args: argparse.Namespace) -> int:
     from ..interactive import Aborted, choose_one, terminal_ask, terminal_say, walk_signal_list
     from ..models.picture import Observation, ObservationKind
     from ..render import render
-    from ..render.picture import picture_document
     from ..serialize import redacted, to_json
 
     catalog = load(args)
@@ -108,7 +108,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         print(to_json(picture))
     else:
-        print(render(picture_document(picture, catalog), args.format), end="")
+        print(render(picture, args.format, catalog=catalog), end="")
     return EXIT_OK
 
 

@@ -14,6 +14,8 @@ from typing import Any
 
 import attrs
 
+from ..i18n import _
+
 LOCAL_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 QUALIFIED_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*/[a-z0-9][a-z0-9_.-]*$")
 
@@ -61,7 +63,12 @@ def ref_field(family: str, *, many: bool = False) -> Any:
 
 
 def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
-    """attrs converter: any iterable becomes a tuple, so frozen models stay hashable and immutable."""
+    """attrs converter: any iterable becomes a tuple, so frozen models stay hashable and immutable.
+
+    A lone text is refused: ``consulted="wijkagent"`` would otherwise become its letters.
+    """
+    if isinstance(values, (str, bytes)):
+        raise TypeError(_("een lijst verwacht, kreeg de tekst {value!r}: schrijf [{value!r}]").format(value=values))
     return tuple(values)
 
 

@@ -14,6 +14,7 @@ import enum
 import attrs
 
 from .common import ConcernLevel, as_tuple, items, texts
+from .conversion import as_enum, to_date, to_level
 from .routes import Route
 from .signals import Goal, ProtectiveFactor, Thresholds
 
@@ -28,13 +29,17 @@ class ObservationKind(enum.Enum):
     INTERPRETATION = "interpretation"
 
 
+def _observation_kind(value: ObservationKind | str) -> ObservationKind:
+    return as_enum(ObservationKind, value)
+
+
 @attrs.frozen(kw_only=True)
 class Observation:
     """One observed signal, with optional context; ``note`` is free text and dropped by redaction."""
 
     signal: str
-    kind: ObservationKind = ObservationKind.FACT
-    date: datetime.date | None = None
+    kind: ObservationKind = attrs.field(default=ObservationKind.FACT, converter=_observation_kind)
+    date: datetime.date | None = attrs.field(default=None, converter=to_date)
     observer: str = ""  # a role ("conciërge", "jongerenwerker"), never a name
     note: str = ""
 
@@ -45,11 +50,15 @@ class ContributionKind(enum.Enum):
     RULE = "rule"
 
 
+def _contribution_kind(value: ContributionKind | str) -> ContributionKind:
+    return as_enum(ContributionKind, value)
+
+
 @attrs.frozen(kw_only=True)
 class Contribution:
     """One line of the explanation trace: what added how many points, and why."""
 
-    kind: ContributionKind
+    kind: ContributionKind = attrs.field(converter=_contribution_kind)
     source: str  # a signal id, "combination", or a rule id
     points: float
     text: str = ""
@@ -62,11 +71,15 @@ class DecisionKind(enum.Enum):
     BELOW_THRESHOLDS = "below_thresholds"
 
 
+def _decision_kind(value: DecisionKind | str) -> DecisionKind:
+    return as_enum(DecisionKind, value)
+
+
 @attrs.frozen(kw_only=True)
 class Decision:
     """What decided the computed level: a red flag, a threshold, or neither."""
 
-    kind: DecisionKind
+    kind: DecisionKind = attrs.field(converter=_decision_kind)
     text: str
     signals: tuple[str, ...] = texts()  # the red-flag signals, when a red flag decided
     threshold: float | None = None
@@ -103,17 +116,17 @@ class WatchSignal:
     signal: str
     text: str
     category: str
-    raises_to: ConcernLevel
+    raises_to: ConcernLevel = attrs.field(converter=to_level)
 
 
 @attrs.frozen(kw_only=True)
 class Judgement:
     """The level professionals agree on together, and why; kept beside the computed level."""
 
-    level: ConcernLevel
+    level: ConcernLevel = attrs.field(converter=to_level)
     reason: str
     consulted: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)  # roles, not names
-    date: datetime.date | None = None
+    date: datetime.date | None = attrs.field(default=None, converter=to_date)
 
 
 @attrs.frozen(kw_only=True)
@@ -137,7 +150,7 @@ class InformationPicture:
     """Level, score, breakdown, red flags, explanation, what to watch, goals, routes, reminder."""
 
     signal_list: str
-    level: ConcernLevel
+    level: ConcernLevel = attrs.field(converter=to_level)
     score: float
     explanation: Explanation
     reminder: str

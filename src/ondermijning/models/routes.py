@@ -10,7 +10,8 @@ import enum
 
 import attrs
 
-from .common import ConcernLevel, Source, as_tuple, id_field, ref_field, texts
+from .common import ConcernLevel, Source, id_field, ref_field, texts
+from .conversion import as_enum, to_levels
 
 
 class RouteScope(enum.Enum):
@@ -28,6 +29,14 @@ class RouteAction(enum.Enum):
     CONSULT = "consult"  # overleg met collega's of in een netwerk
 
 
+def _scope(value: RouteScope | str) -> RouteScope:
+    return as_enum(RouteScope, value)
+
+
+def _action(value: RouteAction | str) -> RouteAction:
+    return as_enum(RouteAction, value)
+
+
 @attrs.frozen(kw_only=True)
 class Route:
     """One way to act: a role or organisation, when to use it, and what to expect.
@@ -39,9 +48,9 @@ class Route:
 
     id: str = id_field()
     name: str
-    action: RouteAction
-    scope: RouteScope
-    levels: tuple[ConcernLevel, ...] = attrs.field(converter=as_tuple)
+    action: RouteAction = attrs.field(converter=_action)
+    scope: RouteScope = attrs.field(converter=_scope)
+    levels: tuple[ConcernLevel, ...] = attrs.field(converter=to_levels)
     when: str
     source: Source
     contact: str = ""

@@ -10,7 +10,8 @@ from typing import Any
 
 import attrs
 
-from .common import ConcernLevel, InvalidFieldError, Source, as_tuple, id_field, items, local_id_field, ref_field
+from .common import ConcernLevel, InvalidFieldError, Source, id_field, items, local_id_field, ref_field
+from .conversion import to_level, to_levels
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -64,7 +65,7 @@ class Goal:
 
     id: str = id_field()
     text: str
-    levels: tuple[ConcernLevel, ...] = attrs.field(converter=as_tuple)
+    levels: tuple[ConcernLevel, ...] = attrs.field(converter=to_levels)
     source: Source
     explanation: str = ""
 
@@ -104,7 +105,7 @@ class Example:
     """A golden case: these observations should give this level (run as a test)."""
 
     signals: tuple[str, ...] = ref_field("signals", many=True)
-    expected: ConcernLevel = ConcernLevel.LOW
+    expected: ConcernLevel = attrs.field(default=ConcernLevel.LOW, converter=to_level)
     description: str = ""
 
 

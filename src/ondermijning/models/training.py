@@ -11,6 +11,7 @@ import enum
 import attrs
 
 from .common import Source, id_field, items, ref_field, texts
+from .conversion import as_enum
 
 
 class ModuleKind(enum.Enum):
@@ -27,14 +28,22 @@ class GoalType(enum.Enum):
     PROCESS = "process"  # vormgeven van een proces
 
 
+def _module_kind(value: ModuleKind | str) -> ModuleKind:
+    return as_enum(ModuleKind, value)
+
+
+def _goal_type(value: GoalType | str) -> GoalType:
+    return as_enum(GoalType, value)
+
+
 @attrs.frozen(kw_only=True)
 class Workshop:
     """A module of the training offer: a workshop, a process-guidance approach, coaching."""
 
     id: str = id_field()
     title: str
-    kind: ModuleKind
-    goal_type: GoalType
+    kind: ModuleKind = attrs.field(converter=_module_kind)
+    goal_type: GoalType = attrs.field(converter=_goal_type)
     goal: str
     source: Source
     audience: str = ""

@@ -1,0 +1,101 @@
+"""The names an embedder uses: all importable from ``ondermijning``, and models that check their arguments."""
+
+from __future__ import annotations
+
+import datetime
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import ondermijning as o
+from ondermijning.models import Example, Goal, Route, Source, Workshop
+from ondermijning.models.picture import Contribution, Decision, InformationPicture, WatchSignal
+
+SOURCE = Source("Test")
+
+
+def test_the_names_of_the_embedding_guide_import_from_the_package() -> None:
+    from ondermijning import (  # noqa: F401 - importing is the test
+        Catalog,
+        ConcernLevel,
+        InformationPicture,
+        JSONFormatError,
+        Judgement,
+        Observation,
+        ObservationKind,
+        Pins,
+        load_catalog,
+        render,
+    )
+
+    for name in o.__all__:
+        assert getattr(o, name) is not None, name
+    assert set(dir(o)) >= set(o.__all__)
+
+
+def test_every_public_name_resolves_in_a_fresh_interpreter() -> None:
+    """Lazy names must resolve without help from an earlier import (a typo in the table would not show)."""
+    code = "import ondermijning as o; [getattr(o, n) for n in o.__all__]; print(len(o.__all__))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert int(out.stdout) >= 30
+
+
+def test_an_unknown_name_is_an_attribute_error() -> None:
+    with pytest.raises(AttributeError, match="no attribute 'nothing'"):
+        o.nothing  # noqa: B018
+
+
+def test_codes_convert_to_enums_when_a_model_is_made() -> None:
+    assert o.Observation(signal="x", kind="interpretation").kind is o.ObservationKind.INTERPRETATION
+    assert o.Judgement(level="high", reason="").level is o.ConcernLevel.HIGH
+    assert Goal(id="g", text="t", levels=["low", o.ConcernLevel.HIGH], source=SOURCE).levels == (
+        o.ConcernLevel.LOW, o.ConcernLevel.HIGH)
+    assert Example(signals=("a",), expected="moderate").expected is o.ConcernLevel.MODERATE
+    route = Route(id="r", name="R", action="advice", scope="national", levels=["low"], when="w", source=SOURCE)
+    assert (route.action.value, route.scope.value) == ("advice", "national")
+    workshop = Workshop(id="w", title="W", kind="workshop", goal_type="knowledge", goal="g", source=SOURCE)
+    assert (workshop.kind.value, workshop.goal_type.value) == ("workshop", "knowledge")
+    assert WatchSignal(signal="s", text="t", category="c", raises_to="high").raises_to is o.ConcernLevel.HIGH
+    assert Contribution(kind="signal", source="s", points=1).kind.value == "signal"
+    assert Decision(kind="threshold", text="t").kind.value == "threshold"
+    assert o.Observation(signal="x", date="2026-03-01").date == datetime.date(2026, 3, 1)
+
+
+@pytest.mark.parametrize(("make", "error", "words"), [
+    (lambda: o.Judgement(level="hoog", reason=""), ValueError, "'hoog' is geen ConcernLevel: gebruik een van "
+                                                               "'low', 'moderate', 'high'"),
+    (lambda: o.Judgement(level=2, reason=""), TypeError, "ConcernLevel verwacht, kreeg int"),
+    (lambda: o.Observation(signal="x", kind="interpretatie"), ValueError, "geen ObservationKind"),
+    (lambda: o.Observation(signal="x", kind=o.ConcernLevel.HIGH), TypeError, "ObservationKind verwacht"),
+    (lambda: o.Observation(signal="x", date="1-3-2026"), ValueError, "schrijf JJJJ-MM-DD"),
+    (lambda: o.Observation(signal="x", date=datetime.datetime(2026, 3, 1)), TypeError, ".date()"),
+    (lambda: o.Judgement(level="low", reason="", consulted="wijkagent"), TypeError, "schrijf ['wijkagent']"),
+    (lambda: Goal(id="g", text="t", levels="low", source=SOURCE), TypeError, "een lijst van ConcernLevel"),
+], ids=["level-word", "level-number", "kind", "kind-type", "date", "datetime", "lone-text", "levels-text"])
+def test_a_wrong_argument_fails_when_the_model_is_made(make: object, error: type, words: str) -> None:
+    with pytest.raises(error) as caught:
+        make()  # type: ignore[operator]
+    assert words in str(caught.value)
+
+
+def test_a_picture_made_by_hand_with_codes_writes_and_reads_back() -> None:
+    """What failed before: a code kept as text made to_json raise AttributeError deep inside cattrs."""
+    catalog = o.load_catalog()
+    picture = o.assess("deurne/jongeren", [o.Observation(signal="school-spijbelt", kind="interpretation")],
+                       catalog=catalog, judgement=o.Judgement(level="moderate", reason="samen besproken"))
+    assert o.from_json(o.to_json(picture), InformationPicture) == picture
+
+
+def test_reading_files_still_locates_a_wrong_code(tmp_path: Path) -> None:
+    """TOML and JSON are structured by cattrs before the converters run: errors keep their key path."""
+    (tmp_path / "pack.toml").write_text(
+        '[pack]\nid = "p"\nname = "P"\nversion = "1.0.0"\n\n[[routes]]\nid = "r"\nname = "R"\naction = "adviseren"\n'
+        'scope = "local"\nlevels = ["low", "hoog"]\nwhen = "w"\nsource = { publication = "x" }\n', encoding="utf-8")
+    problems = [p.format() for p in o.load_catalog([tmp_path]).problems]
+    assert any("pack.toml:9: L104" in p and "'adviseren'" in p and "($.routes[0].action)" in p for p in problems)
+    assert any("pack.toml:11: L104" in p and "($.routes[0].levels[1])" in p for p in problems)
+    text = o.to_json(o.assess("deurne/jongeren", ["school-spijbelt"], catalog=o.load_catalog()))
+    with pytest.raises(o.JSONFormatError, match=r"expected ConcernLevel @ \$\.level"):
+        o.from_json(text.replace('"level": "low"', '"level": "laag"', 1), InformationPicture)
