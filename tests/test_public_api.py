@@ -99,3 +99,96 @@ def test_reading_files_still_locates_a_wrong_code(tmp_path: Path) -> None:
     text = o.to_json(o.assess("deurne/jongeren", ["school-spijbelt"], catalog=o.load_catalog()))
     with pytest.raises(o.JSONFormatError, match=r"expected ConcernLevel @ \$\.level"):
         o.from_json(text.replace('"level": "low"', '"level": "laag"', 1), InformationPicture)
+
+
+# --- render, public ------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("first", [
+    "import ondermijning as o",
+    "import ondermijning.render.picture; import ondermijning as o",  # the subpackage bound first
+    "from ondermijning import render; import ondermijning as o",
+])
+def test_render_is_callable_whatever_was_imported_first(first: str) -> None:
+    code = (f"{first}\nfrom ondermijning import render\nc = o.load_catalog()\n"
+            "p = o.assess('deurne/jongeren', ['school-spijbelt'], catalog=c)\n"
+            "print(render(p, 'html', catalog=c) == o.render(p, 'html', catalog=c))\n"
+            "print(o.render(p, 'markdown').splitlines()[0])")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.splitlines() == ["True", "# Informatiebeeld: deurne/jongeren"]
+
+
+def test_render_gives_text_markdown_and_a_complete_html_page() -> None:
+    catalog = o.load_catalog()
+    picture = o.assess("deurne/jongeren", ["school-spijbelt", "gedrag-agressief"], catalog=catalog)
+    page = o.render(picture, "html", catalog=catalog)
+    assert page.startswith("<!DOCTYPE html>\n<html lang=\"nl\">")
+    assert "<h1>Informatiebeeld: Signalen bij jongeren (Deurne)</h1>" in page and page.endswith("</html>\n")
+    assert "(advies)" in page and "Gezamenlijk oordeel" in page
+    assert o.render(picture).startswith("INFORMATIEBEELD: DEURNE/JONGEREN")  # without a catalog: the id
+    assert o.render(picture, "text", catalog=catalog).startswith("INFORMATIEBEELD: SIGNALEN BIJ JONGEREN (DEURNE)")
+    with pytest.raises(ValueError, match="onbekend formaat 'pdf': kies uit text, markdown, html"):
+        o.render(picture, "pdf")
+    with pytest.raises(TypeError, match="geen str"):
+        o.render("picture", "html")  # type: ignore[call-overload]
+
+
+def test_assess_writes_an_html_page(capsys: pytest.CaptureFixture[str]) -> None:
+    from ondermijning.cli import main
+
+    assert main(["assess", "--list", "jongeren", "--signal", "school-spijbelt", "--format", "html"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("<!DOCTYPE html>") and "Berekend zorgniveau: LAAG (advies)" in out
+
+
+# --- pins: a picture read back with another pack version says so --------------------------------
+
+def _with_version(catalog: o.Catalog, version: str) -> o.Catalog:
+    import attrs
+
+    pack = attrs.evolve(catalog.packs["deurne"], version=version)
+    return attrs.evolve(catalog, packs={**catalog.packs, "deurne": pack})
+
+
+def test_compare_pins_is_empty_for_the_catalog_a_picture_was_made_with() -> None:
+    catalog = o.load_catalog()
+    picture = o.assess("deurne/jongeren", ["school-spijbelt"], catalog=catalog)
+    assert o.compare_pins(picture, catalog) == ()
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        assert o.from_json(o.to_json(picture), InformationPicture, catalog=catalog) == picture
+
+
+def test_a_picture_made_with_another_pack_version_is_read_and_says_so() -> None:
+    import attrs
+
+    catalog = o.load_catalog()
+    picture = o.assess("deurne/jongeren", ["school-spijbelt"], catalog=catalog)
+    newer = _with_version(catalog, "0.2.0")
+    (difference,) = o.compare_pins(picture, newer)
+    assert (difference.pin, difference.pinned, difference.current) == ("pack_version", "0.1.0", "0.2.0")
+    assert difference.message == "berekend met pack deurne 0.1.0, geladen is 0.2.0; de lijst zelf is gelijk"
+    with pytest.warns(o.PinsWarning, match="berekend met pack deurne 0.1.0, geladen is 0.2.0"):
+        read = o.from_json(o.to_json(picture), InformationPicture, catalog=newer)
+    assert read == picture
+
+    sl = catalog.signal_lists["deurne/jongeren"]
+    changed = attrs.evolve(sl, signals=sl.signals[:-1])
+    same_version = attrs.evolve(catalog, signal_lists={**catalog.signal_lists, sl.id: changed})
+    assert [d.pin for d in o.compare_pins(picture, same_version)] == ["list_hash"]
+    assert "de lijst zelf is veranderd" in o.compare_pins(picture, _with_version(same_version, "0.2.0"))[0].message
+    old_library = attrs.evolve(picture, pins=attrs.evolve(picture.pins, library_version="0.0.1"))
+    assert [d.pin for d in o.compare_pins(old_library, catalog)] == ["library_version"]
+
+
+def test_a_picture_without_pins_or_without_its_list_is_read_and_says_so() -> None:
+    import attrs
+
+    catalog = o.load_catalog()
+    picture = o.assess("deurne/jongeren", ["school-spijbelt"], catalog=catalog)
+    (no_pins,) = o.compare_pins(attrs.evolve(picture, pins=None), catalog)
+    assert no_pins.pin == "pins" and "vóór formaatversie 2" in no_pins.message
+    without = o.load_catalog(disable=["deurne"])
+    (missing,) = o.compare_pins(picture, without)
+    assert missing.pin == "signal_list" and "deurne/jongeren is nu niet geladen" in missing.message
