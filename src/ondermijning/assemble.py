@@ -60,7 +60,7 @@ def _folders(host: PluginHost, paths: Iterable[str | os.PathLike[str]]) -> list[
     for part in os.environ.get(PACK_PATH_ENV, "").split(os.pathsep):
         if part.strip():
             folders.append(Folder(part.strip(), f"via {PACK_PATH_ENV}"))
-    folders.extend(Folder(str(Path(p)), "given path") for p in paths)
+    folders.extend(Folder(str(Path(p)), "given path", given=True) for p in paths)
     return folders
 
 
@@ -128,10 +128,12 @@ class _Builder:
             key = item.id
             if key in merged:
                 first = self.provenance[key]
+                hint = "rename one of them; ids must be unique across packs"
+                if family == "packs":  # a pack a Python plugin provides is not replaced by a folder of the same id
+                    hint += " (or leave the installed one out: --disable-plugin NAME, see 'ondermijning packs')"
                 self.problems.append(Problem(
                     "C002", f"{family} id {key!r} is defined twice: by {first.provider} and by {provenance.provider}",
-                    file=where.file if where else "", line=where.line if where else None,
-                    hint="rename one of them; ids must be unique across packs"))
+                    file=where.file if where else "", line=where.line if where else None, hint=hint))
                 continue
             merged[key] = item
             self.provenance[key] = provenance

@@ -45,9 +45,15 @@ def _parser() -> argparse.ArgumentParser:
     import importlib
 
     from .commands import COMMANDS
+    from .i18n import _
 
     for name in COMMANDS:
         importlib.import_module(f".commands.{name}", __package__).add_parser(sub)
+    for command in sub.choices.values():  # the same options after the command: 'validate --pack .'
+        command.add_argument("--disable-plugin", action="append", default=[], metavar="NAME", dest="disable_after",
+                             help=_("laad deze plugin niet (herhaalbaar; mag ook vóór het commando)"))
+        command.add_argument("--pack", action="append", default=[], metavar="PATH", dest="pack_after",
+                             help=_("laad ook deze packmap (herhaalbaar; mag ook vóór het commando)"))
     return parser
 
 
@@ -72,6 +78,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command is None:
         parser.print_help()
         return EXIT_USAGE
+    args.pack = [*args.pack, *args.pack_after]
+    args.disable_plugin = [*args.disable_plugin, *args.disable_after]
     from .errors import OndermijningError, UnknownItemError
     from .fileio import WriteError
 

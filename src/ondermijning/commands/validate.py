@@ -5,10 +5,12 @@ from __future__ import annotations
 import os
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _, ngettext
 from ._common import EXIT_CONTENT, EXIT_OK, UsageError, add_format_option, load, problem_dict
 
 if TYPE_CHECKING:
     import argparse
+    from pathlib import Path
 
 
 def add_parser(sub: Any) -> None:
@@ -17,7 +19,11 @@ def add_parser(sub: Any) -> None:
     validate = sub.add_parser(
         "validate", help="check pack folders (or everything installed)",
         description="Check pack folders: TOML syntax, keys and types, ids, references across packs, "
-                    "thresholds and more. Without PATH, checks every installed pack. "
+                    "thresholds and more. "
+                    + _("Zonder PATH: het pack van de map waarin je staat (pack.toml hier, ondermijning_pack in "
+                        "pyproject.toml, of src/*/pack/), anders elk geïnstalleerd pack. Een map die je noemt gaat "
+                        "vóór een geïnstalleerd pack met dezelfde id. ")
+                    +
                     "Problems are printed one per line, file:line: CODE message (key path) — hint. "
                     "Exit 0 when valid, 1 on content errors, 2 when a path cannot be read or an option is "
                     "wrong.",
@@ -36,10 +42,16 @@ def add_parser(sub: Any) -> None:
 
 def run(args: argparse.Namespace) -> int:
     import json
+    import sys
     from pathlib import Path
 
     from ..validate import validate_catalog
 
+    if not args.paths and not args.pack:
+        args.paths = [str(p) for p in packs_here(Path())]
+        if args.paths:
+            print(ngettext("ondermijning: pack in deze map: {paths}", "ondermijning: packs in deze map: {paths}",
+                           len(args.paths)).format(paths=", ".join(args.paths)), file=sys.stderr)
     paths = list({os.path.realpath(path): path for path in reversed(args.paths)}.values())[::-1]  # once each
     for path in paths:
         if not Path(path).exists():
@@ -74,6 +86,29 @@ def run(args: argparse.Namespace) -> int:
         print(f"{what}: {status}" + (f", {warnings} warning(s)" if warnings else "")
               + (f" ({hidden} problem(s) not shown: --select/--ignore)" if hidden else ""))
     return EXIT_CONTENT if errors else EXIT_OK
+
+
+def packs_here(folder: Path) -> list[Path]:
+    """The pack folders of the repository (or pack) ``folder`` is: what ``validate`` checks there without PATH.
+
+    ``pack.toml`` in the folder itself; else the ``ondermijning_pack`` setting of pytest in
+    ``pyproject.toml`` (what the pack's tests check, as ``new-pack`` writes it); else every
+    ``src/*/pack`` with a ``pack.toml``. Empty when the folder is none of these.
+    """
+    from .._toml import loads
+
+    if (folder / "pack.toml").is_file():
+        return [folder]
+    try:
+        settings = loads((folder / "pyproject.toml").read_text(encoding="utf-8"))
+    except (OSError, ValueError, UnicodeDecodeError):
+        settings = {}
+    configured = settings.get("tool", {}).get("pytest", {}).get("ini_options", {}).get("ondermijning_pack", [])
+    if isinstance(configured, list):
+        found = [folder / p for p in configured if isinstance(p, str) and (folder / p / "pack.toml").is_file()]
+        if found:
+            return found
+    return sorted(p.parent for p in folder.glob("src/*/pack/pack.toml"))
 
 
 def _check_codes(catalog: Any, prefixes: list[str], option: str) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import PackError, Problem
+from ..errors import PackError, Problem, Severity
 from ..hookspecs import FAMILY_HOOKS, hookimpl
 from ..loader import LoadedPack, Location, load_pack
 from ..locate import LineIndex
@@ -24,6 +24,8 @@ class Folder:
 
     path: str
     origin: str
+    #: named by the caller (a command-line PATH, --pack, load_catalog(paths=...)): wins over an installed pack
+    given: bool = False
 
 
 class DirectoryPacks:
@@ -43,6 +45,10 @@ class DirectoryPacks:
                 first = self.loaded[pack_id][1]
                 if os.path.realpath(first.path) == os.path.realpath(folder.path):
                     continue  # the same folder named twice (e.g. installed and given as a path)
+                if folder.given and not first.given:
+                    self.problems.append(_replaced(pack_id, first, folder))
+                    self.loaded[pack_id] = (loaded, folder)
+                    continue
                 self.problems.append(Problem(
                     "C001", f"pack id {pack_id!r} is provided twice: by {first.path} ({first.origin}) "
                             f"and by {folder.path} ({folder.origin}); the second is ignored",
@@ -72,6 +78,17 @@ class DirectoryPacks:
     @hookimpl
     def ondermijning_packs(self) -> list[Pack]:
         return [loaded.pack for loaded, _ in self.loaded.values()]
+
+
+def _replaced(pack_id: str, installed: Folder, given: Folder) -> Problem:
+    from ..i18n import _
+
+    return Problem("C006", _("pack {id!r} uit {given} vervangt het geïnstalleerde pack met dezelfde id ({installed}, "
+                             "{origin})").format(id=pack_id, given=given.path, installed=installed.path,
+                                                 origin=installed.origin),
+                   file=str(given.path) + "/pack.toml", severity=Severity.WARNING,
+                   hint=_("zo controleer je je eigen kopie; noem de map niet om het geïnstalleerde pack te "
+                          "gebruiken"))
 
 
 def _family_hook(family: str, hook_name: str) -> Any:
