@@ -1,9 +1,11 @@
 """``ondermijning new-pack NAME``: a valid, installable pack a municipality can start from.
 
 The new folder holds plain TOML content (routes for every level, a small signal list with golden
-examples), a ``pyproject.toml`` with the entry point, a Dutch README for the municipality and a
-test file. It passes ``ondermijning validate`` and its own tests at once. An existing folder is
-never touched: the pack is written to a temporary folder and renamed into place in one step.
+examples), a ``pyproject.toml`` with the entry point, a Dutch README for the municipality, a
+test file and what a published repository needs (CI, pre-commit, changelog, publiccode.yml:
+:mod:`ondermijning.scaffold_publish`). It passes ``ondermijning validate`` and its own tests at
+once. An existing folder is never touched: the pack is written to a temporary folder and
+renamed into place in one step.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from pathlib import Path
 from ._version import __version__
 from .errors import OndermijningError
 from .fileio import _umask
+from .scaffold_publish import publishing_files
 
 NAME = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
 
@@ -101,7 +104,7 @@ requires-python = ">=3.10"
 dependencies = ["ondermijning>={minor},<{upper}"]
 
 [project.optional-dependencies]
-test = ["ondermijning[test]>={minor},<{upper}"]
+test = ["ondermijning[testing]>={minor},<{upper}"]
 
 [project.entry-points.ondermijning]
 {pack_id} = "{module}"
@@ -129,8 +132,22 @@ bellen (lokale routes) en een eigen signalenlijst. De inhoud is gewone TOML in
 ## Controleren en testen
 
 ```sh
-ondermijning validate src/{module}/pack   # elke fout als bestand:regel: CODE melding
+python -m pip install -e ".[test]"        # de bibliotheek met pytest en hypothesis
+ondermijning validate                     # elke fout als bestand:regel: CODE melding
 python -m pytest                          # validatie, scoringseigenschappen en voorbeelden
+ondermijning ids                          # de ids waarnaar je pack kan verwijzen
+```
+
+De CI (`.github/workflows/ci.yml`) doet hetzelfde bij elke wijziging; `pre-commit install`
+controleert het pack vóór elke commit (`.pre-commit-config.yaml`).
+
+## Een nieuwe versie uitbrengen
+
+Verhoog `version` in `pyproject.toml` en `pack.toml`, schrijf op wat er veranderde in
+`CHANGELOG.md` en vergelijk met de vorige versie:
+
+```sh
+ondermijning diff OUD/src/{module}/pack src/{module}/pack --check-version
 ```
 
 ## Installeren
@@ -288,4 +305,5 @@ def test_the_pack_is_loaded(ondermijning_catalog):
     loaded = "{pack_id}" in catalog.packs and "{pack_id}/ondermijningscoordinator" in catalog.routes
     assert loaded, "the pack did not load:\\n" + "\\n".join(p.format() for p in catalog.problems)
 ''',
+        **publishing_files(name, town, f">={minor},<{upper}"),
     }

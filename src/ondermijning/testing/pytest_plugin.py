@@ -15,6 +15,9 @@ scoring properties, with hypothesis) and ``examples[...]`` (the golden examples,
 as ``file:line: V008 ...`` with the score and thresholds). Fixtures:
 ``ondermijning_catalog`` and ``ondermijning_pack_paths``. Nothing is autouse, and nothing
 heavy is imported unless a pack is given.
+
+The ``properties`` items need hypothesis: install ``ondermijning[testing]`` (pytest and
+hypothesis). Without it those items fail and say so; ``validate`` and ``examples`` still run.
 """
 
 from __future__ import annotations
@@ -131,7 +134,18 @@ def _validate(catalog: Catalog, folder: Path) -> None:
         raise PackCheckFailed("\n".join(p.format() for p in problems))
 
 
+#: what a pack author installs to get every item (pytest and hypothesis)
+EXTRA = "ondermijning[testing]"
+
+
 def _properties(sl: Any, catalog: Catalog, max_examples: int) -> None:
+    import importlib.util
+
+    from ..i18n import _
+
+    if importlib.util.find_spec("hypothesis") is None:
+        raise PackCheckFailed(_("de scoringseigenschappen hebben hypothesis nodig, dat niet is geïnstalleerd: "
+                                "python -m pip install '{extra}' (pytest en hypothesis)").format(extra=EXTRA))
     from .properties import check_empty_is_low, check_levels_reachable, run_drawn
 
     check_empty_is_low(sl, catalog)

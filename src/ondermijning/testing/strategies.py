@@ -21,7 +21,14 @@ from collections.abc import Mapping
 from typing import Any, TypeVar
 
 import attrs
-from hypothesis import strategies as st
+
+try:
+    from hypothesis import strategies as st
+except ModuleNotFoundError as exc:  # a pack author with pytest but without the extra
+    from ..i18n import _
+
+    raise ModuleNotFoundError(_("ondermijning.testing.strategies heeft hypothesis nodig: "
+                                "python -m pip install 'ondermijning[testing]'"), name=exc.name) from None
 
 from ..hookspecs import hookimpl
 from ..models import (
