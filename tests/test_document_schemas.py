@@ -110,3 +110,6 @@ def test_diff_json_meets_its_schema(tmp_path: Path, capsys: pytest.CaptureFixtur
     result = run(capsys, "diff", str(old), str(new), "--format", "json")
     assert result["shifts"][0]["shifts"]  # type: ignore[index]
     assert errors("diff", result) == []
+    checked = run(capsys, "diff", str(old), str(new), "--format", "json", "--check-version", code=1)
+    assert checked["version_check"]["needed"] == "major"  # type: ignore[index]
+    assert errors("diff", checked) == []

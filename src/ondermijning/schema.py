@@ -28,6 +28,7 @@ from .models.pack import SEMVER, Pack
 from .models.picture import InformationPicture
 from .planner.scheduling import Proposal
 from .serialize import FORMAT_VERSIONS, READABLE_VERSIONS, kind_of
+from .version_policy import VersionCheck
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 _ANY_ID = f"{LOCAL_ID.pattern}|{QUALIFIED_ID.pattern}"
@@ -138,8 +139,10 @@ def packs_listing_schema() -> dict[str, Any]:
 def diff_schema() -> dict[str, Any]:
     """``ondermijning diff --format json``: the items that changed and the level shifts per list."""
     defs: dict[str, Any] = {}
-    return {"$schema": DIALECT, "title": "ondermijning pack diff", **_object(PackDiff, defs, toml=False),
-            "$defs": defs}
+    root = _object(PackDiff, defs, toml=False)
+    root["properties"]["version_check"] = {**_object(VersionCheck, defs, toml=False),
+                                           "description": "with --check-version: " + _describe(VersionCheck)}
+    return {"$schema": DIALECT, "title": "ondermijning pack diff", **root, "$defs": defs}
 
 
 #: document name -> its schema (``ondermijning schema --NAME``; ``schema`` alone: the pack file, ``schema catalog``)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ._common import EXIT_OK, UsageError, add_format_option
+from ._common import EXIT_CONTENT, EXIT_OK, UsageError, add_format_option
 
 if TYPE_CHECKING:
     import argparse
@@ -28,6 +28,8 @@ def add_parser(sub: Any) -> None:
     import argparse
     import textwrap
 
+    from ..i18n import _
+
     parser = sub.add_parser(
         "diff", help="compare two versions of a pack",
         formatter_class=argparse.RawDescriptionHelpFormatter,
@@ -39,14 +41,19 @@ def add_parser(sub: Any) -> None:
             "For example, with the version in use in a folder oud/ and the new version in nieuw/ (each the "
             "folder that holds pack.toml):",
         )) + "\n\n  ondermijning diff oud nieuw\n  ondermijning diff oud nieuw --format json --samples 10000",
-        epilog=textwrap.fill("Exit codes: 0 done, 1 a pack that does not load, 2 usage or I/O errors (a folder "
-                             "that does not exist, two different packs).", 78))
+        epilog=textwrap.fill("Exit codes: 0 done, 1 a pack that does not load"
+                             + _(" of een versienummer dat te klein is (--check-version)")
+                             + ", 2 usage or I/O errors (a folder that does not exist, two different packs).", 78))
     parser.add_argument("old", metavar="OLD", help="folder of the current version (holding pack.toml)")
     parser.add_argument("new", metavar="NEW", help="folder of the new version of the same pack")
     parser.add_argument("--samples", type=_samples, default=2000, metavar="N",
                         help=f"observation sets to sample for large lists, 1 to {MAX_SAMPLES:,} "
                              "(default: %(default)s)")
     parser.add_argument("--seed", type=int, default=0, help="seed of the sample (default: %(default)s)")
+    parser.add_argument("--check-version", action="store_true",
+                        help=_("controleer of het nieuwe versienummer groot genoeg is voor de wijzigingen: een ander "
+                               "niveau of iets weggehaald vraagt een major-versie, iets nieuws een minor-versie, "
+                               "andere tekst een patch-versie (exit 1 als het te klein is)"))
     add_format_option(parser, ("text", "json"))
     parser.set_defaults(run=run)
 
@@ -57,6 +64,7 @@ def run(args: argparse.Namespace) -> int:
 
     from ..converter import converter
     from ..diff import DifferentPacksError, diff_packs, diff_to_text
+    from ..version_policy import check_to_text, check_version
 
     for path in (args.old, args.new):
         if not Path(path).is_dir():
@@ -65,8 +73,14 @@ def run(args: argparse.Namespace) -> int:
         result = diff_packs(args.old, args.new, samples=args.samples, seed=args.seed)
     except DifferentPacksError as exc:
         raise UsageError(str(exc)) from None
+    check = check_version(result) if args.check_version else None
     if args.format == "json":
-        print(json.dumps(converter.unstructure(result), indent=2, ensure_ascii=False))
+        data = converter.unstructure(result)
+        if check is not None:
+            data["version_check"] = converter.unstructure(check)
+        print(json.dumps(data, indent=2, ensure_ascii=False))
     else:
         print(diff_to_text(result), end="")
-    return EXIT_OK
+        if check is not None:
+            print(check_to_text(check), end="")
+    return EXIT_CONTENT if check is not None and not check.ok else EXIT_OK
