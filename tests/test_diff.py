@@ -126,5 +126,6 @@ def test_the_help_has_exit_codes_and_no_examples_that_need_folders(capsys: pytes
         main(["diff", "--help"])
     out = capsys.readouterr().out
     assert "  ondermijning diff oud nieuw\n" in out  # in the description, not the tested epilog
-    assert out.endswith("Exit codes: 0 done, 1 a pack that does not load, 2 usage or I/O errors (a\n"
-                        "folder that does not exist, two different packs).\n")
+    assert out.endswith("Exit codes: 0 done, 1 a pack that does not load of een versienummer dat te\n"
+                        "klein is (--check-version), 2 usage or I/O errors (a folder that does not\n"
+                        "exist, two different packs).\n")
