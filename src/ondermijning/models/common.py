@@ -72,6 +72,11 @@ def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
     return tuple(values)
 
 
+# objects, not the strings the __future__ import makes: attrs copies a converter's annotations into the
+# __init__ of every model that uses it, where "Iterable[Any]" would not resolve (pdoc, get_type_hints)
+as_tuple.__annotations__ = {"values": Iterable[Any], "return": tuple[Any, ...]}
+
+
 def items() -> Any:
     """A tuple of nested items, empty by default."""
     return attrs.field(factory=tuple, converter=as_tuple)

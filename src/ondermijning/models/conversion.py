@@ -8,8 +8,8 @@ makes enums of the codes and reports a wrong one with its key path; these conver
 see the enum and pass it through.
 """
 
-from __future__ import annotations
-
+# no ``from __future__ import annotations`` here: attrs copies these converters' annotations into the
+# __init__ of the models that use them, and there they must be objects, not strings that only resolve here
 import datetime
 import enum
 from collections.abc import Iterable

@@ -13,7 +13,8 @@ value is drawn, not when the strategy is defined (hypothesis' own convention)::
     def test_my_rule(observed): ...
 """
 
-from __future__ import annotations
+# no ``from __future__ import annotations``: @st.composite copies the return annotation into the
+# strategy it makes, and a string there ("SignalList") would only resolve in this module
 
 import enum
 import typing
@@ -74,7 +75,7 @@ def _versions() -> st.SearchStrategy[str]:
     return st.builds(lambda a, b, c: f"{a}.{b}.{c}", n, n, n)
 
 
-def _for_field(owner: type, field: attrs.Attribute[Any], hint: Any) -> st.SearchStrategy[Any]:
+def _for_field(owner: type, field: "attrs.Attribute[Any]", hint: Any) -> st.SearchStrategy[Any]:
     if field.metadata.get(ID):
         return ids()
     if REF in field.metadata:
