@@ -198,8 +198,12 @@ def _toml(value: Any, limit: int = 60) -> str:
         text = f"{value:g}" if isinstance(value, float) else str(value)
     elif isinstance(value, str):
         text = json.dumps(value, ensure_ascii=False)
-    elif isinstance(value, list):
-        text = "[" + ", ".join(_toml(v, limit) for v in value) + "]"
+        text = text if len(text) <= limit else text[: limit - 2] + '…"'
+    elif isinstance(value, list):  # shortened by whole elements: a cut id would read as another id
+        shown = [_toml(v, limit) for v in value]
+        keep = max(1, max((k for k in range(len(shown) + 1) if len(", ".join(shown[:k])) <= limit - 5), default=1))
+        text = "[" + ", ".join(shown[:keep] + (["…"] if keep < len(shown) else [])) + "]"
+        return text.replace("|", "\\|")
     elif isinstance(value, dict):
         text = "{ " + ", ".join(f"{k} = {_toml(v, limit)}" for k, v in value.items()) + " }" if value else "{}"
     else:
