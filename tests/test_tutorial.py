@@ -39,7 +39,7 @@ def test_the_tutorial_has_the_steps_this_test_expects() -> None:
 def test_the_tutorial_runs_as_written(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
-    install = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "-e", f"{ROOT}[test]"],
+    install = subprocess.run([str(venv / "bin" / "python"), "-m", "pip", "install", "-q", "-e", f"{ROOT}[testing]"],
                              capture_output=True, text=True, check=False)
     assert install.returncode == 0, install.stdout + install.stderr
     env = {k: v for k, v in os.environ.items() if not k.startswith(("ONDERMIJNING_", "PYTHON"))}
