@@ -192,3 +192,25 @@ def test_a_picture_without_pins_or_without_its_list_is_read_and_says_so() -> Non
     without = o.load_catalog(disable=["deurne"])
     (missing,) = o.compare_pins(picture, without)
     assert missing.pin == "signal_list" and "deurne/jongeren is nu niet geladen" in missing.message
+
+
+def test_show_renders_a_stored_picture_and_notes_other_pins(tmp_path: Path,
+                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    from ondermijning.cli import main
+
+    stored = tmp_path / "beeld.json"
+    assert main(["assess", "--list", "jongeren", "--signal", "school-spijbelt", "--format", "json"]) == 0
+    stored.write_text(capsys.readouterr().out, encoding="utf-8")
+    assert main(["show", str(stored), "--format", "html"]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("<!DOCTYPE html>") and err == ""
+    older = stored.read_text(encoding="utf-8").replace('"pack_version": "0.1.0"', '"pack_version": "0.0.9"')
+    stored.write_text(older, encoding="utf-8")
+    assert main(["show", str(stored)]) == 0
+    out, err = capsys.readouterr()
+    assert out.startswith("INFORMATIEBEELD: SIGNALEN BIJ JONGEREN (DEURNE)")
+    assert err == "ondermijning: let op: berekend met pack deurne 0.0.9, geladen is 0.1.0; de lijst zelf is gelijk\n"
+    stored.write_text('{"kind": "proposal"}', encoding="utf-8")
+    assert main(["show", str(stored)]) == 1
+    assert "expected kind 'information_picture', got 'proposal'" in capsys.readouterr().err
+    assert main(["show", str(tmp_path / "nope.json")]) == 2
