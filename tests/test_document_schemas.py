@@ -43,8 +43,16 @@ def run(capsys: pytest.CaptureFixture[str], *argv: str, code: int = 0) -> object
 def test_every_schema_is_a_valid_schema_and_the_command_prints_it(document: str,
                                                                   capsys: pytest.CaptureFixture[str]) -> None:
     jsonschema.Draft202012Validator.check_schema(json_schema(document))
-    flag = [] if document == "pack-file" else [f"--{document}"]
+    flag = {"pack-file": [], "catalog": ["catalog"]}.get(document, [f"--{document}"])
     assert run(capsys, "schema", *flag) == json_schema(document)
+
+
+def test_the_command_has_a_flag_for_every_other_document(capsys: pytest.CaptureFixture[str]) -> None:
+    from ondermijning.commands.schema import FLAGS
+
+    assert set(FLAGS) == set(DOCUMENTS) - {"pack-file", "catalog"}
+    assert main(["schema", "catalog", "--picture"]) == 2
+    assert "geef catalog of --picture, niet allebei" in capsys.readouterr().err
 
 
 def test_an_unknown_document_is_a_value_error() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from .errors import InvalidSignalListError, Problem, UnknownItemError
+from .errors import InvalidSignalListError, UnknownItemError
 from .models import ConcernLevel, ProtectiveFactor, Route, RouteScope, SignalList, pack_of
 from .models.picture import (
     CategoryScore,
@@ -55,8 +55,8 @@ def assess(
     rules contributed by plugins count. ``protective`` names protective factors that are
     present: they are shown, and never lower the computed level. ``subject`` is an optional
     pseudonym. Unknown ids raise :class:`~ondermijning.errors.UnknownItemError`; a list the
-    catalog marked invalid (``catalog.invalid_lists``), or one whose thresholds are out of
-    order, raises :class:`~ondermijning.errors.InvalidSignalListError` with the reason.
+    catalog marked invalid (``catalog.invalid_lists``: thresholds out of order, golden examples
+    that fail) raises :class:`~ondermijning.errors.InvalidSignalListError` with the reason.
     """
     sl = _signal_list(signal_list, catalog)
     _refuse_invalid(sl, catalog)
@@ -124,14 +124,10 @@ def select_routes(routes: Mapping[str, Route], level: ConcernLevel, themes: Iter
 
 
 def _refuse_invalid(sl: SignalList, catalog: Catalog | None) -> None:
+    """A list the catalog marked invalid is not scored; a list made in code is the caller's to check."""
     problems = catalog.invalid_lists.get(sl.id) if catalog is not None else None
     if problems and catalog is not None and catalog.signal_lists.get(sl.id) is sl:
         raise InvalidSignalListError(sl.id, problems)
-    t = sl.scoring.thresholds
-    if not 0 < t.moderate < t.high:  # a list made in code, or changed after loading
-        raise InvalidSignalListError(sl.id, [Problem(
-            "V004", f"thresholds of {sl.id!r} are not ordered: 0 < moderate ({t.moderate}) < high ({t.high}) "
-                    "does not hold", hint="make moderate smaller than high, both above 0")])
 
 
 def _signal_list(signal_list: SignalList | str, catalog: Catalog | None) -> SignalList:

@@ -7,7 +7,8 @@ first line of a pack file, or map ``**/pack/*.toml`` to the schema in ``.taplo.t
 Documents (:data:`DOCUMENTS`): the picture (``to_json``), ``plan --format json`` (a proposal
 or a trajectory), ``validate --format json``, ``packs --format json``, ``diff --format
 json`` and the catalog (``export --to json``). ``json_schema(name)`` gives one; a test checks
-real output of each against it. In a pack file an optional key may be left out; in a document it is written, as ``null`` when empty.
+real output of each against it. In a pack file an optional key may be left out; in a document
+it is written, as ``null`` when empty.
 """
 
 from __future__ import annotations
