@@ -71,19 +71,19 @@ def test_a_named_folder_wins_over_the_installed_pack_with_a_note(tmp_path: Path,
     signals.write_text(signals.read_text(encoding="utf-8").replace("moderate = 5", "moderate = 50"), encoding="utf-8")
     catalog = load_catalog([copy])
     assert catalog.locate("deurne/jongeren").file == str(signals)  # type: ignore[union-attr]
-    (note,) = [p for p in catalog.problems if p.code == "C006"]
+    (note,) = [p for p in catalog.problems if p.code == "C008"]
     assert note.severity.value == "warning" and note.file == f"{copy}/pack.toml"
     assert main(["validate", str(copy)]) == 1  # the copy's own problem shows, not the installed pack's
     out = capsys.readouterr().out
-    assert "C006 pack 'deurne' uit" in out and "vervangt het geïnstalleerde pack" in out and "V004" in out
+    assert "C008 pack 'deurne' uit" in out and "vervangt het geïnstalleerde pack" in out and "V004" in out
     assert main(["assess", "--pack", str(copy), "--list", "jongeren", "--signal", "school-spijbelt"]) == 1
     err = capsys.readouterr().err
-    assert "C006" in err and "signalenlijst 'deurne/jongeren' is ongeldig" in err
+    assert "C008" in err and "signalenlijst 'deurne/jongeren' is ongeldig" in err
 
 
 def test_the_same_folder_installed_and_named_is_one_pack() -> None:
     catalog = load_catalog([DEURNE])
-    assert [p for p in catalog.problems if p.code in ("C001", "C006")] == []
+    assert [p for p in catalog.problems if p.code in ("C001", "C008")] == []
 
 
 class PythonPack:

@@ -63,7 +63,7 @@ CODES: tuple[Code, ...] = (
     Code("C004", "error", "a pack's requirement (pack and version range) is not met",
          "install the required pack in the range, or widen the range"),
     Code("C005", "error", "an extension targets a signal list that does not exist", "fix the target id"),
-    Code("C006", "warning", "a folder given on the command line (or to load_catalog) replaces an installed pack "
+    Code("C008", "warning", "a folder given on the command line (or to load_catalog) replaces an installed pack "
                             "with the same id", "nothing, when you meant to check or try your own copy; otherwise "
                             "give the pack another id", "the folder you name is the one you are working on"),
     Code("P001", "error", "a plugin cannot be imported or registered", "fix the plugin or disable it by name"),

@@ -57,7 +57,7 @@ def load(args: argparse.Namespace, paths: Sequence[str] = (), *, report: bool = 
                              "(give the folder that holds pack.toml)")
     catalog = load_catalog([*args.pack, *paths], disable=args.disable_plugin)
     errors = [p for p in catalog.problems if p.severity.value == "error"]
-    for replaced in (p for p in catalog.problems if report and p.code == "C006"):  # a given folder won
+    for replaced in (p for p in catalog.problems if report and p.code == "C008"):  # a given folder won
         print(f"ondermijning: {replaced.format()}", file=sys.stderr)
     if report and errors:
         for problem in errors:

@@ -83,7 +83,7 @@ class DirectoryPacks:
 def _replaced(pack_id: str, installed: Folder, given: Folder) -> Problem:
     from ..i18n import _
 
-    return Problem("C006", _("pack {id!r} uit {given} vervangt het geïnstalleerde pack met dezelfde id ({installed}, "
+    return Problem("C008", _("pack {id!r} uit {given} vervangt het geïnstalleerde pack met dezelfde id ({installed}, "
                              "{origin})").format(id=pack_id, given=given.path, installed=installed.path,
                                                  origin=installed.origin),
                    file=str(given.path) + "/pack.toml", severity=Severity.WARNING,
