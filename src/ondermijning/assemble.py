@@ -19,6 +19,7 @@ from packaging.version import Version
 
 from ._compat import Traversable
 from .catalog import Catalog, Provenance, Rule
+from .destinations import PictureDestination
 from .errors import PackError, Problem
 from .hookspecs import FAMILY_HOOKS
 from .manager import PluginHost
@@ -97,10 +98,12 @@ class _Builder:
         signals = {s.id: s for sl in lists.values() for s in sl.signals}
         rules = tuple(rule for _plugin, rule in host.call("ondermijning_validation_rules", Rule))
         scoring_rules = tuple(rule for _plugin, rule in host.call("ondermijning_scoring_rules", ScoringRule))
+        destinations = tuple(d for _plugin, d in host.call("ondermijning_picture_destinations", PictureDestination))
         return with_invalid_lists_marked(Catalog(
             packs=packs, **families, signals=signals, provenance=self.provenance,
             plugins=tuple(sorted(host.infos.values(), key=lambda i: i.name)),
-            rules=rules, scoring_rules=scoring_rules, problems=(*host.problems, *self.problems),
+            rules=rules, scoring_rules=scoring_rules, picture_destinations=destinations,
+            problems=(*host.problems, *self.problems),
             line_indexes=directory.line_indexes(),
         ))
 

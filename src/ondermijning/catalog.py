@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from .destinations import PictureDestination
 from .errors import Problem, Severity
 from .loader import Location
 from .locate import LineIndex, parse_path
@@ -25,6 +26,7 @@ from .models import (
     DilemmaCard,
     Framework,
     Pack,
+    ProcessingPolicy,
     Route,
     Signal,
     SignalList,
@@ -92,6 +94,8 @@ class Catalog:
     cases: Mapping[str, Case] = attrs.field(converter=_frozen)
     workshops: Mapping[str, Workshop] = attrs.field(converter=_frozen)
     trajectories: Mapping[str, Trajectory] = attrs.field(converter=_frozen)
+    #: the register's processing record of each municipality that sets one (one per pack)
+    processing: Mapping[str, ProcessingPolicy] = attrs.field(converter=_frozen, factory=dict)
     #: every signal of every list (extensions included), by qualified id
     signals: Mapping[str, Signal] = attrs.field(converter=_frozen)
     #: item id (and pack id) -> who provided it and where it is written
@@ -100,6 +104,8 @@ class Catalog:
     rules: tuple[Rule, ...] = ()
     #: extra scoring rules from plugins; assess() applies those that fit a list
     scoring_rules: tuple[ScoringRule, ...] = ()
+    #: case systems that take a municipality's pictures instead of the register (one per municipality)
+    picture_destinations: tuple[PictureDestination, ...] = ()
     #: what went wrong while loading; broken packs and plugins are left out, the rest loads
     problems: tuple[Problem, ...] = ()
     #: signal lists that cannot be trusted (thresholds out of order, golden examples that fail): list id ->

@@ -3,7 +3,8 @@
 Codes are stable: a code keeps its meaning across versions. The first letter says where a
 problem is found: L while loading a file, C while merging packs into the catalog, P in a
 plugin, V by a validation rule over the whole catalog, S by a session-rule check, T by a
-trajectory check (``planner.checks``).
+trajectory check (``planner.checks``), R by a rule of the register's processing records
+(``processing_rules``).
 ``docs/error-codes.md`` is written from this table (``python -m ondermijning.codes``), and a
 test fails when a code used in the source is missing here.
 """
@@ -90,6 +91,9 @@ CODES: tuple[Code, ...] = (
          "fix the example's expected level, or the weights and thresholds that score it (the message gives "
          "the score and thresholds)",
          "the examples say what the authors meant; pytest runs them too, validate must not call such a pack valid"),
+    Code("R001", "error", "a pack holds more than one processing policy ([[processing]])",
+         "keep one [[processing]] item per pack",
+         "the register needs one purpose, legal basis and retention per municipality"),
     Code("S001", "warning", "a case session's group size is outside the guide's range", "split or enlarge the group"),
     Code("S002", "warning", "a case session has fewer facilitators than the guide's roles", "add a facilitator"),
     Code("S003", "warning", "a case session discusses more cases than the guide advises", "discuss fewer cases"),

@@ -33,12 +33,14 @@ from ._compat import Traversable
 
 if TYPE_CHECKING:
     from .catalog import Rule
+    from .destinations import PictureDestination
     from .models import (
         Case,
         ConversationGuide,
         DilemmaCard,
         Framework,
         Pack,
+        ProcessingPolicy,
         Route,
         SignalList,
         SignalListExtension,
@@ -151,6 +153,33 @@ def ondermijning_trajectories() -> Iterable[Trajectory]:
 
 
 @hookspec
+def ondermijning_processing() -> Iterable[ProcessingPolicy]:
+    """A municipality's processing record for the register: purpose, legal basis, retention.
+
+    At most one per pack (V009); it applies to the cases of the pack's municipality::
+
+        @hookimpl
+        def ondermijning_processing():
+            return [ProcessingPolicy(id="utrecht/register", purpose="...", legal_basis="...",
+                                     retention_days=365, source=Source("Gemeente Utrecht"))]
+    """
+
+
+@hookspec
+def ondermijning_picture_destinations() -> Iterable[PictureDestination]:
+    """Case systems that take a municipality's pictures instead of the register's own store.
+
+    One per municipality; the register then keeps only the receipt (see
+    :mod:`ondermijning.destinations`)::
+
+        @hookimpl
+        def ondermijning_picture_destinations():
+            return [PictureDestination(id="utrecht/zaaksysteem", municipality="utrecht",
+                                       name="Zaaksysteem Utrecht", send=send_to_my_system)]
+    """
+
+
+@hookspec
 def ondermijning_validation_rules() -> Iterable[Rule]:
     """Extra validation rules, run by ``ondermijning validate`` after the built-in ones.
 
@@ -197,4 +226,5 @@ FAMILY_HOOKS: dict[str, str] = {
     "cases": "ondermijning_cases",
     "workshops": "ondermijning_workshops",
     "trajectories": "ondermijning_trajectories",
+    "processing": "ondermijning_processing",
 }

@@ -5,6 +5,7 @@ from .common import ConcernLevel, Source, pack_of, qualify
 from .dilemmas import Consequences, DilemmaCard, HandlingOption
 from .pack import Pack
 from .packfile import FAMILIES, PackFile
+from .processing import ProcessingPolicy
 from .routes import Route, RouteAction, RouteScope
 from .signals import (
     Category,
@@ -41,6 +42,7 @@ __all__ = [
     "Pack",
     "PackFile",
     "Phase",
+    "ProcessingPolicy",
     "ProtectiveFactor",
     "Route",
     "RouteAction",

@@ -12,6 +12,7 @@ from .cases import Case, ConversationGuide
 from .common import items
 from .dilemmas import DilemmaCard
 from .pack import Pack
+from .processing import ProcessingPolicy
 from .routes import Route
 from .signals import SignalList, SignalListExtension
 from .training import Trajectory, Workshop
@@ -29,6 +30,7 @@ FAMILIES: dict[str, type] = {
     "cases": Case,
     "workshops": Workshop,
     "trajectories": Trajectory,
+    "processing": ProcessingPolicy,
 }
 
 
@@ -47,3 +49,4 @@ class PackFile:
     cases: tuple[Case, ...] = items()
     workshops: tuple[Workshop, ...] = items()
     trajectories: tuple[Trajectory, ...] = items()
+    processing: tuple[ProcessingPolicy, ...] = items()

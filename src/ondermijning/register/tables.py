@@ -1,0 +1,72 @@
+"""The register's tables (SQLAlchemy Core): the same schema on SQLite and PostgreSQL.
+
+Times are ISO 8601 text in UTC, so a log entry hashes to the same value whichever database
+holds it and whatever time zone it runs in. Payloads are JSON text: a picture is stored exactly
+as :func:`ondermijning.to_json` writes it. Every name starts with ``register_``, so the
+register can share a PostgreSQL database with other applications. The migrations in
+``migrations/versions`` create these tables; a test checks that both agree.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, Text
+
+metadata = MetaData()
+
+#: key/value facts about this register (the key that makes pseudonym digests)
+meta = Table(
+    "register_meta", metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Text, nullable=False),
+)
+
+cases = Table(
+    "register_cases", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("pseudonym", String(64), nullable=False, index=True),
+    Column("municipality", String(64), nullable=False, index=True),
+    Column("opened_by", String(128), nullable=False),
+    Column("opened_at", String(40), nullable=False),
+    Column("updated_at", String(40), nullable=False),
+    Column("status", String(16), nullable=False),
+    Column("version", Integer, nullable=False),
+)
+
+#: the timeline: one row per entry, never updated; (case, seq) is unique, so no entry is doubled
+entries = Table(
+    "register_entries", metadata,
+    Column("case_id", String(32), ForeignKey("register_cases.id", ondelete="CASCADE"), primary_key=True),
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("kind", String(16), nullable=False),
+    Column("at", String(40), nullable=False),
+    Column("actor", String(128), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("data", Text, nullable=False),  # the entry's fields as JSON
+    Column("picture", Text, nullable=True),  # to_json(picture), for assessments
+)
+
+#: the processing log: append-only, each row carries the hash of the one before
+log = Table(
+    "register_log", metadata,
+    Column("seq", Integer, primary_key=True, autoincrement=False),
+    Column("at", String(40), nullable=False),
+    Column("actor", String(128), nullable=False),
+    Column("role", String(16), nullable=False),
+    Column("action", String(16), nullable=False),
+    Column("operation", String(32), nullable=False),
+    Column("case_id", String(32), nullable=False, index=True),  # "" when no single case
+    Column("purpose", Text, nullable=False),
+    Column("legal_basis", Text, nullable=False),
+    Column("detail", Text, nullable=False),
+    Column("prev", String(80), nullable=False),
+    Column("hash", String(80), nullable=False),
+)
+
+#: one row: the log's last sequence number and hash. Every transaction locks it first, so
+#: appends are serialised (the chain needs the previous hash) and a deleted last line shows.
+log_head = Table(
+    "register_log_head", metadata,
+    Column("id", Integer, primary_key=True, autoincrement=False),
+    Column("seq", Integer, nullable=False),
+    Column("hash", String(80), nullable=False),
+)
