@@ -16,6 +16,7 @@ import hmac
 import os
 import secrets
 from collections.abc import Callable, Iterable
+from pathlib import Path
 from typing import NoReturn
 
 from sqlalchemy import Engine
@@ -238,6 +239,20 @@ class Register:
         if purged:
             self._forget()
         return purged
+
+    def backup(self, actor: Actor, path: str | os.PathLike[str], *, purpose: str = "", force: bool = False) -> Path:
+        """Copy the whole register to the SQLite file ``path`` (see :mod:`.backup`); logged first."""
+        from .backup import check_target, copy_to
+
+        target = Path(path)
+        check_target(target, force=force)
+        purpose = purpose or _("back-up van het register (AVG art. 32: beschikbaarheid)")
+        with self.store.transaction(self._clock()) as tx:
+            if not allowed(actor, Permission.BACKUP):
+                return self._refuse(tx, actor, "backup", "", "", purpose)
+            tx.log(actor, "backup", "backup", purpose=purpose, detail=detail(file=target.name))
+        copy_to(self.engine, target)
+        return target
 
     def log(self, case: str | None = None) -> list[LogEntry]:
         """The processing log (of one case, when given), in order."""
