@@ -98,7 +98,7 @@ def test_only_pseudonyms(register: Register, pseudonym: str, why: str) -> None:
 def test_bad_input_changes_nothing(register: Register) -> None:
     case = new_case(register)
     before = register.store.counts()
-    with pytest.raises(InvalidInput, match="onbekend|unknown"):
+    with pytest.raises(InvalidInput, match=r"onbekend|unknown"):
         register.assess(COORDINATOR, case, "deurne/jongeren", ["bestaat-niet"])
     with pytest.raises(InvalidInput):
         register.act(COORDINATOR, case, "geen-route")
