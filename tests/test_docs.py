@@ -31,7 +31,7 @@ def test_every_hook_feeds_the_catalog() -> None:
     from ondermijning.hookspecs import FAMILY_HOOKS
 
     others = {"ondermijning_pack_paths", "ondermijning_packs", "ondermijning_validation_rules",
-              "ondermijning_scoring_rules"}
+              "ondermijning_scoring_rules", "ondermijning_picture_destinations"}
     assert set(HOOKS) == set(FAMILY_HOOKS.values()) | others
 
 
@@ -99,13 +99,14 @@ def test_the_hook_examples_are_one_working_plugin(tmp_path: Path, monkeypatch: p
                             ("signal_lists", "utrecht/buurt"), ("routes", "utrecht/wijkteam"),
                             ("dilemma_cards", "utrecht/huurbaas"), ("guides", "utrecht/leidraad"),
                             ("cases", "utrecht/kamer"), ("workshops", "utrecht/intro"),
-                            ("trajectories", "utrecht/2027")]:
+                            ("trajectories", "utrecht/2027"), ("processing", "utrecht/register")]:
         assert item_id in getattr(catalog, family), (family, item_id)
     jongeren = catalog.signal_lists["deurne/jongeren"]
     assert "utrecht/scooter-verhuur" in {s.id for s in jongeren.signals}  # the extension landed
 
     assert [p.format() for p in validate_catalog(catalog)] == []  # e.g. the trajectory follows T001-T007
     assert [rule.code for rule in catalog.rules][-1] == "X001"  # after the built-in rules
+    assert [d.id for d in catalog.picture_destinations] == ["utrecht/zaaksysteem"]
     route = attrs.evolve(catalog.routes["utrecht/wijkteam"], phone="030 000 0000")
     with_phone = attrs.evolve(catalog, routes={**catalog.routes, route.id: route})
     assert [p.code for p in validate_catalog(with_phone, select=["X001"])] == ["X001"]

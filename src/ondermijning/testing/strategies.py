@@ -37,6 +37,7 @@ from ..models import (
     CombinationStep,
     ConcernLevel,
     Pack,
+    ProcessingPolicy,
     Route,
     RouteAction,
     RouteScope,
@@ -48,6 +49,7 @@ from ..models import (
     Thresholds,
 )
 from ..models.common import ID, REF
+from ..models.processing import MAX_RETENTION_DAYS
 
 T = TypeVar("T")
 
@@ -88,6 +90,8 @@ def _for_field(owner: type, field: "attrs.Attribute[Any]", hint: Any) -> st.Sear
         return st.dictionaries(ids(), st.sampled_from([">=0.1", ">=1,<2", "==1.0.0"]), max_size=2)
     if field.name in ("id",):
         return ids()
+    if owner is ProcessingPolicy and field.name == "retention_days":
+        return st.integers(1, MAX_RETENTION_DAYS)
     if hint is Thresholds:
         return st.builds(lambda low, gap: Thresholds(moderate=low, high=low + gap),
                          st.floats(0.5, 50), st.floats(0.5, 50))

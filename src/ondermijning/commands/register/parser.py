@@ -8,8 +8,9 @@ from typing import Any
 from ...i18n import _
 
 EPILOG = _("""Voorbeelden:
-  R="ondermijning register --db register.sqlite3 --actor anna"
-  ID=$($R case new --pseudonym J-2026-017 --municipality deurne)
+  ondermijning register --db register.sqlite3 --actor anna case new --pseudonym J-2026-017 --municipality deurne
+
+en daarna, met $R voor alles tot en met '--actor anna' en $ID voor het id dat 'case new' schreef:
   $R assess $ID --list deurne/jongeren --signal gedrag-agressief --signal school-spijbelt
   $R judge $ID --level matig --reason "Besproken in het casusoverleg" --consulted jongerenwerker
   $R act $ID --route deurne/jongerenwerk-wijkteam
