@@ -151,7 +151,7 @@ class Register:
             if not allowed(actor, Permission.WRITE_CASE, case):
                 return self._refuse(tx, actor, "reassess", case.id, policy.legal_basis, purpose or policy.purpose)
             self._check_open(case, "reassess")
-            timeline = tx.timeline(case.id)
+            timeline = tx.timeline(case)
             last = next((e for e in reversed(timeline) if isinstance(e.item, (Assessment, SentPicture))), None)
             if last is None:
                 raise InvalidInput(_("casus {case} heeft nog geen beeld om te herbeoordelen; gebruik eerst "
@@ -176,7 +176,7 @@ class Register:
             policy, _from_pack = policy_for(self.catalog, case.municipality)
             if not allowed(actor, Permission.READ_CASE, case):
                 return self._refuse(tx, actor, "show", case.id, policy.legal_basis, purpose)
-            record = CaseRecord(case=case, timeline=tx.timeline(case.id), retention=retention_of(self.catalog, case))
+            record = CaseRecord(case=case, timeline=tx.timeline(case), retention=retention_of(self.catalog, case))
             tx.log(actor, "read", "show", case=case.id, purpose=purpose, legal_basis=policy.legal_basis,
                    detail=detail(version=case.version))
         return record
@@ -189,7 +189,7 @@ class Register:
             purpose = purpose or _("terugkoppeling aan de melder")
             if not allowed(actor, Permission.READ_STATUS, case):
                 return self._refuse(tx, actor, "status", case.id, policy.legal_basis, purpose)
-            feedback = tuple((e.at, e.item) for e in tx.timeline(case.id) if isinstance(e.item, Feedback))
+            feedback = tuple((e.at, e.item) for e in tx.timeline(case) if isinstance(e.item, Feedback))
             tx.log(actor, "read", "status", case=case.id, purpose=purpose, legal_basis=policy.legal_basis)
         return StatusView(case=case.id, status=case.status, feedback=feedback)
 
@@ -198,7 +198,7 @@ class Register:
         purpose = _purpose(purpose)
         with self.store.transaction(self._clock()) as tx:
             where = {"municipality": municipality} if municipality else {}
-            found = [c for c in tx.cases(**where) if allowed(actor, Permission.READ_CASE, c)]
+            found = [c for c in tx.cases(where) if allowed(actor, Permission.READ_CASE, c)]
             tx.log(actor, "read", "list", purpose=purpose, detail=detail(
                 municipality=municipality, cases=[c.id for c in found]))
         return found
@@ -224,7 +224,8 @@ class Register:
         with self.store.transaction(self._clock()) as tx:
             if not allowed(actor, Permission.PURGE):
                 return self._refuse(tx, actor, "purge", "", "", _("bewaartermijnen handhaven"))
-            for case in tx.cases():
+            # lock before removing, and decide on the locked rows: a case changed meanwhile may not be expired
+            for case in tx.cases(lock=True):
                 policy, _from_pack = policy_for(self.catalog, case.municipality)
                 if is_expired(case, policy, today):
                     retention = retention_of(self.catalog, case)
@@ -278,7 +279,7 @@ class Register:
                 return self._refuse(tx, actor, operation, case.id, policy.legal_basis, purpose or policy.purpose)
             if not closed_ok:
                 self._check_open(case, operation)
-            entry = tx.append(case, item, actor, seen=seen, status=status)
+            entry = tx.append(case, item, actor, seen=seen, status=status, closed_ok=closed_ok)
             tx.log(actor, "write", operation, case=case.id, purpose=purpose or policy.purpose,
                    legal_basis=policy.legal_basis, detail=detail(seq=entry.seq, kind=entry.kind.value))
         return entry
@@ -317,7 +318,7 @@ class Register:
                                signal_list=picture.signal_list, pins=picture.pins)
         else:
             item = Assessment(picture=picture, reassessment_of=reassessment_of)
-        entry = tx.append(case, item, actor, seen=seen)
+        entry = tx.append(case, item, actor, seen=seen, closed_ok=False)
         pins = picture.pins
         tx.log(actor, "write", operation, case=case.id, purpose=purpose, legal_basis=policy.legal_basis,
                detail=detail(seq=entry.seq, kind=entry.kind.value, signal_list=picture.signal_list,
@@ -330,12 +331,12 @@ class Register:
         permission = Permission.ERASE if erase else Permission.EXPORT
         with self.store.transaction(self._clock()) as tx:
             where = {"pseudonym": pseudonym, **({"municipality": municipality} if municipality else {})}
-            cases = tx.cases(**where)
+            cases = tx.cases(where, lock=erase)
             digest = self.subject_digest(pseudonym, tx)
             if not all(allowed(actor, permission, c) for c in cases) or not allowed(
                     actor, permission, municipality=municipality):
                 return self._refuse(tx, actor, operation, "", "", purpose, subject=digest)
-            records = [CaseRecord(case=c, timeline=tx.timeline(c.id), retention=retention_of(self.catalog, c))
+            records = [CaseRecord(case=c, timeline=tx.timeline(c), retention=retention_of(self.catalog, c))
                        for c in cases]
             for case in cases:
                 policy, _from_pack = policy_for(self.catalog, case.municipality)

@@ -1,15 +1,19 @@
 """The SQL store: every operation is one transaction that also appends its log line.
 
-A transaction first locks the log's head row (``BEGIN IMMEDIATE`` on SQLite, ``SELECT ... FOR
-UPDATE`` on PostgreSQL), so transactions that log are serialised in one order and never
-deadlock; then it reads and writes what it needs, appends the log line(s) and moves the head.
-Either all of it is committed or none of it: a process killed halfway leaves no half record
-and no log line without its change (or the other way round).
+Locks are taken in one order, so transactions never deadlock: first the case rows a
+transaction changes (``UPDATE``, or ``SELECT ... FOR UPDATE`` for purge and erase), then the
+log's head row, when the first log line is written (``SELECT ... FOR UPDATE`` on PostgreSQL).
+The head lock serialises the appends the hash chain needs, and is held only for the last
+statements and the commit, not while a picture is scored or a timeline read. On SQLite,
+``BEGIN IMMEDIATE`` takes the one write lock at the start. Either all of a transaction is
+committed or none of it: a process killed halfway leaves no half record and no log line
+without its change (or the other way round).
 
 A timeline entry is written together with ``version = version + 1 ... WHERE version = seen``
 on its case: a writer that saw an older version gets :class:`~.errors.Conflict` instead of
 adding an entry on top of a change it did not see, and the entry's number is the new version,
-unique per case, so no entry is ever doubled.
+unique per case, so no entry is ever doubled. A writer that named no version is based on the
+version it reads; when another writer got there first, it reads again and appends after it.
 """
 
 from __future__ import annotations
@@ -32,11 +36,18 @@ from .model import Actor, Case, CaseStatus, Item, LogEntry, TimelineEntry
 class Transaction:
     """One unit of work on an open connection; the log head is locked for its whole life."""
 
-    def __init__(self, connection: Connection, head_seq: int, head_hash: str, now: datetime.datetime) -> None:
+    def __init__(self, connection: Connection, now: datetime.datetime) -> None:
         self.connection = connection
-        self.head_seq, self.head_hash = head_seq, head_hash
+        self.head_seq, self.head_hash = 0, ""
         self.now = now
-        self._moved = False
+        self._locked = self._moved = False
+
+    def lock_head(self) -> None:
+        """Take the log head (once per transaction): from here on, no other transaction appends."""
+        if not self._locked:
+            head = self.connection.execute(select(t.log_head.c.seq, t.log_head.c.hash)
+                                           .where(t.log_head.c.id == 1).with_for_update()).one()
+            self.head_seq, self.head_hash, self._locked = head.seq, head.hash, True
 
     # cases and entries -------------------------------------------------------------------
     def case(self, case_id: str) -> Case:
@@ -45,10 +56,13 @@ class Transaction:
             raise CaseNotFound(_("casus {case!r} bestaat niet (of is verwijderd)").format(case=case_id))
         return case_from_row(row)
 
-    def cases(self, **where: str) -> list[Case]:
+    def cases(self, where: dict[str, str] | None = None, *, lock: bool = False) -> list[Case]:
+        """The cases matching ``where`` (column -> value); ``lock`` keeps others from changing them."""
         query = select(t.cases).order_by(t.cases.c.opened_at, t.cases.c.id)
-        for column, value in where.items():
+        for column, value in (where or {}).items():
             query = query.where(t.cases.c[column] == value)
+        if lock:
+            query = query.with_for_update()
         return [case_from_row(row) for row in self.connection.execute(query)]
 
     def insert_case(self, case: Case) -> None:
@@ -57,22 +71,29 @@ class Transaction:
             opened_at=timestamp(case.opened_at), updated_at=timestamp(case.updated_at),
             status=case.status.value, version=case.version))
 
-    def timeline(self, case_id: str) -> tuple[TimelineEntry, ...]:
-        rows = self.connection.execute(select(t.entries).where(t.entries.c.case_id == case_id)
+    def timeline(self, case: Case) -> tuple[TimelineEntry, ...]:
+        """The case's entries up to the version read (entries only grow, so this is the case as read)."""
+        rows = self.connection.execute(select(t.entries).where(t.entries.c.case_id == case.id,
+                                                               t.entries.c.seq <= case.version)
                                        .order_by(t.entries.c.seq))
         return tuple(entry_from_row(row) for row in rows)
 
     def append(self, case: Case, item: Item, actor: Actor, *, seen: int | None = None,
-               status: CaseStatus | None = None) -> TimelineEntry:
+               status: CaseStatus | None = None, closed_ok: bool = True) -> TimelineEntry:
         """Add ``item`` to the case's timeline; ``seen`` is the version the writer based it on."""
         based_on = case.version if seen is None else seen
-        new_version = based_on + 1
-        changed = self.connection.execute(
-            update(t.cases).where(t.cases.c.id == case.id, t.cases.c.version == based_on)
-            .values(version=new_version, updated_at=timestamp(self.now),
-                    status=(status or case.status).value))
-        if changed.rowcount != 1:
+        while True:
+            new_version = based_on + 1
+            changed = self.connection.execute(
+                update(t.cases).where(t.cases.c.id == case.id, t.cases.c.version == based_on)
+                .values(version=new_version, updated_at=timestamp(self.now),
+                        status=(status or case.status).value))
+            if changed.rowcount == 1:
+                break
             current = self.case(case.id)
+            if seen is None and (closed_ok or current.status is CaseStatus.OPEN):
+                case, based_on = current, current.version  # another writer came first: append after it
+                continue
             raise Conflict(_("casus {case} is gewijzigd sinds versie {seen} (nu versie {now}); bekijk hem "
                              "opnieuw en probeer het dan nog eens").format(case=case.id, seen=based_on,
                                                                           now=current.version))
@@ -93,6 +114,7 @@ class Transaction:
     # the log ------------------------------------------------------------------------------
     def log(self, actor: Actor, action: str, operation: str, *, case: str = "", purpose: str = "",
             legal_basis: str = "", detail: str = "{}") -> LogEntry:
+        self.lock_head()
         entry = chained(LogEntry(seq=self.head_seq + 1, at=timestamp(self.now), actor=actor.name,
                                  role=actor.role.value, action=action, operation=operation, case=case,
                                  purpose=purpose, legal_basis=legal_basis, detail=detail,
@@ -121,11 +143,8 @@ class Store:
         """A transaction holding the log head; committed when the block ends without an error."""
         with self.engine.connect() as connection:
             outer = connection.begin()
+            transaction = Transaction(connection, now or datetime.datetime.now(datetime.timezone.utc))
             try:
-                head = connection.execute(select(t.log_head.c.seq, t.log_head.c.hash)
-                                          .where(t.log_head.c.id == 1).with_for_update()).one()
-                moment = now or datetime.datetime.now(datetime.timezone.utc)
-                transaction = Transaction(connection, head.seq, head.hash, moment)
                 yield transaction
             except Refused:  # the refusal's log line is kept
                 transaction.finish()
@@ -149,6 +168,7 @@ class Store:
     def log_with_head(self) -> tuple[list[LogEntry], int, str]:
         """Every log line and the head, read together (so a concurrent append cannot look like tampering)."""
         with self.transaction() as tx:
+            tx.lock_head()
             rows = tx.connection.execute(select(t.log).order_by(t.log.c.seq))
             return [_log_entry(row) for row in rows], tx.head_seq, tx.head_hash
 
