@@ -183,3 +183,23 @@ def test_export_erase_backup_and_log(capsys: pytest.CaptureFixture[str], db: str
     assert code == 0 and "logboek in orde" in out
     code, out, _ = run_main(capsys, db, "log", "--format", "json")
     assert [e["operation"] for e in json.loads(out)] == ["case-new", "export", "export", "erase", "backup"]
+
+
+def test_the_examples_in_the_help_run_in_order(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    from ondermijning.commands.register.parser import EPILOG
+
+    monkeypatch.chdir(tmp_path)
+    lines = [line.strip() for line in EPILOG.splitlines()]
+    (first,) = [line for line in lines if line.startswith("ondermijning register")]
+    assert main(shlex.split(first)[1:]) == 0
+    case = capsys.readouterr().out.strip()
+    prefix = first.split(" case new")[0].split()[1:]
+    later = [line for line in lines if line.startswith("$R ")]
+    assert len(later) >= 8
+    for line in later:
+        args = [case if a == "$ID" else a for a in shlex.split(line)[1:]]
+        assert main([*prefix, *args]) == 0, line
+    assert "logboek in orde" in capsys.readouterr().out
