@@ -234,3 +234,10 @@ def test_several_processes_may_open_a_new_database_at_once(db: str, open_registe
     processes = [subprocess.Popen([sys.executable, "-c", script, db]) for _ in range(4)]
     assert [p.wait(timeout=120) for p in processes] == [0, 0, 0, 0]
     assert open_register().verify().ok
+
+
+def test_verify_finds_a_changed_head(register: Register) -> None:
+    filled_case(register)
+    _edit(register, update(t.log_head).values(hash="sha256:" + "2" * 64))
+    assert register.verify().problems == (
+        "de kop van het logboek past niet bij regel 5: die regel is vervangen of de kop is gewijzigd",)

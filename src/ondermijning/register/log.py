@@ -72,7 +72,10 @@ def verify(entries: Iterable[LogEntry], head_seq: int, head_hash: str, *, anchor
         if entry.hash == anchor:
             found_anchor = True
         expected_seq, prev = entry.seq + 1, entry.hash
-    if head_seq != expected_seq - 1 or head_hash != prev:
+    if head_seq == expected_seq - 1 and head_hash != prev:
+        problems.append(_("de kop van het logboek past niet bij regel {last}: die regel is vervangen of de kop "
+                          "is gewijzigd").format(last=head_seq))
+    elif head_seq != expected_seq - 1:
         problems.append(_("het logboek eindigt bij regel {last}, maar de kop zegt regel {head}: de laatste "
                           "regels zijn verwijderd of de kop is gewijzigd").format(last=expected_seq - 1,
                                                                                  head=head_seq))
