@@ -113,10 +113,12 @@ class Transaction:
 
     # the log ------------------------------------------------------------------------------
     def log(self, actor: Actor, action: str, operation: str, *, case: str = "", purpose: str = "",
-            legal_basis: str = "", detail: str = "{}") -> LogEntry:
+            legal_basis: str = "", detail: str = "{}", role: str | None = None) -> LogEntry:
+        """Append a log line (``role`` overrides the actor's, for someone not known: ``""``)."""
         self.lock_head()
         entry = chained(LogEntry(seq=self.head_seq + 1, at=timestamp(self.now), actor=actor.name,
-                                 role=actor.role.value, action=action, operation=operation, case=case,
+                                 role=actor.role.value if role is None else role, action=action,
+                                 operation=operation, case=case,
                                  purpose=purpose, legal_basis=legal_basis, detail=detail,
                                  prev=self.head_hash, hash=""))
         self.connection.execute(insert(t.log).values(

@@ -9,7 +9,7 @@ register can share a PostgreSQL database with other applications. The migrations
 
 from __future__ import annotations
 
-from sqlalchemy import Column, ForeignKey, Integer, MetaData, String, Table, Text
+from sqlalchemy import Boolean, Column, ForeignKey, Integer, MetaData, String, Table, Text
 
 metadata = MetaData()
 
@@ -69,4 +69,46 @@ log_head = Table(
     Column("id", Integer, primary_key=True, autoincrement=False),
     Column("seq", Integer, nullable=False),
     Column("hash", String(80), nullable=False),
+)
+
+#: people (a local password, later an OIDC identity) and systems (API tokens), each with one role
+users = Table(
+    "register_users", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", String(128), nullable=False, unique=True),
+    Column("kind", String(16), nullable=False),  # person | system
+    Column("role", String(16), nullable=False),
+    Column("municipality", String(64), nullable=False),  # "" = every municipality
+    Column("password_hash", Text, nullable=True),  # argon2id; None: no local password
+    Column("disabled", Boolean, nullable=False),
+    Column("created_at", String(40), nullable=False),
+)
+
+#: external identities (an OIDC issuer and subject) of a user: empty until OIDC logins are added
+identities = Table(
+    "register_identities", metadata,
+    Column("issuer", String(255), primary_key=True),
+    Column("subject", String(255), primary_key=True),
+    Column("user_id", String(32), ForeignKey("register_users.id", ondelete="CASCADE"), nullable=False),
+)
+
+#: API tokens: only the SHA-256 of the secret is kept (the secret is shown once)
+tokens = Table(
+    "register_tokens", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("user_id", String(32), ForeignKey("register_users.id", ondelete="CASCADE"), nullable=False),
+    Column("secret_hash", String(80), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
+    Column("revoked", Boolean, nullable=False),
+)
+
+#: browser sessions: the SHA-256 of the cookie's secret, the session's CSRF token, its end
+sessions = Table(
+    "register_sessions", metadata,
+    Column("id_hash", String(80), primary_key=True),
+    Column("user_id", String(32), ForeignKey("register_users.id", ondelete="CASCADE"), nullable=False),
+    Column("csrf", String(80), nullable=False),
+    Column("created_at", String(40), nullable=False),
+    Column("expires_at", String(40), nullable=False),
 )
