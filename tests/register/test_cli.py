@@ -203,3 +203,21 @@ def test_the_examples_in_the_help_run_in_order(capsys: pytest.CaptureFixture[str
         args = [case if a == "$ID" else a for a in shlex.split(line)[1:]]
         assert main([*prefix, *args]) == 0, line
     assert "logboek in orde" in capsys.readouterr().out
+
+
+def test_users_and_tokens(capsys: pytest.CaptureFixture[str], db: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    monkeypatch.setattr(sys, "stdin", io.StringIO("een-lang-wachtwoord\n"))
+    code, _, err = run_main(capsys, db, "--role", "administrator", "user", "add", "anna", "--user-role",
+                            "coordinator", "--municipality", "deurne", "--password-stdin", actor="beheer")
+    assert code == 0, err
+    code, _, err = run_main(capsys, db, "--role", "administrator", "user", "add", "app", "--user-role", "reporter",
+                            "--municipality", "deurne", "--system", actor="beheer")
+    assert code == 0, err
+    code, out, _ = run_main(capsys, db, "--role", "administrator", "user", "token", "app", actor="beheer")
+    assert code == 0 and out.startswith("om_")
+    code, out, _ = run_main(capsys, db, "--role", "administrator", "user", "list", actor="beheer")
+    assert out.splitlines() == ["anna  person  coordinator  deurne", "app  system  reporter  deurne"]
+    code, _, err = run_main(capsys, db, "user", "list")  # a coordinator manages no users
+    assert code == 1 and "mag geen gebruikers beheren" in err

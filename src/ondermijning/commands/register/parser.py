@@ -153,6 +153,27 @@ def add_parser(sub: Any) -> None:
     backup.add_argument("--force", action="store_true", help=_("vervang een bestaand bestand"))
     backup.add_argument("--purpose", default="", metavar="TEKST", help=_("het doel (standaard: back-up)"))
 
+    user = command("user", _("gebruikers en API-tokens beheren (beheerders)"))
+    user_commands = user.add_subparsers(dest="user_command", metavar="OPDRACHT")
+    add = user_commands.add_parser("add", help=_("een gebruiker toevoegen"),
+                                   description=_("Voeg een persoon (met wachtwoord) of systeem (met tokens) toe; "
+                                                 "het wachtwoord komt van de standaardinvoer."))
+    _common(add, top=False)
+    add.add_argument("name", metavar="NAAM")
+    add.add_argument("--user-role", default="", metavar="ROL", help="reporter|coordinator|administrator")
+    add.add_argument("--municipality", default="", metavar="PACK", help=_("de gemeente van een melder of coördinator"))
+    add.add_argument("--system", action="store_true", help=_("een systeem dat met API-tokens werkt"))
+    add.add_argument("--password-stdin", action="store_true", help=_("lees het wachtwoord van de standaardinvoer"))
+    for name, text in (("token", _("een API-token uitgeven (één keer getoond)")),
+                       ("disable", _("een gebruiker blokkeren; zijn sessies eindigen"))):
+        sub_user = user_commands.add_parser(name, help=text, description=text)
+        _common(sub_user, top=False)
+        sub_user.add_argument("name", metavar="NAAM")
+        if name == "token":
+            sub_user.add_argument("--days", type=int, default=365, metavar="N", help=_("geldig (standaard 365)"))
+    listed = user_commands.add_parser("list", help=_("de gebruikers"), description=_("De gebruikers."))
+    _common(listed, top=False)
+
     from .run import run
 
     register.set_defaults(run=run, register_parser=register)

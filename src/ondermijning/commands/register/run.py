@@ -31,14 +31,15 @@ def run(args: argparse.Namespace) -> int:
     from ...register.errors import CaseNotFound, DatabaseError, InvalidInput
 
     command = args.register_command
-    if command is None or (command == "case" and args.case_command is None):
+    if command is None or (command == "case" and args.case_command is None) or (
+            command == "user" and args.user_command is None):
         args.register_parser.print_help()
         raise UsageError(_("geef een opdracht, zoals 'register case new'"))
     actor = _actor(args)
     handler = _HANDLERS[command]
     _check(args)
     try:
-        register = _open(args, create=command == "case")
+        register = _open(args, create=command in ("case", "user"))
         try:
             return handler(register, actor, args)
         finally:
@@ -308,6 +309,36 @@ def _backup(register: Register, actor: Actor, args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-_HANDLERS = {"case": _case_new, "assess": _assess, "judge": _judge, "act": _act, "feedback": _feedback,
+def _user(register: Register, actor: Actor, args: argparse.Namespace) -> int:
+    from ...register.accounts import Accounts
+    from ...register.model import Role
+
+    accounts = Accounts(register.store)
+    if args.user_command == "list":
+        for user in accounts.users(actor):
+            state = _(" (geblokkeerd)") if user.disabled else ""
+            print(f"{user.name}  {user.kind}  {user.role.value}  {user.municipality or '-'}{state}")
+    elif args.user_command == "add":
+        try:
+            role = Role(args.user_role)
+        except ValueError:
+            raise UsageError(_("--user-role {role}: kies reporter, coordinator of administrator").format(
+                role=args.user_role or "ontbreekt")) from None
+        password = sys.stdin.readline().rstrip("\n") if args.password_stdin else None
+        if password is None and not args.system:
+            raise UsageError(_("een persoon heeft een wachtwoord: geef het met --password-stdin"))
+        accounts.add_user(actor, args.name, role=role, municipality=args.municipality,
+                          kind="system" if args.system else "person", password=password)
+        print(_("gebruiker {name} toegevoegd").format(name=args.name), file=sys.stderr)
+    elif args.user_command == "token":
+        print(accounts.issue_token(actor, args.name, days=args.days))
+        print(_("bewaar dit token nu: het register toont het niet nog eens"), file=sys.stderr)
+    else:
+        accounts.disable(actor, args.name)
+        print(_("gebruiker {name} geblokkeerd").format(name=args.name), file=sys.stderr)
+    return EXIT_OK
+
+
+_HANDLERS = {"user": _user, "case": _case_new, "assess": _assess, "judge": _judge, "act": _act, "feedback": _feedback,
              "show": _show, "reassess": _reassess, "close": _close, "export": _export, "erase": _erase,
              "purge": _purge, "log": _log, "backup": _backup}
