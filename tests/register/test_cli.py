@@ -221,3 +221,20 @@ def test_users_and_tokens(capsys: pytest.CaptureFixture[str], db: str, monkeypat
     assert out.splitlines() == ["anna  person  coordinator  deurne", "app  system  reporter  deurne"]
     code, _, err = run_main(capsys, db, "user", "list")  # a coordinator manages no users
     assert code == 1 and "mag geen gebruikers beheren" in err
+
+
+def test_the_default_register_lives_in_the_users_data_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "data"))
+    monkeypatch.delenv("ONDERMIJNING_DB", raising=False)
+    assert main(["register", "case", "new", "--pseudonym", "D-1", "--municipality", "deurne"]) == 0
+    default = tmp_path / "data" / "ondermijning" / "register.sqlite3"
+    assert default.is_file() and default.stat().st_mode & 0o077 == 0
+    assert (default.parent.stat().st_mode & 0o777) == 0o700
+    other = tmp_path / "elders.sqlite3"
+    monkeypatch.setenv("ONDERMIJNING_DB", str(other))
+    assert main(["register", "case", "new", "--pseudonym", "D-2", "--municipality", "deurne"]) == 0
+    assert other.is_file()
+    capsys.readouterr()
+    assert main(["register"]) == 2
+    assert "geef een opdracht" in capsys.readouterr().err
