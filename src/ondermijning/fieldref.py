@@ -141,6 +141,12 @@ MEANINGS = {
     "Session.participants": "how many take part (0: not known)",
     "Session.facilitators": "how many facilitate",
     "Session.cases": "the cases discussed (ids)",
+    "ProcessingPolicy.purpose": "why the register processes this municipality's cases; in every log line",
+    "ProcessingPolicy.legal_basis": "on which legal basis (AVG art. 6, with the sector law); in every log line",
+    "ProcessingPolicy.retention_days": "days after a case's last change that `register purge` removes it (1-3650)",
+    "ProcessingPolicy.controller": "who is responsible for the processing (a role, never a person)",
+    "ProcessingPolicy.frameworks": "the legal frameworks the processing rests on (ids)",
+    "ProcessingPolicy.to_fill_in": "true: the municipality still has to confirm these values",
 }
 
 _SCALARS = {str: "text", bool: "true or false", int: "whole number", float: "number", datetime.date: "date"}
