@@ -2,8 +2,9 @@ from __future__ import annotations
 
 import os
 import textwrap
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -57,3 +58,12 @@ def make_pack(tmp_path: Path) -> MakePack:
         return root
 
     return make
+
+
+@pytest.fixture(scope="session")
+def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    """One live ``ondermijning serve`` for the whole run (web tests)."""
+    from tests.webserver import live_server
+
+    with live_server(tmp_path_factory.mktemp("serve")) as running:
+        yield running

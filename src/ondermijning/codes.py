@@ -4,7 +4,8 @@ Codes are stable: a code keeps its meaning across versions. The first letter say
 problem is found: L while loading a file, C while merging packs into the catalog, P in a
 plugin, V by a validation rule over the whole catalog, S by a session-rule check, T by a
 trajectory check (``planner.checks``), R by a rule of the register's processing records
-(``processing_rules``).
+(``processing_rules``), A in a request to the web API (``ondermijning serve``; a request body's
+keys and values are checked by the same converter as pack files, with L101–L104).
 ``docs/error-codes.md`` is written from this table (``python -m ondermijning.codes``), and a
 test fails when a code used in the source is missing here.
 """
@@ -113,6 +114,21 @@ CODES: tuple[Code, ...] = (
     Code("T007", "warning", "a dilemma-card session comes before any awareness workshop (§3.3)",
          "plan the awareness workshop (or a comparable knowledge workshop) first",
          "without that knowledge participants do not recognise the dilemma"),
+    Code("A001", "error", "a request body is not JSON (not UTF-8, a syntax error, nested too deeply)",
+         "send one JSON object in UTF-8, with Content-Type: application/json"),
+    Code("A002", "error", "a request body is larger than the limit (256 KB)", "send less; an assessment is a few KB",
+         "the limit protects the server; no request of this API needs more"),
+    Code("A003", "error", "an id in the request (signal list, signal, protective factor, municipality, item) is "
+                          "not known", "use an id from the catalog (the message suggests one; see GET /api/v1/...)"),
+    Code("A004", "error", "the request's media type is not supported", "send application/json"),
+    Code("A005", "error", "no such address", "see the OpenAPI document at /api/v1/openapi.json"),
+    Code("A006", "error", "the method is not allowed at this address", "use the method the OpenAPI document gives"),
+    Code("A007", "error", "a query or path parameter is missing or has a value that is not allowed",
+         "give the parameter as the OpenAPI document describes it"),
+    Code("A008", "error", "a request cannot be answered: the catalog lacks what it needs, or a date falls past 9999",
+         "check the installed packs (GET /api/v1/packs), or give an earlier date"),
+    Code("A009", "error", "the server met an error of its own (a bug); nothing was kept",
+         "try again; if it persists, report it with what you sent (without personal data)"),
 )
 
 BY_CODE = {c.code: c for c in CODES}

@@ -89,6 +89,9 @@ class UnknownItemError(OndermijningError, KeyError):
                                                                  cutoff=0.7)]
         if not close and len(wanted) >= 3:  # a part of the id: "bankpas" for "nieuwegein/bankpas-uitgeleend"
             close = sorted(key for key in candidates if wanted.lower() in key.lower())[:3]
+        #: ids close to the one given, for a "did you mean" in any language
+        self.suggestions = tuple(close)
+        self.where = where
         hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
         self.message = f"unknown {kind} {item_id!r}" + (f" in {where}" if where else "") + hint
         super().__init__(self.message)

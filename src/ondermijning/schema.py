@@ -17,7 +17,7 @@ import datetime
 import enum
 import inspect
 import typing
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 import attrs
@@ -92,7 +92,8 @@ def model_document_schema(cls: type) -> dict[str, Any]:
     root["properties"] = {"kind": {"const": kind_of(cls)},
                           "format_version": {"enum": versions, "description": "written: the first; read: all"},
                           **root["properties"]}
-    root["required"] = ["kind", "format_version", *root.get("required", [])]
+    # as in to_data, a model's own field named like a header key (Workshop.kind) wins: listed once
+    root["required"] = list(dict.fromkeys(["kind", "format_version", *root.get("required", [])]))
     return {"$schema": DIALECT, "title": f"ondermijning {kind_of(cls).replace('_', ' ')}",
             "description": _describe(cls), **root, "$defs": defs}
 
@@ -157,6 +158,41 @@ DOCUMENTS: dict[str, Any] = {
     "diff": diff_schema,
     "catalog": catalog_document_schema,
 }
+
+
+def json_schemas(documents: Sequence[type], plain: Sequence[type] = (), *,
+                 ref_prefix: str = "#/$defs/") -> dict[str, Any]:
+    """Named schemas of the JSON form for the models in ``documents`` and ``plain``, and all they hold.
+
+    A class in ``documents`` is a whole document as ``to_json`` writes it (:func:`model_document_schema`)
+    under the name ``<Class>Document``; a class in ``plain`` and every nested model is its bare object
+    under its class name. References point at ``ref_prefix + name`` (``"#/components/schemas/"``
+    inside an OpenAPI document: the web API's is built from this).
+    """
+    defs: dict[str, Any] = {}
+    for cls in plain:
+        _type(cls, defs, toml=False)
+    for cls in documents:
+        document = model_document_schema(cls)
+        defs.update(document.pop("$defs"))
+        document.pop("$schema")
+        document.pop("title")
+        defs[document_name(cls)] = document
+    return _with_prefix(defs, ref_prefix) if ref_prefix != "#/$defs/" else defs
+
+
+def document_name(cls: type) -> str:
+    """The schema name of a whole document of ``cls``: ``InformationPictureDocument``."""
+    return f"{cls.__name__}Document"
+
+
+def _with_prefix(node: Any, prefix: str) -> Any:
+    if isinstance(node, dict):
+        return {key: (prefix + value.removeprefix("#/$defs/") if key == "$ref" else _with_prefix(value, prefix))
+                for key, value in node.items()}
+    if isinstance(node, list):
+        return [_with_prefix(value, prefix) for value in node]
+    return node
 
 
 def json_schema(document: str = "pack-file") -> dict[str, Any]:

@@ -47,11 +47,15 @@ def kind_of(cls: type) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
 
 
-def to_data(obj: Any, *, redact: bool = False) -> dict[str, Any]:
-    """The plain-data form of a model, with ``kind`` and ``format_version`` first."""
+def to_data(obj: Any, *, redact: bool = False, using: cattrs.Converter | None = None) -> dict[str, Any]:
+    """The plain-data form of a model, with ``kind`` and ``format_version`` first.
+
+    ``using`` is a copy of the library's converter with extra hooks that write the same data
+    (the web app's remembers catalog items it has written); by default the library's own.
+    """
     if redact:
         obj = redacted(obj)
-    data: dict[str, Any] = converter.unstructure(obj)
+    data: dict[str, Any] = (using or converter).unstructure(obj)
     return {"kind": kind_of(type(obj)), "format_version": FORMAT_VERSIONS.get(type(obj), 1), **data}
 
 

@@ -25,7 +25,15 @@ command is ``ondermijning plan`` (:mod:`ondermijning.commands.plan`).
 from .calendar import session_weeks, trajectory_events
 from .checks import TRAJECTORY_RULES, dilemma_modules, locate, validate_trajectory
 from .document import dutch_date, trajectory_document
-from .findings import FRONTLINE_SITUATIONS, Audience, Findings, FindingsError, Need, load_findings
+from .findings import (
+    FRONTLINE_SITUATIONS,
+    Audience,
+    Findings,
+    FindingsError,
+    Need,
+    findings_from_data,
+    load_findings,
+)
 from .modules import (
     AVG,
     AWARENESS,
@@ -67,6 +75,7 @@ __all__ = [
     "Proposal",
     "dilemma_modules",
     "dutch_date",
+    "findings_from_data",
     "load_findings",
     "locate",
     "plan",

@@ -147,20 +147,32 @@ def load_findings(path: str | os.PathLike[str], catalog: Catalog | None = None) 
                                      hint="see https://toml.io for the syntax")]) from None
     except RecursionError:
         raise FindingsError([Problem("L006", "tables and arrays are nested too deeply", file=name)]) from None
-    index = LineIndex(text)
+    return findings_from_data(data, catalog, file=name, index=LineIndex(text))
+
+
+def findings_from_data(data: Any, catalog: Catalog | None = None, *, file: str = "",
+                       index: LineIndex | None = None) -> Findings:
+    """Findings from parsed data (a TOML table, or a JSON object with the same keys, ``start`` as text).
+
+    Raises :class:`FindingsError` with every problem, located by key path (and by line with ``index``).
+    """
+    index = index if index is not None else LineIndex("")
+    if not isinstance(data, dict):
+        raise FindingsError([Problem("L103", "wrong type: expected a table", file=file, path="$")])
+    data = dict(data)
     start = data.get("start")
     if isinstance(start, (datetime.datetime, datetime.time)):
         raise FindingsError([Problem("L104", "invalid value: give a date without a time, e.g. 2026-09-07",
-                                     file=name, line=index.line_of(("start",)), path="$.start")])
+                                     file=file, line=index.line_of(("start",)), path="$.start")])
     if isinstance(start, datetime.date):
         data["start"] = start.isoformat()
     try:
         findings = converter.structure(data, Findings)
     except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
-        found = sorted(_structure_problems(exc, name, index), key=lambda p: (p.line or 0, p.path))
+        found = sorted(_structure_problems(exc, file, index), key=lambda p: (p.line or 0, p.path))
         raise FindingsError(found) from None
     if catalog is not None:
-        findings = _check_themes(findings, catalog, name, index)
+        findings = _check_themes(findings, catalog, file, index)
     return findings
 
 

@@ -1,0 +1,163 @@
+"""Served assessments against in-process ``assess()``, measured in the same run.
+
+    python benchmarks/serve.py [--requests 3000] [--seconds 20] [--workers 1] [--concurrency 1 10 50]
+
+in-process   ``assess()`` on one thread over the same observation sets: the baseline
+served       ``POST /api/v1/assessments`` to a live ``ondermijning serve`` on loopback, from 1, 10 and
+             50 concurrent clients (keep-alive connections, asyncio, in this process); each level
+             stops after --requests requests or --seconds seconds, whichever comes first
+
+Prints throughput, p50 and p99 latency per level, the ratio of served throughput at the highest
+concurrency to in-process throughput (goal: at least 25%) and p99/p50 there (goal: at most 20x).
+The client shares the machine with the server: on two cores the ratio is a floor, not a ceiling.
+A benchmark, not a test: read ratios, not seconds.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import random
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+import ondermijning as o
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port: int = probe.getsockname()[1]
+        return port
+
+
+def bodies(catalog: o.Catalog, list_id: str, count: int) -> list[dict[str, object]]:
+    sl = catalog.signal_lists[list_id]
+    rng = random.Random(2026)
+    ids = [s.id for s in sl.signals]
+    out = []
+    for _ in range(count):
+        chosen = rng.sample(ids, rng.randint(0, 15))
+        split = rng.randint(0, len(chosen))
+        out.append({"signal_list": list_id, "signals": chosen[:split], "interpretations": chosen[split:]})
+    return out
+
+
+def in_process(catalog: o.Catalog, requests: list[dict[str, object]], repeats: int) -> float:
+    """Calls per second of assess() on this thread (median of ``repeats`` passes)."""
+    sl = catalog.signal_lists[str(requests[0]["signal_list"])]
+    observed = [[o.Observation(signal=s) for s in r["signals"]]  # type: ignore[attr-defined]
+                + [o.Observation(signal=s, kind=o.ObservationKind.INTERPRETATION)
+                   for s in r["interpretations"]]  # type: ignore[attr-defined]
+                for r in requests]
+    rates = []
+    for _ in range(repeats):
+        start = time.perf_counter()
+        for items in observed:
+            o.assess(sl, items, catalog=catalog)
+        rates.append(len(observed) / (time.perf_counter() - start))
+    return statistics.median(rates)
+
+
+async def _client(host: str, port: int, payloads: list[bytes], queue: asyncio.Queue[int],
+                  latencies: list[float], deadline: float) -> None:
+    reader, writer = await asyncio.open_connection(host, port)
+    try:
+        while time.perf_counter() < deadline:
+            try:
+                index = queue.get_nowait()
+            except asyncio.QueueEmpty:
+                return
+            start = time.perf_counter()
+            writer.write(payloads[index % len(payloads)])
+            head = await reader.readuntil(b"\r\n\r\n")
+            status = int(head.split(b" ", 2)[1])
+            length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
+                          if line.lower().startswith(b"content-length:"))
+            await reader.readexactly(length)
+            if status != 200:
+                raise RuntimeError(f"status {status}")
+            latencies.append(time.perf_counter() - start)
+    finally:
+        writer.close()
+
+
+async def load(host: str, port: int, payloads: list[bytes], clients: int, requests: int,
+               seconds: float) -> tuple[float, list[float]]:
+    queue: asyncio.Queue[int] = asyncio.Queue()
+    for i in range(requests):
+        queue.put_nowait(i)
+    latencies: list[float] = []
+    start = time.perf_counter()
+    await asyncio.gather(*(_client(host, port, payloads, queue, latencies, start + seconds)
+                           for _ in range(clients)))
+    return time.perf_counter() - start, latencies
+
+
+def percentile(values: list[float], fraction: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--list", default="deurne/jongeren", help="signal list id (default: %(default)s)")
+    parser.add_argument("--requests", type=int, default=3000, help="requests per level (default: %(default)s)")
+    parser.add_argument("--seconds", type=float, default=20, help="time limit per level (default: %(default)s)")
+    parser.add_argument("--workers", type=int, default=1, help="server worker processes (default: %(default)s)")
+    parser.add_argument("--concurrency", type=int, nargs="+", default=[1, 10, 50],
+                        help="concurrent clients per level (default: 1 10 50)")
+    args = parser.parse_args()
+
+    catalog = o.load_catalog()
+    requests = bodies(catalog, args.list, 500)
+    baseline = in_process(catalog, requests, repeats=5)
+    port = free_port()
+    host = "127.0.0.1"
+    payloads = []
+    for body in requests:
+        data = json.dumps(body).encode()
+        payloads.append(b"POST /api/v1/assessments HTTP/1.1\r\nHost: %s:%d\r\nContent-Type: application/json\r\n"
+                        b"Content-Length: %d\r\n\r\n%s" % (host.encode(), port, len(data), data))
+    server = subprocess.Popen([sys.executable, "-m", "ondermijning", "serve", "--port", str(port), "--workers",
+                               str(args.workers), "--log-level", "warning"], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL)
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                urllib.request.urlopen(f"http://{host}:{port}/api/v1/packs", timeout=2).close()
+                break
+            except OSError:
+                if server.poll() is not None or time.monotonic() > deadline:
+                    raise SystemExit("the server did not start") from None
+                time.sleep(0.2)
+        asyncio.run(load(host, port, payloads, 4, 200, 10))  # warm up: imports, caches
+        print(f"in-process assess(), one thread: {baseline:8.0f} /s")
+        print(f"served, {args.workers} worker(s), POST /api/v1/assessments ({args.list}, 0-15 signals):")
+        print(f"{'clients':>8} {'requests':>9} {'per s':>8} {'p50 ms':>8} {'p99 ms':>8} {'p99/p50':>8} "
+              f"{'vs in-process':>14}")
+        last = (0.0, 0.0, 0.0)
+        for clients in args.concurrency:
+            elapsed, latencies = asyncio.run(load(host, port, payloads, clients, args.requests, args.seconds))
+            rate = len(latencies) / elapsed
+            p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
+            print(f"{clients:>8} {len(latencies):>9} {rate:>8.0f} {p50 * 1000:>8.2f} {p99 * 1000:>8.2f} "
+                  f"{p99 / p50:>8.1f} {rate / baseline:>13.0%}")
+            last = (rate, p50, p99)
+        rate, p50, p99 = last
+        print(f"goal at {args.concurrency[-1]} clients: served >= 25% of in-process: {rate / baseline:.0%} "
+              f"({'met' if rate / baseline >= 0.25 else 'not met'}); p99 <= 20x p50: {p99 / p50:.1f}x "
+              f"({'met' if p99 <= 20 * p50 else 'not met'})")
+    finally:
+        server.terminate()
+        server.wait(timeout=15)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,126 @@
+"""GET endpoints for what the packs hold: packs, signal lists, routes, dilemma cards, cases, guides, workshops.
+
+Ids keep their slash: ``/api/v1/signal-lists/deurne/jongeren``. Every item is the document
+``to_json`` writes for it; a list is a JSON array of such documents.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any
+
+from litestar import Router, get
+from litestar.handlers import HTTPRouteHandler
+from litestar.params import FromPath, QueryParameter
+
+from ...errors import UnknownItemError
+from ...models import (
+    Case,
+    ConcernLevel,
+    ConversationGuide,
+    DilemmaCard,
+    Route,
+    RouteScope,
+    SignalList,
+    Workshop,
+    pack_of,
+)
+from ..problems import unknown
+from ..site import SiteDep
+from .models import PackStatus
+from .wire import ModelDTO
+
+#: path segment, catalog family, model, Dutch kind, English kind (for UnknownItemError), summary
+FAMILIES: tuple[tuple[str, str, type[Any], str, str], ...] = (
+    ("signal-lists", "signal_lists", SignalList, "signalenlijst", "signal list"),
+    ("dilemma-cards", "dilemma_cards", DilemmaCard, "dilemmakaart", "dilemma card"),
+    ("cases", "cases", Case, "casus", "case"),
+    ("guides", "guides", ConversationGuide, "gespreksleidraad", "conversation guide"),
+    ("workshops", "workshops", Workshop, "module", "workshop"),
+)
+
+
+def find(mapping: Mapping[str, Any], item_id: str, kind: str, path: str = "$") -> Any:
+    """An item by qualified id, or a 404 problem (A003) that suggests a close id."""
+    try:
+        return mapping[item_id]
+    except KeyError:
+        raise unknown(UnknownItemError(kind, item_id, mapping), path, status=404) from None
+
+
+def pack_status(site: SiteDep, pack_id: str) -> PackStatus:
+    catalog = site.catalog
+    report = site.reports[pack_id]
+    counts = {family: n for family, n in catalog.counts(pack_id).items() if n}
+    provenance = catalog.provenance.get(pack_id)
+    return PackStatus(pack=catalog.packs[pack_id], provider=provenance.provider if provenance else "",
+                      counts=counts, valid=report.errors == 0, errors=report.errors, warnings=report.warnings)
+
+
+@get("/packs", return_dto=ModelDTO[PackStatus], operation_id="listPacks", summary="Alle packs met versie en status",
+     sync_to_thread=False)
+def list_packs(site: SiteDep) -> list[PackStatus]:
+    """Every installed pack: its version, provider, item counts and validation status."""
+    return [pack_status(site, pack_id) for pack_id in sorted(site.catalog.packs)]
+
+
+@get("/packs/{pack_id:str}", return_dto=ModelDTO[PackStatus], operation_id="getPack", summary="Eén pack",
+     sync_to_thread=False)
+def get_pack(site: SiteDep, pack_id: FromPath[str]) -> PackStatus:
+    """One pack by its id (``deurne``)."""
+    find(site.catalog.packs, pack_id, "pack")
+    return pack_status(site, pack_id)
+
+
+@get("/routes", return_dto=ModelDTO[Route], operation_id="listRoutes", summary="Routes, gefilterd",
+     sync_to_thread=False)
+def list_routes(
+    site: SiteDep,
+    municipality: Annotated[str | None, QueryParameter(description="pack id of a municipality: its local routes first, "
+                                                  "then national ones; other municipalities' routes left out")] = None,
+    level: Annotated[ConcernLevel | None, QueryParameter(description="only routes for this concern level")] = None,
+    theme: Annotated[str | None, QueryParameter(description="only routes for this theme (routes without themes fit "
+                                           "every theme), e.g. core/drugs")] = None,
+) -> list[Route]:
+    """Routes (who to contact for what), local before national, filtered by municipality, level and theme."""
+    catalog = site.catalog
+    if municipality is not None and municipality not in catalog.packs:
+        raise unknown(UnknownItemError("municipality", municipality, catalog.packs), "municipality")
+    if theme is not None and theme not in catalog.themes:
+        raise unknown(UnknownItemError("theme", theme, catalog.themes), "theme")
+    fitting = [r for r in catalog.routes.values()
+               if (level is None or level in r.levels) and (theme is None or not r.themes or theme in r.themes)]
+    local = [r for r in fitting if r.scope is RouteScope.LOCAL
+             and (municipality is None or pack_of(r.id) == municipality)]
+    return local + [r for r in fitting if r.scope is RouteScope.NATIONAL]
+
+
+def _family_handlers(segment: str, family: str, model: type[Any], dutch: str, english: str
+                     ) -> list[HTTPRouteHandler]:
+    name = model.__name__
+
+    def list_items(site: SiteDep) -> list[Any]:
+        return list(site.catalog.family(family).values())
+
+    def get_item(site: SiteDep, pack: FromPath[str], item: FromPath[str]) -> Any:
+        return find(site.catalog.family(family), f"{pack}/{item}", english)
+
+    list_items.__doc__ = f"Alle items van deze soort ({dutch}), zoals to_json ze schrijft."
+    get_item.__doc__ = f"Eén {dutch} op id: pack en item, met hun schuine streep (pack/item)."
+    list_items.__annotations__ = {"site": SiteDep, "return": list[model]}  # type: ignore[valid-type]
+    get_item.__annotations__ = {"site": SiteDep, "pack": FromPath[str], "item": FromPath[str], "return": model}
+    return [
+        get(f"/{segment}", return_dto=ModelDTO[model],  # type: ignore[valid-type]
+            operation_id=f"list{name}s", sync_to_thread=False,
+            summary=f"Alle: {dutch}")(list_items),
+        get(f"/{segment}/{{pack:str}}/{{item:str}}", return_dto=ModelDTO[model],  # type: ignore[valid-type]
+            operation_id=f"get{name}",
+            sync_to_thread=False, summary=f"Eén {dutch}")(get_item),
+    ]
+
+
+def catalog_router() -> Router:
+    handlers: list[Callable[..., Any] | HTTPRouteHandler] = [list_packs, get_pack, list_routes]
+    for spec in FAMILIES:
+        handlers.extend(_family_handlers(*spec))
+    return Router("/", route_handlers=handlers, tags=["catalogus"])

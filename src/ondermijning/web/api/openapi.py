@@ -1,0 +1,97 @@
+"""The OpenAPI 3.1 document at /api/v1/openapi.json: Litestar's paths, the library's schemas.
+
+Litestar reads paths, parameters and which model each handler takes and returns from the
+handlers' signatures. The schemas of those models come from one generator,
+:func:`ondermijning.schema.json_schemas`, which describes the JSON that ``to_json`` writes and
+the converter reads; nothing here describes a model by hand. Every operation answers a refusal
+with a :class:`~ondermijning.web.problems.ProblemDetails` (``4XX``, ``application/problem+json``).
+"""
+
+from __future__ import annotations
+
+import copy
+import functools
+from typing import Any
+
+from litestar import Litestar, Request, get
+
+from ..._version import __version__
+from ...models import Case, ConversationGuide, DilemmaCard, Route, SignalList, Workshop
+from ...models.picture import InformationPicture
+from ...planner import Findings, Proposal
+from ...schema import json_schemas
+from ..problems import MEDIA_TYPE, ProblemDetails
+from .models import AssessmentRequest, PackStatus
+
+#: every model the API writes as a whole document, and those it reads as a bare object
+DOCUMENTS = (InformationPicture, Proposal, PackStatus, SignalList, Route, DilemmaCard, Case, ConversationGuide,
+             Workshop)
+BODIES = (AssessmentRequest, Findings, ProblemDetails)
+PREFIX = "#/components/schemas/"
+
+DESCRIPTION = (
+    "Signalenlijsten, routes, dilemmakaarten, casussen en trainingsaanbod van de geïnstalleerde packs, en het "
+    "informatiebeeld en trainingstraject die de bibliotheek ondermijning daaruit berekent. Elk antwoord is "
+    "precies de JSON die ondermijning.to_json schrijft. Het berekende zorgniveau is een advies; professionals "
+    "stellen het niveau samen vast. Er wordt niets bewaard: geen opslag, geen sessies, geen cookies."
+)
+
+
+@functools.lru_cache(maxsize=1)
+def component_schemas() -> dict[str, Any]:
+    """The named schemas of every model on the wire, from the library's generator."""
+    return json_schemas(DOCUMENTS, BODIES, ref_prefix=PREFIX)
+
+
+def _problem_response() -> dict[str, Any]:
+    return {"description": "Het verzoek is geweigerd: een probleemdocument (RFC 9457) met de code van de "
+                           "bibliotheek en een Nederlandse uitleg.",
+            "content": {MEDIA_TYPE: {"schema": {"$ref": f"{PREFIX}ProblemDetails"}}}}
+
+
+def _unwrap(node: Any) -> Any:
+    """``{"allOf": [{"$ref": X}]}`` (what Litestar lets a DTO return) back to ``{"$ref": X}``."""
+    if isinstance(node, dict):
+        all_of = node.get("allOf")
+        if len(node) == 1 and isinstance(all_of, list) and len(all_of) == 1 and set(all_of[0]) == {"$ref"}:
+            return dict(all_of[0])
+        return {key: _unwrap(value) for key, value in node.items()}
+    if isinstance(node, list):
+        return [_unwrap(value) for value in node]
+    return node
+
+
+def openapi_document(app: Litestar) -> dict[str, Any]:
+    """The API's OpenAPI document: Litestar's operations with the library's schemas and problem answers."""
+    document: dict[str, Any] = _unwrap(copy.deepcopy(app.openapi_schema.to_schema()))
+    document["info"] = {"title": "ondermijning API", "version": __version__, "description": DESCRIPTION,
+                        "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"}}
+    paths: dict[str, Any] = {}
+    for path, item in document.get("paths", {}).items():
+        if not path.startswith("/api/v1/"):
+            continue
+        for operation in item.values():
+            responses = {code: answer for code, answer in operation.get("responses", {}).items()
+                         if not code.startswith("4")}
+            for answer in responses.values():  # a picture or plan must not stay in a cache
+                answer.setdefault("headers", {})["Cache-Control"] = {
+                    "description": "always no-store", "schema": {"type": "string", "const": "no-store"}}
+            responses["4XX"] = _problem_response()
+            operation["responses"] = responses
+        paths[path] = item
+    document["paths"] = paths
+    schemas = document.setdefault("components", {}).setdefault("schemas", {})
+    schemas.update(component_schemas())
+    document["components"] = {"schemas": dict(sorted(schemas.items()))}
+    return document
+
+
+@get("/openapi.json", include_in_schema=False, sync_to_thread=False, media_type="application/json")
+def openapi_json(request: Request[Any, Any, Any]) -> dict[str, Any]:
+    """The OpenAPI 3.1 document of this API."""
+    app = request.app
+    cached: dict[str, Any] | None = getattr(app.state, "openapi_document", None)
+    if cached is None:
+        cached = openapi_document(app)
+        app.state.openapi_document = cached
+    return cached

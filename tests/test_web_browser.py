@@ -1,0 +1,309 @@
+"""The web app as a person uses it: real headless Chromium (Debian's), at desktop width and at 360 px.
+
+Each flow runs end to end against a live ``ondermijning serve``; axe-core (shipped inside
+axe-playwright-python) checks every page for serious or critical accessibility violations. A
+second server loads a pack whose texts are hostile HTML: the pages must show them as text.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+CHROMIUM = Path("/usr/bin/chromium")
+FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "360px": {"width": 360, "height": 740}}
+
+if not CHROMIUM.exists():
+    if os.environ.get("CI"):  # .ci/run installs it: in CI a missing browser is a failure, never a skip
+        raise RuntimeError("/usr/bin/chromium is missing; .ci/run should have installed Debian's chromium")
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI installs it",
+                allow_module_level=True)
+
+from axe_playwright_python.sync_playwright import Axe  # noqa: E402
+from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
+
+AXE = Axe()
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:  # Playwright gives it a new, empty profile of its own
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
+    context = browser.new_context(viewport=VIEWPORTS[request.param], accept_downloads=True, locale="nl-NL")
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    opened.on("pageerror", lambda e: errors.append(str(e)))
+    yield opened
+    context.close()
+    assert not errors, f"the browser reported errors (a CSP refusal shows here too): {errors}"
+
+
+def accessible(page: Page) -> None:
+    """No serious or critical axe-core violation, the Dutch language set, nothing wider than the screen."""
+    results = AXE.run(page)
+    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
+           if v["impact"] in ("serious", "critical")]
+    assert not bad, f"{page.url}: {bad}"
+    assert page.get_attribute("html", "lang") == "nl"
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 0, f"{page.url} is {overflow} px wider than the screen"
+
+
+def test_the_signalling_flow_from_choice_to_picture_and_downloads(page: Page, server: Any, tmp_path: Path) -> None:
+    page.goto(server.url + "/")
+    expect(page.get_by_text("Er wordt niets bewaard.").first).to_be_visible()
+    accessible(page)
+    page.get_by_role("link", name="Signaleren").first.click()
+    page.get_by_label("Gemeente (voor de lokale routes)").select_option("deurne")
+    page.get_by_label("Signalen bij jongeren (Deurne)").check()
+    accessible(page)
+    page.get_by_role("button", name="Verder naar de signalen").click()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Signalen bij jongeren (Deurne)")
+    accessible(page)
+    page.get_by_label("Reageert agressief of dreigend naar leeftijdgenoten of volwassenen").check()
+    red_flag = page.locator("input[name=signaal][value='deurne/bezittingen-heeft-drugs']")
+    red_flag.check()
+    page.locator("input[name='soort:deurne/bezittingen-heeft-drugs'][value=interpretation]").check()
+    page.locator("input[name=beschermend]").first.check()
+    page.get_by_role("button", name="Informatiebeeld maken").click()
+
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Informatiebeeld")
+    expect(page.locator("[data-level]")).to_have_attribute("data-level", "high")
+    expect(page.get_by_text("Berekend advies")).to_be_visible()
+    expect(page.get_by_role("heading", name="Rode vlaggen")).to_be_visible()
+    expect(page.get_by_role("heading", name="Om op te letten")).to_have_count(0)  # hoog: nothing can raise it
+    scopes = page.locator("ol.routes > li").evaluate_all("items => items.map(i => i.className)")
+    assert scopes and scopes == sorted(scopes, key=lambda c: "national" in c), scopes  # local first
+    expect(page.locator(".privacy")).to_contain_text("Er wordt niets bewaard")
+    accessible(page)
+
+    page.get_by_label("Samen vastgesteld zorgniveau").select_option("moderate")
+    page.get_by_label("Reden").fill("Besproken met het wijkteam; de jongere heeft steun thuis.")
+    page.get_by_role("button", name="Oordeel naast het advies zetten").click()
+    expect(page.locator("[data-level]")).to_have_attribute("data-level", "high")  # the advice stays
+    expect(page.locator("[data-agreed]")).to_have_attribute("data-agreed", "moderate")
+    expect(page.get_by_text("Wijkt af van het berekende advies")).to_be_visible()
+    expect(page.get_by_role("button", name="Informatiebeeld afdrukken")).to_be_visible()  # the script ran
+    accessible(page)
+
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download als JSON").click()
+    picture = json.loads(Path(download.value.path()).read_text(encoding="utf-8"))
+    assert picture["kind"] == "information_picture" and picture["level"] == "high"
+    assert picture["judgement"]["level"] == "moderate"
+    kinds = {o["signal"]: o["kind"] for o in picture["observations"]}
+    assert kinds["deurne/bezittingen-heeft-drugs"] == "interpretation"
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Download als Markdown").click()
+    markdown = Path(download.value.path()).read_text(encoding="utf-8")
+    assert markdown.startswith("# Informatiebeeld") and "HOOG (advies)" in markdown
+
+    page.emulate_media(media="print")  # the print view: no menus, forms or buttons
+    expect(page.locator("header.site")).to_be_hidden()
+    expect(page.get_by_role("button", name="Download als JSON")).to_be_hidden()
+    expect(page.locator("[data-level]")).to_be_visible()
+
+
+def test_signals_can_be_ticked_with_the_keyboard_alone(page: Page, server: Any) -> None:
+    page.goto(server.url + "/signaleren/lijst?lijst=deurne/jongeren&gemeente=deurne")
+    for _ in range(40):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.name") == "signaal":
+            break
+    focused = page.locator(":focus")
+    assert focused.get_attribute("type") == "checkbox"
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none", "the focused control shows no focus outline"
+    page.keyboard.press("Space")
+    expect(focused).to_be_checked()
+    page.locator("button[type=submit]").focus()
+    page.keyboard.press("Enter")
+    expect(page.locator("[data-level]")).to_be_visible()
+
+
+def test_a_dilemma_card_walked_step_by_step(page: Page, server: Any) -> None:
+    page.goto(server.url + "/dilemmakaarten")
+    accessible(page)
+    page.locator("ul.cards a").first.click()
+    expect(page.get_by_role("heading", name="De situatie")).to_be_visible()
+    accessible(page)
+    while page.get_by_role("link", name="Volgende stap").count():
+        page.get_by_role("link", name="Volgende stap").click()
+    expect(page.get_by_role("heading", name="Handelingsopties")).to_be_visible()
+    accessible(page)
+    page.locator("input[name=keuze]").first.check()
+    page.get_by_role("button", name="Keuze bekijken").click()
+    expect(page.get_by_text("Jullie keuze:")).to_be_visible()
+    expect(page.get_by_text("hier wordt niets bewaard")).to_be_visible()
+    accessible(page)
+    page.goto(server.url + "/dilemmakaarten/afdrukken")
+    cards = page.locator("article.page")
+    assert cards.count() == 17
+    accessible(page)
+
+
+def test_a_case_discussion_guide_with_the_session_check(page: Page, server: Any) -> None:
+    page.goto(server.url + "/casusbespreking")
+    accessible(page)
+    page.get_by_label("Aantal deelnemers").fill("7")
+    page.get_by_label("Aantal begeleiders").fill("1")
+    page.get_by_role("button", name="Draaiboek maken").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Draaiboek casuïstiekbespreking")
+    notice = page.locator(".notice.warning")
+    expect(notice).to_contain_text("S001")
+    expect(notice).to_contain_text("S002")
+    expect(page.get_by_role("heading", name="3. De vier vragen")).to_be_visible()
+    accessible(page)
+
+
+def test_the_training_planner_to_a_calendar(page: Page, server: Any) -> None:
+    from icalendar import Calendar
+
+    page.goto(server.url + "/training")
+    accessible(page)
+    page.get_by_label("Gemeente of organisatie").fill("Gemeente Voorbeeld")
+    page.get_by_label("Zorgfraude").check()
+    page.get_by_label("Sociaal domein (Wmo, Jeugd, Werk en Inkomen, schuldhulp)").check()
+    page.get_by_label("Aantal deelnemers").fill("12")
+    page.get_by_label("Beschikbare weken").fill("12")
+    page.get_by_label("Datum van de eerste bijeenkomst (nodig voor de agenda)").fill("2026-09-07")
+    page.get_by_label("Begintijd van de bijeenkomsten (leeg: hele dagen in de agenda)").fill("13:30")
+    page.get_by_role("button", name="Traject voorstellen").click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Gemeente Voorbeeld")
+    expect(page.get_by_text("Week 1, maandag 7 september 2026", exact=False).first).to_be_visible()
+    accessible(page)
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Agenda downloaden (.ics)").click()
+    assert download.value.suggested_filename == "training.ics"
+    events = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
+    assert events and events[0].decoded("DTSTART").hour == 13
+
+
+def test_packs_with_versions_and_validation_status(page: Page, server: Any) -> None:
+    page.goto(server.url + "/packs")
+    rows = page.locator("tbody tr")
+    assert rows.count() == 4
+    expect(rows.filter(has_text="deurne")).to_contain_text("Geldig")
+    expect(rows.filter(has_text="deurne")).to_contain_text("0.1.0")
+    accessible(page)
+
+
+def test_a_refusal_is_a_dutch_page(browser: Browser, server: Any) -> None:
+    context = browser.new_context(viewport=VIEWPORTS["360px"])
+    page = context.new_page()  # the 404 itself shows in the console, so no check for console errors here
+    response = page.goto(server.url + "/bestaat-niet")
+    assert response is not None and response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dit adres bestaat niet")
+    expect(page.get_by_text("Code A005")).to_be_visible()
+    accessible(page)
+    context.close()
+
+
+# --- pack content is text, never markup ------------------------------------------------------------
+
+HOSTILE = '<script>window.__pwned=1</script>"><img src=x onerror="window.__pwned=2">'
+
+
+def hostile_pack(root: Path) -> Path:
+    text = json.dumps(HOSTILE)  # a JSON string is a valid TOML basic string
+    source = '{ publication = "Test", section = "§1" }'
+    folder = root / "boos"
+    folder.mkdir()
+    (folder / "pack.toml").write_text(f"""
+[pack]
+id = "boos"
+name = {text}
+version = "1.0.0"
+
+[[signal_lists]]
+id = "lijst"
+name = {text}
+description = {text}
+source = {source}
+red_flag_themes = ["core/drugs"]
+scoring = {{ thresholds = {{ moderate = 2, high = 5 }} }}
+
+[[signal_lists.categories]]
+id = "gedrag"
+name = {text}
+
+[[signal_lists.signals]]
+id = "s1"
+category = "gedrag"
+text = {text}
+weight = 3
+source = {source}
+
+[[signal_lists.protective_factors]]
+id = "p1"
+text = {text}
+source = {source}
+
+[[routes]]
+id = "wijkteam"
+name = {text}
+action = "advice"
+scope = "local"
+levels = ["low", "moderate", "high"]
+when = {text}
+source = {source}
+
+[[dilemma_cards]]
+id = "kaart"
+title = {text}
+situation = {text}
+source = {source}
+values = [{text}]
+questions = [{text}]
+
+[[dilemma_cards.options]]
+title = {text}
+description = {text}
+consequences = {{ client = {text}, system = {text}, professional = {text}, organisation = {text} }}
+""", encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def hostile_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
+    from tests.webserver import live_server
+
+    root = tmp_path_factory.mktemp("hostile")
+    with live_server(root, ["--pack", str(hostile_pack(root))]) as running:
+        yield running
+
+
+def test_pack_content_with_html_is_shown_as_text(page: Page, hostile_server: Any) -> None:
+    def inert() -> None:
+        assert page.evaluate("window.__pwned") is None, f"pack content ran as script on {page.url}"
+        assert page.locator("main img").count() == 0
+        assert page.locator("main script").count() == 0
+        expect(page.get_by_text(HOSTILE).first).to_be_visible()
+
+    page.goto(hostile_server.url + "/signaleren/lijst?lijst=boos/lijst&gemeente=boos")
+    inert()
+    page.locator("input[name=signaal]").first.check()
+    page.locator("input[name=beschermend]").first.check()
+    page.get_by_role("button", name="Informatiebeeld maken").click()
+    expect(page.locator("[data-level]")).to_have_attribute("data-level", "moderate")
+    inert()
+    for path in ("/dilemmakaarten/boos/kaart", "/dilemmakaarten/boos/kaart?stap=4", "/dilemmakaarten/afdrukken",
+                 "/packs", "/signaleren"):
+        page.goto(hostile_server.url + path)
+        assert page.evaluate("window.__pwned") is None, path
+        assert page.locator("main img").count() == 0, path
