@@ -71,8 +71,6 @@ def add_parser(sub: Any) -> None:
     serve.add_argument("--port", type=_port, default=DEFAULT_PORT, help=_("poort (standaard: %(default)s)"))
     serve.add_argument("--workers", type=_workers, default=1, metavar="N",
                        help=_("aantal werkprocessen (standaard: %(default)s)"))
-    serve.add_argument("--pack", dest="serve_pack", action="append", default=[], metavar="PATH",
-                       help=_("laad ook deze pack-map (herhaalbaar)"))
     serve.add_argument("--log-level", choices=("critical", "error", "warning", "info"), default="info",
                        help=_("hoeveel uvicorn logt (standaard: %(default)s)"))
     serve.set_defaults(run=run)
@@ -90,7 +88,6 @@ def run(args: argparse.Namespace) -> int:
     except ImportError:
         raise UsageError(_("de webapp heeft de extra 'web' nodig: python -m pip install 'ondermijning[web]'")) \
             from None
-    args.pack = [*args.pack, *args.serve_pack]
     _check_free(args.host, args.port)
     catalog = load(args)  # also in the parent with --workers: a broken --pack shows before anything starts
     options: dict[str, Any] = {"host": args.host, "port": args.port, "log_config": log_config(args.log_level),

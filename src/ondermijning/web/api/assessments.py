@@ -6,7 +6,7 @@ from litestar import post
 from litestar.params import JSONBody
 
 from ...assessment import assess
-from ...errors import UnknownItemError
+from ...errors import InvalidSignalListError, UnknownItemError
 from ...i18n import _
 from ...models.picture import InformationPicture, Observation, ObservationKind
 from ..problems import ApiProblem, ProblemItem, unknown
@@ -40,6 +40,9 @@ def picture_for(request: AssessmentRequest, site: SiteDep) -> InformationPicture
                          subject=request.subject)
     except UnknownItemError as exc:
         raise unknown(exc, _path_of(request, exc.item_id)) from None
+    except InvalidSignalListError:
+        raise ApiProblem("A008", _("De signalenlijst '{id}' is ongeldig in deze catalogus en wordt niet gebruikt; "
+                                   "zie 'ondermijning validate'.").format(id=signal_list.id)) from None
     if request.judgement is not None:
         picture = picture.with_judgement(request.judgement)
     return picture
