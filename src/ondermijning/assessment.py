@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterable, Mapping
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
+from ._version import __version__
 from .errors import InvalidSignalListError, UnknownItemError
 from .models import ConcernLevel, ProtectiveFactor, Route, RouteScope, SignalList, pack_of
 from .models.picture import (
@@ -21,7 +23,7 @@ from .models.picture import (
     RedFlag,
     WatchSignal,
 )
-from .scoring import compile_scorer
+from .scoring import ScoringRule, compile_scorer, rule_functions
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -61,52 +63,147 @@ def assess(
     sl = _signal_list(signal_list, catalog)
     _refuse_invalid(sl, catalog)
     rules = tuple(catalog.scoring_rules) if catalog is not None else ()
-    scorer = compile_scorer(sl, rules)
+    tables = _tables(sl, rules, rule_functions(rules))
+    scorer = tables.scorer
 
-    observations = _observations(observed, scorer.resolve)
-    ids = frozenset(o.signal for o in observations)
-    contributions = scorer.contributions(ids)
+    observations, ids = _observations(observed, tables)
+    bits = scorer.raising.bits(ids)
+    ordered = scorer.in_order(ids)
+    contributions = scorer.contributions(ids, ordered)
     score, level = scorer.score(ids)  # exact decimal arithmetic (scoring.py); the contributions add up to it
-    red = scorer.red_flags(ids)
+    red = scorer.red_flags(ids, ordered)
     thresholds = sl.scoring.thresholds
 
-    watch = []
-    if level < ConcernLevel.HIGH:
-        for signal in sl.signals:
-            if signal.id not in ids:
-                _, raised = scorer.score(ids | {signal.id})
-                if raised > level:
-                    watch.append(WatchSignal(signal=signal.id, text=signal.text, category=signal.category,
-                                             raises_to=raised))
-        watch.sort(key=lambda w: -w.raises_to.rank)  # stable: list order within a level
+    to_high, to_moderate = scorer.raisers(ids, level, bits, tables.watch) if level is not ConcernLevel.HIGH \
+        else ((), ())
 
-    themes = {theme for s in sl.signals if s.id in ids for theme in s.themes}
+    themes = set().union(*map(tables.themes.__getitem__, ids))
     return InformationPicture(
         signal_list=sl.id,
         level=level,
         score=score,
         explanation=Explanation(contributions=tuple(contributions), thresholds=thresholds,
-                                decision=_decision(sl, level, score, red)),
+                                decision=tables.decision(level, score, red)),
         reminder=sl.reminder or DEFAULT_REMINDER,
         observations=observations,
-        categories=tuple(_categories(sl, contributions, scorer.weight_of)),
-        red_flags=tuple(RedFlag(signal=s, text=scorer.signals[s].text, themes=scorer.signals[s].themes) for s in red),
-        watch_next=tuple(watch),
-        goals=tuple(goal for goal in sl.goals if level in goal.levels),
-        routes=tuple(select_routes(catalog.routes if catalog is not None else {}, level, themes, _local_packs(sl))),
-        protective_factors=tuple(_protective(sl, protective)),
+        categories=tables.categories(bits, contributions),
+        red_flags=tuple(map(tables.red_flags.__getitem__, red)),
+        watch_next=(*to_high, *to_moderate),
+        goals=tables.goals[level],
+        routes=tables.routes(catalog.routes, level, themes) if catalog is not None else (),
+        protective_factors=tuple(_protective(sl, protective)) if protective else (),
         subject=subject,
         judgement=judgement,
-        pins=_pins(sl, scorer.list_hash, catalog),
+        pins=tables.pins(catalog),
     )
 
 
-def _pins(sl: SignalList, list_hash: str, catalog: Catalog | None) -> Pins:
-    from ._version import __version__
+class _Tables:
+    """What every picture of one list reuses, built once per list (and its scoring rules).
 
-    pack = pack_of(sl.id)
-    version = catalog.packs[pack].version if catalog is not None and pack in catalog.packs else ""
-    return Pins(pack=pack, pack_version=version, list_hash=list_hash, library_version=__version__)
+    The explanation lines, red flags and watch entries of a signal are the same in every
+    picture: they are made here once, and a picture only picks them.
+    """
+
+    def __init__(self, sl: SignalList, rules: tuple[ScoringRule, ...]) -> None:
+        self.scorer = scorer = compile_scorer(sl, rules)
+        signals = scorer.signals  # by id; a duplicate id keeps its last signal, as scoring does
+        self.themes = {i: s.themes for i, s in signals.items()}
+        self.red_flags = {i: RedFlag(signal=i, text=s.text, themes=s.themes) for i, s in signals.items() if s.red_flag}
+        self.observation = {i: Observation(signal=i) for i in signals}
+        self.goals = {level: tuple(goal for goal in sl.goals if level in goal.levels) for level in ConcernLevel}
+        # each category of the list (in list order): the bit set of its signals, and its breakdowns so far
+        in_category = scorer.raising.in_category
+        self._members = tuple((in_category.get(c.id, 0), c.id, c.name, dict[int, CategoryScore]())
+                              for c in sl.categories)
+        self._decisions: dict[tuple[ConcernLevel, float, tuple[str, ...]], Decision] = {}
+        self.local_packs = _local_packs(sl)
+        self._pins: dict[str, Pins] = {}
+        # routes of one catalog by level and the route themes a picture touches; one tuple, replaced
+        # whole when another catalog's routes come in, so threads never mix two catalogs' choices
+        self._chosen: tuple[Mapping[str, Route], frozenset[str], dict[Any, tuple[Route, ...]]] = ({}, frozenset(), {})
+
+    @functools.cached_property
+    def watch(self) -> tuple[tuple[WatchSignal, ...], tuple[WatchSignal, ...]]:
+        """What to watch for each signal of the list (in list order): if it raises the level to hoog, to matig."""
+        sl = self.scorer.signal_list
+        return _watch(sl, ConcernLevel.HIGH), _watch(sl, ConcernLevel.MODERATE)
+
+    def routes(self, routes: Mapping[str, Route], level: ConcernLevel, themes: set[str]) -> tuple[Route, ...]:
+        """:func:`select_routes` for a picture of this list, the same answer looked up once per case."""
+        of, route_themes, chosen = self._chosen
+        if of is not routes:
+            route_themes = frozenset(t for r in routes.values() for t in r.themes)
+            chosen = {}
+            self._chosen = (routes, route_themes, chosen)
+        key = (level, route_themes.intersection(themes))  # other themes cannot change the choice
+        found = chosen.get(key)
+        if found is None:
+            found = _keep(chosen, key, tuple(select_routes(routes, level, key[1], self.local_packs)))
+        return found
+
+    def categories(self, bits: int, contributions: list[Contribution]) -> tuple[CategoryScore, ...]:
+        """The points per category of the list (in list order), from the bit set of the observed signals.
+
+        The breakdown of each set of signals in a category is made once (a list with a signal id
+        twice has one bit for two signals: its breakdown is made from the explanation lines).
+        """
+        if self.scorer.duplicates:
+            return tuple(_categories(self._members, contributions, self.scorer.weight_of))
+        found = []
+        for members, category, name, kept in self._members:
+            mine = bits & members
+            if mine:
+                breakdown = kept.get(mine)
+                if breakdown is None:
+                    signals = tuple(self.scorer.raising.pick(mine))
+                    points = self.scorer.weight_of(signals)
+                    breakdown = _keep(kept, mine, CategoryScore(category=category, name=name, points=points,
+                                                                signals=signals))
+                found.append(breakdown)
+        return tuple(found)
+
+    def decision(self, level: ConcernLevel, score: float, red: list[str]) -> Decision:
+        key = (level, score, tuple(red))
+        found = self._decisions.get(key)
+        if found is None:
+            found = _keep(self._decisions, key, _decision(self.scorer.signal_list, level, score, red))
+        return found
+
+    def pins(self, catalog: Catalog | None) -> Pins:
+        pack = pack_of(self.scorer.signal_list.id)
+        version = catalog.packs[pack].version if catalog is not None and pack in catalog.packs else ""
+        pins = self._pins.get(version)
+        if pins is None:
+            pins = self._pins[version] = Pins(pack=pack, pack_version=version, list_hash=self.scorer.list_hash,
+                                              library_version=__version__)
+        return pins
+
+    def resolve(self, signal_id: str) -> str:
+        """The qualified id of one of the list's signals; :class:`UnknownItemError` for another."""
+        if signal_id in self.observation:
+            return signal_id
+        (qualified,) = self.scorer.resolve([signal_id])
+        return qualified
+
+
+#: parts of pictures kept per list (routes, breakdowns, decisions): all alike pictures share them
+_MAX_KEPT = 4096
+
+_T = TypeVar("_T")
+
+
+def _keep(kept: dict[Any, _T], key: Any, value: _T) -> _T:
+    """Keep a computed part for the next picture, a bounded number of them."""
+    if len(kept) >= _MAX_KEPT:
+        kept.clear()
+    kept[key] = value
+    return value
+
+
+@functools.lru_cache(maxsize=128)
+def _tables(sl: SignalList, rules: tuple[ScoringRule, ...], _functions: tuple[int, ...]) -> _Tables:
+    return _Tables(sl, rules)
 
 
 def select_routes(routes: Mapping[str, Route], level: ConcernLevel, themes: Iterable[str],
@@ -141,17 +238,30 @@ def _signal_list(signal_list: SignalList | str, catalog: Catalog | None) -> Sign
         raise UnknownItemError("signal list", signal_list, catalog.signal_lists) from None
 
 
-def _observations(observed: Iterable[str | Observation],
-                  resolve: Callable[[Iterable[str]], frozenset[str]]) -> tuple[Observation, ...]:
+def _observations(observed: Iterable[str | Observation], tables: _Tables,
+                  ) -> tuple[tuple[Observation, ...], frozenset[str]]:
+    """The observations sorted by signal, and their signals (qualified ids)."""
+    if not isinstance(observed, (set, frozenset)):
+        observed = list(observed)  # an iterator is read once
+    try:
+        ids = frozenset(observed)
+    except TypeError:  # something unhashable: the loop below says what is wrong with it
+        ids = frozenset()
+    if ids and ids <= tables.observation.keys():  # all qualified ids of the list: the common case
+        return tuple(map(tables.observation.__getitem__, sorted(ids))), ids
     seen: dict[str, Observation] = {}
     for item in observed:
-        observation = item if isinstance(item, Observation) else Observation(signal=item)
-        (qualified,) = resolve([observation.signal])
-        if qualified != observation.signal:
-            observation = Observation(signal=qualified, kind=observation.kind, date=observation.date,
-                                      observer=observation.observer, note=observation.note)
+        if isinstance(item, Observation):
+            qualified = tables.resolve(item.signal)
+            observation = item
+            if qualified != item.signal:
+                observation = Observation(signal=qualified, kind=item.kind, date=item.date,
+                                          observer=item.observer, note=item.note)
+        else:
+            qualified = tables.resolve(item)
+            observation = tables.observation[qualified]
         seen.setdefault(qualified, observation)  # the same signal twice counts once
-    return tuple(sorted(seen.values(), key=lambda o: o.signal))
+    return tuple([seen[key] for key in sorted(seen)]), frozenset(seen)
 
 
 def _decision(sl: SignalList, level: ConcernLevel, score: float, red: list[str]) -> Decision:
@@ -171,17 +281,17 @@ def _decision(sl: SignalList, level: ConcernLevel, score: float, red: list[str])
                     text=f"Laag: de score {number(score)} blijft onder de drempel voor matig ({number(t.moderate)}).")
 
 
-def _categories(sl: SignalList, contributions: Iterable[Contribution],
-                weight_of: Callable[[Iterable[str]], float]) -> list[CategoryScore]:
-    found = []
-    lines = [c for c in contributions if c.kind is ContributionKind.SIGNAL]
-    for category in sl.categories:
-        mine = [c for c in lines if c.category == category.id]
-        if mine:
-            found.append(CategoryScore(category=category.id, name=category.name,
-                                       points=weight_of(c.source for c in mine),
-                                       signals=tuple(c.source for c in mine)))
-    return found
+def _watch(sl: SignalList, level: ConcernLevel) -> tuple[WatchSignal, ...]:
+    return tuple(WatchSignal(signal=s.id, text=s.text, category=s.category, raises_to=level) for s in sl.signals)
+
+
+def _categories(members: Iterable[tuple[int, str, str, Any]], contributions: list[Contribution],
+                weight_of: Callable[[Iterable[str]], float]) -> Iterable[CategoryScore]:
+    for _bits, category, name, _kept in members:
+        lines = [c for c in contributions if c.kind is ContributionKind.SIGNAL and c.category == category]
+        if lines:
+            yield CategoryScore(category=category, name=name, points=weight_of(c.source for c in lines),
+                                signals=tuple(c.source for c in lines))
 
 
 def _local_packs(sl: SignalList) -> set[str]:

@@ -18,6 +18,9 @@ scales them by one power of ten to whole units; sums and threshold comparisons a
 integers, and the score is ``units / 10**digits``, the float nearest to the exact sum. Order
 cannot change a score, and forms exported to FHIR and XLSForm (``ondermijning.interop``) do
 the same integer arithmetic, so they give exactly the same score and level.
+
+What raises the level next (:meth:`Scorer.raisers`) follows from the same whole units without
+re-scoring: see :mod:`ondermijning.raising`.
 """
 
 from __future__ import annotations
@@ -25,14 +28,16 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Collection, Iterable, Sequence
+from typing import Any
 from fractions import Fraction
 
 import attrs
 
 from .errors import UnknownItemError
-from .models import ConcernLevel, SignalList, pack_of
+from .models import ConcernLevel, Signal, SignalList, pack_of
 from .models.common import as_tuple
 from .models.picture import Contribution, ContributionKind
+from .raising import Raising
 
 
 @attrs.frozen(kw_only=True)
@@ -116,6 +121,16 @@ class Scorer:
         most = len(signal_list.categories) + 1
         self._bonuses = tuple([step.bonus for step in self.steps if n >= step.categories] for n in range(most + 1))
         self._bonus_units = tuple(sum(map(self.to_units, bonuses)) if self.exact else 0 for bonuses in self._bonuses)
+        #: a signal id twice in the list: explanation lines as the list has them, and raisers() re-scores
+        self.duplicates = len(self.signals) != len(signal_list.signals)
+        self._rescore = bool(self.rules) or self.duplicates or not self.exact
+        self._position = {s.id: i for i, s in enumerate(signal_list.signals)}
+        self._lines = {s.id: self._line(s) for s in signal_list.signals}
+        self._step_lines = tuple((step.categories, Contribution(
+            kind=ContributionKind.COMBINATION, source="combination", points=step.bonus,
+            text=step.explanation or f"Signalen in {step.categories} of meer categorieën.")) for step in self.steps)
+        #: the list as bit sets (one bit per signal in list order), for what raises the level next
+        self.raising = Raising(signal_list, self.units, self._bonus_units, self.moderate_units, self.high_units)
 
     def to_units(self, value: float) -> int:
         """``value`` in whole units of this list (``value * 10**digits``, exactly)."""
@@ -186,29 +201,79 @@ class Scorer:
         level = ConcernLevel.MODERATE if exact_total >= exact(self.moderate) else ConcernLevel.LOW
         return float(exact_total), level
 
-    def contributions(self, observed: frozenset[str]) -> list[Contribution]:
-        """The explanation trace: one line per signal, combination step and rule contribution."""
-        lines = []
-        for signal in self.signal_list.signals:  # list order: stable, whatever order they were ticked in
-            if signal.id in observed:
-                lines.append(Contribution(kind=ContributionKind.SIGNAL, source=signal.id, points=signal.weight,
-                                          text=signal.text, category=signal.category))
-        categories = len({self._category(s) for s in observed})
-        for step in self.steps:
-            if categories >= step.categories:
-                text = step.explanation or f"Signalen in {step.categories} of meer categorieën."
-                lines.append(Contribution(kind=ContributionKind.COMBINATION, source="combination",
-                                          points=step.bonus, text=text))
+    def contributions(self, observed: frozenset[str], ordered: Sequence[str] | None = None) -> list[Contribution]:
+        """The explanation trace: one line per signal, combination step and rule contribution.
+
+        Signals in list order (stable, whatever order they were ticked in); each line is made
+        once per compiled list. ``ordered`` is :meth:`in_order` of ``observed``, when known.
+        """
+        if self.duplicates:  # one line per signal, as the list has them
+            lines = [self._line(s) for s in self.signal_list.signals if s.id in observed]
+        else:
+            lines = [self._lines[i] for i in (self.in_order(observed) if ordered is None else ordered)]
+        categories = len(set(map(self._category, observed)))
+        lines += [line for needed, line in self._step_lines if categories >= needed]
         for rule in self.rules:
             for contribution in rule.contribute(self.signal_list, observed):
                 lines.append(attrs.evolve(contribution, kind=ContributionKind.RULE, source=rule.id))
         return lines
 
-    def red_flags(self, observed: frozenset[str]) -> list[str]:
-        return [s.id for s in self.signal_list.signals if s.id in observed and s.id in self._red]
+    def in_order(self, observed: Iterable[str]) -> list[str]:
+        """Signal ids of the list in list order."""
+        return sorted(observed, key=self._position.__getitem__)  # for a few ids: faster than raising.pick
+
+    @staticmethod
+    def _line(signal: Signal) -> Contribution:
+        return Contribution(kind=ContributionKind.SIGNAL, source=signal.id, points=signal.weight,
+                            text=signal.text, category=signal.category)
+
+    def red_flags(self, observed: frozenset[str], ordered: Sequence[str] | None = None) -> list[str]:
+        """The observed red-flag signals, in list order (``ordered`` as for :meth:`contributions`)."""
+        if self.duplicates:
+            return [s.id for s in self.signal_list.signals if s.id in observed and s.id in self._red]
+        red = self._red
+        return [i for i in (self.in_order(observed) if ordered is None else ordered) if i in red]
+
+    def raisers(self, observed: frozenset[str], level: ConcernLevel, bits: int | None = None,
+                items: tuple[Sequence[Any], Sequence[Any]] | None = None) -> tuple[list[Any], list[Any]]:
+        """The unobserved signals that on their own would raise ``level``: (to hoog, to matig), in list order.
+
+        ``level`` is the level of ``observed``. Equal to re-scoring ``observed`` plus each signal,
+        without doing so (see :mod:`ondermijning.raising`); with contributed rules (their points for
+        a larger set are unknown) it does re-score. ``bits`` and ``items`` as for
+        :meth:`Raising.raisers <ondermijning.raising.Raising.raisers>`.
+        """
+        if level is ConcernLevel.HIGH:
+            return [], []
+        if not self._rescore:
+            return self.raising.raisers(observed, level, bits, items)
+        # the reference: score observed plus each signal
+        high_items, moderate_items = items or (self.raising.ids, self.raising.ids)
+        to_high: list[Any] = []
+        to_moderate: list[Any] = []
+        for i, signal in enumerate(self.signal_list.signals):
+            if signal.id not in observed:
+                _, raised = self.score(observed | {signal.id})
+                if raised is ConcernLevel.HIGH:
+                    to_high.append(high_items[i])
+                elif raised is ConcernLevel.MODERATE and level is ConcernLevel.LOW:
+                    to_moderate.append(moderate_items[i])
+        return to_high, to_moderate
+
+
+def compile_scorer(signal_list: SignalList, rules: tuple[ScoringRule, ...] = ()) -> Scorer:
+    """A cached :class:`Scorer` (lists are frozen and hash their contents once)."""
+    return _compiled(signal_list, rules, rule_functions(rules))
+
+
+def rule_functions(rules: tuple[ScoringRule, ...]) -> tuple[int, ...]:
+    """What tells two rules apart that compare equal: their functions (rules compare by id and summary).
+
+    Part of every cache key with rules in it; the cache keeps the rules, so no id is reused meanwhile.
+    """
+    return tuple(id(rule.contribute) for rule in rules)
 
 
 @functools.lru_cache(maxsize=128)
-def compile_scorer(signal_list: SignalList, rules: tuple[ScoringRule, ...] = ()) -> Scorer:
-    """A cached :class:`Scorer` (lists are frozen and hash their contents once)."""
+def _compiled(signal_list: SignalList, rules: tuple[ScoringRule, ...], _functions: tuple[int, ...]) -> Scorer:
     return Scorer(signal_list, rules)
