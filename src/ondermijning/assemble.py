@@ -173,22 +173,27 @@ class _Builder:
     def _apply_extensions(self, lists: Mapping[str, SignalList],
                           extensions: Mapping[str, SignalListExtension]) -> dict[str, SignalList]:
         merged = dict(lists)
+        # per list, its extensions in id order; each list is rebuilt once, however many extend it
+        added: dict[str, list[SignalListExtension]] = {}
         for ext in sorted(extensions.values(), key=lambda e: e.id):
-            target = merged.get(ext.target)
-            if target is None:
+            if ext.target not in merged:
                 where = self.provenance[ext.id].location
                 self.problems.append(Problem(
                     "C005", f"extension {ext.id!r} targets unknown signal list {ext.target!r}",
                     file=where.file if where else "", line=where.line if where else None,
                     hint=f"known lists: {', '.join(sorted(merged)) or 'none'}"))
                 continue
-            merged[ext.target] = attrs.evolve(
+            added.setdefault(ext.target, []).append(ext)
+        for target_id, exts in added.items():
+            target = merged[target_id]
+            merged[target_id] = attrs.evolve(
                 target,
-                categories=target.categories + ext.categories,
-                signals=target.signals + ext.signals,
-                protective_factors=target.protective_factors + ext.protective_factors,
-                goals=target.goals + ext.goals,
+                categories=(*target.categories, *(c for ext in exts for c in ext.categories)),
+                signals=(*target.signals, *(s for ext in exts for s in ext.signals)),
+                protective_factors=(*target.protective_factors, *(p for ext in exts for p in ext.protective_factors)),
+                goals=(*target.goals, *(g for ext in exts for g in ext.goals)),
             )
-            for nested in _nested_items(ext):
-                self.provenance.setdefault(nested.id, self.provenance[ext.id])
+            for ext in exts:
+                for nested in _nested_items(ext):
+                    self.provenance.setdefault(nested.id, self.provenance[ext.id])
         return merged

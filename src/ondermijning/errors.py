@@ -77,18 +77,16 @@ class UnknownItemError(OndermijningError, KeyError):
 
     def __init__(self, kind: str, item_id: str, known: Iterable[str] = (), *, where: str = "",
                  match_as: str | None = None) -> None:
-        import difflib
+        from .suggest import Suggestions
 
         self.kind = kind
         self.item_id = item_id
-        wanted, candidates = match_as or item_id, list(known)
-        close = difflib.get_close_matches(wanted, candidates, n=3, cutoff=0.7)
+        wanted, suggestions = match_as or item_id, Suggestions(known, searches=2)  # one error: two searches
+        close = suggestions.close(wanted, n=3, cutoff=0.7)
         if not close:  # "jongeren" for "deurne/jongeren", "gedrag-agresief" for "deurne/gedrag-agressief"
-            local = {key.split("/", 1)[-1]: key for key in candidates}
-            close = [local[m] for m in difflib.get_close_matches(wanted.split("/", 1)[-1], list(local), n=3,
-                                                                 cutoff=0.7)]
+            close = suggestions.with_local_part(wanted)
         if not close and len(wanted) >= 3:  # a part of the id: "bankpas" for "nieuwegein/bankpas-uitgeleend"
-            close = sorted(key for key in candidates if wanted.lower() in key.lower())[:3]
+            close = suggestions.containing(wanted)
         #: ids close to the one given, for a "did you mean" in any language
         self.suggestions = tuple(close)
         self.where = where

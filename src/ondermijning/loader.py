@@ -351,14 +351,14 @@ def _path_text(path: tuple[str | int, ...]) -> str:
     return out
 
 
-def _walk(exc: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
+def _walk(exc: BaseException, path: tuple[str | int, ...]) -> Iterator[tuple[tuple[str | int, ...], BaseException]]:
     if isinstance(exc, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
         with_notes, without = exc.group_exceptions()
         for inner, note in with_notes:
             if isinstance(note, cattrs.AttributeValidationNote):
-                yield from _walk(inner, f"{path}.{note.name}")
+                yield from _walk(inner, (*path, note.name))
             else:
-                yield from _walk(inner, f"{path}[{note.index!r}]")
+                yield from _walk(inner, (*path, note.index))
         for inner in without:
             yield from _walk(inner, path)
     else:
@@ -366,34 +366,34 @@ def _walk(exc: BaseException, path: str) -> Iterator[tuple[str, BaseException]]:
 
 
 def _structure_problems(exc: BaseException, file: str, index: LineIndex) -> Iterator[Problem]:
+    """One problem per value cattrs refused; paths stay tuples until they are printed (no re-parsing)."""
     import difflib
 
-    for path, inner in _walk(exc, "$"):
+    for parts, inner in _walk(exc, ()):
+        path = _path_text(parts)
         if isinstance(inner, ForbiddenExtraKeysError):
             allowed = [a.name for a in attrs.fields(inner.cl)] if attrs.has(inner.cl) else []
             for key in sorted(inner.extra_fields):
-                key_path = path + _path_text((key,)).removeprefix("$")  # odd keys quoted, escaped
                 close = difflib.get_close_matches(key, allowed, n=1)
                 hint = f"did you mean {close[0]!r}?" if close else f"allowed keys: {', '.join(allowed)}"
                 yield Problem("L101", f"unknown key {key!r}", file=file,
-                              line=index.line_of(parse_path(key_path)), path=key_path, hint=hint)
+                              line=index.line_of((*parts, key)), path=_path_text((*parts, key)), hint=hint)
         elif isinstance(inner, KeyError):
             key = inner.args[0] if inner.args else "?"
             yield Problem("L102", f"missing required key {key!r}", file=file,
-                          line=index.line_of(parse_path(path)), path=path, hint=f"add {key} = ...")
+                          line=index.line_of(parts), path=path, hint=f"add {key} = ...")
         elif isinstance(inner, TypeError):
-            yield Problem("L103", f"wrong type: {inner}", file=file,
-                          line=index.line_of(parse_path(path)), path=path)
+            yield Problem("L103", f"wrong type: {inner}", file=file, line=index.line_of(parts), path=path)
         elif isinstance(inner, AttributeError) and hasattr(inner, "obj"):
             # cattrs reads a table with .keys()/.items(): a text or number there has neither
             got = _NAMES.get(type(inner.obj), type(inner.obj).__name__)
             yield Problem("L103", f"wrong type: expected a table, got {got}", file=file,
-                          line=index.line_of(parse_path(path)), path=path)
+                          line=index.line_of(parts), path=path)
         else:
             if isinstance(inner, InvalidFieldError):
-                path = f"{path}.{inner.field}"
+                parts = (*parts, inner.field)
             yield Problem("L104", f"invalid value: {inner}", file=file,
-                          line=index.line_of(parse_path(path)), path=path)
+                          line=index.line_of(parts), path=_path_text(parts))
 
 
 def _pack_table(root: Path, parsed: list[tuple[Path, PackFile, LineIndex]],

@@ -84,6 +84,9 @@ class LineIndex:
 
     def __init__(self, text: str) -> None:
         self.lines: dict[Path, int] = {}
+        #: path -> the first line of anything written under it (lines are recorded in order, so the
+        #: first one recorded is the smallest): a problem at a path never written costs no scan
+        self._first_below: dict[Path, int] = {}
         self._aot_count: dict[Path, int] = {}
         # TOML ends lines at "\n" (or "\r\n") only; str.splitlines() would also split at
         # U+2028, U+0085 or a form feed inside a string, and every later line would be off
@@ -99,13 +102,22 @@ class LineIndex:
             header = _HEADER.match(raw) if raw.lstrip().startswith("[") else None
             if header:
                 table = self._resolve(_split_key(header.group(2)), array=header.group(1) == "[[")
-                self.lines.setdefault(table, number)
+                self._record(table, number)
                 continue
             key = _KEY.match(raw)
             if key:
                 name = key.group(1)
-                self.lines.setdefault(table + ((name,) if _BARE.fullmatch(name) else tuple(_split_key(name))), number)
+                self._record(table + ((name,) if _BARE.fullmatch(name) else tuple(_split_key(name))), number)
                 value.scan(raw, key.end())
+
+    def _record(self, path: Path, number: int) -> None:
+        if path in self.lines:
+            return
+        self.lines[path] = number
+        below = self._first_below
+        for end in range(len(path), -1, -1):  # it and its parents: stop at the first with a line already
+            if below.setdefault(path[:end], number) != number:
+                break
 
     def _resolve(self, parts: list[str], *, array: bool) -> Path:
         """Turn header names into a path with array indices, e.g. signal_lists[0].signals[3]."""
@@ -126,9 +138,8 @@ class LineIndex:
         """The line of ``path``, else of its first written descendant, else of its nearest parent."""
         if path in self.lines:
             return self.lines[path]
-        below = [line for key, line in self.lines.items() if key[: len(path)] == path]
-        if below:
-            return min(below)
+        if path in self._first_below:
+            return self._first_below[path]
         while path:
             path = path[:-1]
             if path in self.lines:

@@ -20,6 +20,7 @@ from .catalog import Catalog, Rule
 from .errors import Problem, Severity
 from .models import ConcernLevel, Example
 from .models.common import ID, REF
+from .suggest import Suggestions
 
 
 def validate_catalog(catalog: Catalog, *, select: Iterable[str] = (), ignore: Iterable[str] = ()) -> list[Problem]:
@@ -71,16 +72,19 @@ def _owner(part: Any, owner: str, prefix: str) -> tuple[str, str]:
     return owner, prefix
 
 
-def did_you_mean(ref: str, known: Iterable[str]) -> str | None:
-    """The known id closest to ``ref``, if any is close enough."""
-    import difflib
+def did_you_mean(ref: str, known: Iterable[str] | Suggestions) -> str | None:
+    """The known id closest to ``ref``, if any is close enough.
 
-    close = difflib.get_close_matches(ref, list(known), n=1)
+    Give a :class:`~ondermijning.suggest.Suggestions` index when asking for many references
+    against the same ids: it bounds the work (see :mod:`ondermijning.suggest`).
+    """
+    close = (known if isinstance(known, Suggestions) else Suggestions(known, searches=1)).close(ref)
     return close[0] if close else None
 
 
 def check_references(catalog: Catalog) -> Iterator[Problem]:
     seen: set[Problem] = set()  # an extension's signal is walked in its extension and in the merged list
+    suggestions: dict[str, Suggestions] = {}  # one bounded index per family, made when a reference dangles
     for family in ("themes", "frameworks", "signal_lists", "extensions", "routes", "dilemma_cards",
                    "guides", "cases", "workshops", "trajectories"):
         for item_id, item in catalog.family(family).items():
@@ -89,7 +93,9 @@ def check_references(catalog: Catalog) -> Iterator[Problem]:
                 if not ref or ref in known:  # an empty optional reference is fine
                     continue
                 noun = target_family.rstrip("s").replace("_", " ")
-                close = did_you_mean(ref, known)
+                if target_family not in suggestions:
+                    suggestions[target_family] = Suggestions(known)
+                close = did_you_mean(ref, suggestions[target_family])
                 hint = f"did you mean {close!r}?" if close else f"no {noun} with that id is loaded"
                 problem = catalog.problem_at(owner, "V001", f"{field} of {owner!r} points to unknown {noun} {ref!r}",
                               hint=hint, field=key)

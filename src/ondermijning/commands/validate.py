@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from typing import TYPE_CHECKING, Any
 
@@ -64,8 +65,9 @@ def run(args: argparse.Namespace) -> int:
     everything = validate_catalog(catalog)
     if paths:
         roots = [os.path.realpath(p) for p in paths]
+        real = functools.lru_cache(maxsize=None)(os.path.realpath)  # once per file, not once per problem
         everything = [p for p in everything
-                      if p.file and any(os.path.realpath(p.file).startswith(r) for r in roots)]
+                      if p.file and any(real(p.file).startswith(r) for r in roots)]
     selected, ignored = tuple(args.select), tuple(args.ignore)
     problems = [p for p in everything
                 if (not selected or p.code.startswith(selected)) and not (ignored and p.code.startswith(ignored))]
