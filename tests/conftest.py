@@ -32,10 +32,15 @@ version = "{version}"
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests must not see a developer's own pack path or disabled plugins."""
+    """Tests must not see a developer's own pack path or disabled plugins, nor a kept command output.
+
+    The command line's cache is off (tests change the library's behaviour in ways its key does
+    not see); tests/test_cache.py turns it on in a folder of its own.
+    """
     for name in ("ONDERMIJNING_PACK_PATH", "ONDERMIJNING_DISABLE_PLUGINS",
-                 "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD", "ONDERMIJNING_DEBUG"):
+                 "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD", "ONDERMIJNING_DEBUG", "ONDERMIJNING_CACHE_DIR"):
         monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("ONDERMIJNING_CACHE", "0")
 
 
 MakePack = Callable[..., Path]

@@ -104,7 +104,7 @@ class _Builder:
             plugins=tuple(sorted(host.infos.values(), key=lambda i: i.name)),
             rules=rules, scoring_rules=scoring_rules, picture_destinations=destinations,
             problems=(*host.problems, *self.problems),
-            line_indexes=directory.line_indexes(),
+            folders=tuple(folder.path for folder in folders), line_indexes=directory.line_indexes(),
         ))
 
     def _provider(self, plugin: object, item: Any) -> Provenance:

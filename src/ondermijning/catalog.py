@@ -47,6 +47,9 @@ class PluginInfo:
     distribution: str = ""  # "ondermijning-deurne 0.1.0"
     status: str = "loaded"  # loaded | slow (loaded, with a P005 warning) | blocked | broken
     error: str = ""
+    #: the hooks it implements, and the file of its module (what the command line's cache checks)
+    hooks: tuple[str, ...] = ()
+    module: str = ""
 
     def describe(self) -> str:
         return f"plugin {self.name!r}" + (f" from {self.distribution}" if self.distribution else "")
@@ -111,6 +114,8 @@ class Catalog:
     #: signal lists that cannot be trusted (thresholds out of order, golden examples that fail): list id ->
     #: why; their problems are in ``problems`` too, and ``assess()`` refuses them
     invalid_lists: Mapping[str, tuple[Problem, ...]] = attrs.field(factory=dict, converter=_frozen)
+    #: the pack folders asked for (loaded or not), in the order they were read
+    folders: tuple[str, ...] = ()
     #: file -> line index of every folder-pack file, to point problems at a key
     line_indexes: Mapping[str, LineIndex] = attrs.field(factory=dict, eq=False, repr=False)
 

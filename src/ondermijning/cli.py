@@ -19,11 +19,15 @@ if TYPE_CHECKING:
     import argparse
     from collections.abc import Sequence
 
+    from .cache import Entry
+
 EXIT_OK = 0  # the others are in commands._common, which --version does not import
 
 
 def _parser() -> argparse.ArgumentParser:
     import argparse
+
+    from .i18n import _
 
     parser = argparse.ArgumentParser(
         prog="ondermijning",
@@ -31,15 +35,19 @@ def _parser() -> argparse.ArgumentParser:
                     "ondermijning in the social domain.",
         epilog="Environment: ONDERMIJNING_PACK_PATH (extra pack folders, separated by "
                f"{os.pathsep!r}), ONDERMIJNING_DISABLE_PLUGINS (comma-separated names), "
-               "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD=1 (built-ins only). Exit codes: 0 done, 1 content errors, "
-               "2 usage or I/O errors, 3 a bug (please report it), 130 stopped. 'ondermijning COMMAND --help' "
-               "shows each command's options and examples.",
+               "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD=1 (built-ins only). "
+               + _("ONDERMIJNING_CACHE=0 zet de cache uit, ONDERMIJNING_CACHE_DIR kiest de map ervan.")
+               + " Exit codes: 0 done, 1 content errors, 2 usage or I/O errors, 3 a bug (please report it), "
+               "130 stopped. 'ondermijning COMMAND --help' shows each command's options and examples.",
     )
     parser.add_argument("--version", action="version", version=f"ondermijning {__version__}")
     parser.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
                         help="do not load this plugin (repeatable); see 'ondermijning packs' for names")
     parser.add_argument("--pack", action="append", default=[], metavar="PATH",
                         help="also load this pack folder (repeatable)")
+    parser.add_argument("--no-cache", action="store_true",
+                        help=_("bouw de catalogus opnieuw op, zonder de bewaarde uitvoer van 'packs' en "
+                               "'validate' (ook: ONDERMIJNING_CACHE=0)"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     import importlib
@@ -68,11 +76,77 @@ def _discard_stdout() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    if list(sys.argv[1:] if argv is None else argv) == ["--version"]:
+    words = list(sys.argv[1:] if argv is None else argv)
+    if words == ["--version"]:
         print(f"ondermijning {__version__}")  # the fast path: no parser, no plugins
         return EXIT_OK
+    from .cache import Entry
+
+    entry = Entry.for_run(words)
+    if entry is not None and entry.load() and _printable(entry.stdout, entry.stderr):
+        try:  # the same inputs as a kept run: its output, with nothing else imported
+            sys.stderr.write(entry.stderr)
+            sys.stdout.write(entry.stdout)
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _discard_stdout()
+            return EXIT_OK
+        except OSError as exc:
+            _discard_stdout()
+            print(f"ondermijning: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+            return 2
+        return entry.exit
+    return _main(words, keep=entry)
+
+
+def _printable(*texts: str) -> bool:
+    """Whether the streams' encodings can write these texts (otherwise the command itself says so)."""
+    try:
+        for text, stream in zip(texts, (sys.stdout, sys.stderr), strict=False):
+            text.encode(stream.encoding or "utf-8", stream.errors or "strict")
+    except (UnicodeError, LookupError, AttributeError):
+        return False
+    return True
+
+
+def _run_kept(args: argparse.Namespace, entry: Entry) -> int:
+    """Run the command with its output captured, print it, and keep it when it depends on files only."""
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    result = None
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            result = args.run(args)
+    finally:  # what was printed before a failure is still shown, in the order of the streams
+        sys.stderr.write(err.getvalue())
+        sys.stdout.write(out.getvalue())
+    if isinstance(result, int):
+        _keep(entry, args, result, out.getvalue(), err.getvalue())
+    return int(result) if result is not None else EXIT_OK
+
+
+def _keep(entry: Entry, args: argparse.Namespace, result: int, stdout: str, stderr: str) -> None:
+    """Keep a run whose output depends on files only (see :mod:`ondermijning.cache`)."""
+    from .cache import FOLDER_HOOK
+
+    catalog = getattr(args, "catalog", None)
+    if catalog is None or result not in (EXIT_OK, 1):
+        return
+    files = []
+    for info in catalog.plugins:
+        if info.name in ("core", "directory") or info.status == "blocked":
+            continue
+        if info.status != "loaded" or not info.module or set(info.hooks) - {FOLDER_HOOK}:
+            return  # content from code, a broken or slow plugin: built anew every time
+        files.append(info.module)
+    entry.store(list(catalog.folders), files, stdout, stderr, result)
+
+
+def _main(words: list[str], *, keep: Entry | None = None) -> int:
     parser = _parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(words)
     from .commands._common import EXIT_CONTENT, EXIT_USAGE, UsageError
 
     if args.command is None:
@@ -84,7 +158,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     from .fileio import WriteError
 
     try:
-        result: int = args.run(args)
+        result: int = args.run(args) if keep is None else _run_kept(args, keep)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a warning at exit
     except UsageError as exc:
         print(f"ondermijning: error: {exc}", file=sys.stderr)

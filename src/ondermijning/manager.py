@@ -13,7 +13,9 @@ import difflib
 import importlib
 import itertools
 import os
+import sys
 import time
+import types
 from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
 from typing import Any
@@ -90,6 +92,8 @@ class PluginHost:
         except (ValueError, pluggy.PluginValidationError) as exc:
             self._broken(info, "P001", f"cannot be registered: {exc}")
             return False
+        info.hooks = tuple(sorted(caller.name for caller in self.pm.get_hookcallers(plugin) or ()))
+        info.module = _module_file(plugin)
         self.infos[name] = info
         return True
 
@@ -210,6 +214,12 @@ def _iterable(value: Any) -> Iterable[Any]:
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
         raise _NotIterable(f"returned {type(value).__name__}, not a list")
     return value
+
+
+def _module_file(plugin: object) -> str:
+    """The file of a plugin's module (a module plugin, or the module of a plugin object's class)."""
+    module = plugin if isinstance(plugin, types.ModuleType) else sys.modules.get(type(plugin).__module__)
+    return str(getattr(module, "__file__", None) or "")
 
 
 def _own_distribution() -> str:

@@ -56,6 +56,7 @@ def load(args: argparse.Namespace, paths: Sequence[str] = (), *, report: bool = 
             raise UsageError(f"--pack {path}: {'not a folder' if Path(path).exists() else 'no such folder'} "
                              "(give the folder that holds pack.toml)")
     catalog = load_catalog([*args.pack, *paths], disable=args.disable_plugin)
+    args.catalog = catalog  # what the command line's cache checks before it keeps the output
     errors = [p for p in catalog.problems if p.severity.value == "error"]
     for replaced in (p for p in catalog.problems if report and p.code == "C008"):  # a given folder won
         print(f"ondermijning: {replaced.format()}", file=sys.stderr)
