@@ -3,31 +3,48 @@
     python benchmarks/startup.py [--runs 15]
 
 Prints the median wall time of each command over the runs and its ratio to the baseline.
+The commands run as a user runs them: the installed ``ondermijning`` script when there is one
+(else ``python -m ondermijning``), with the library's bytecode compiled.
+
+- warm: the command line's cache holds the output (the usual case: nothing changed);
+- cold: an empty cache folder for every run (the first run after a pack or plugin changed;
+  it builds the catalog and writes the cache);
+- no cache: ``ONDERMIJNING_CACHE=0`` (builds the catalog, writes nothing).
+
 This is a benchmark, not a test: machines here are shared and noisy, so read ratios, not seconds.
 """
 
 from __future__ import annotations
 
 import argparse
+import compileall
+import os
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
+from pathlib import Path
 
-COMMANDS = {
-    "python -c pass (baseline)": [sys.executable, "-c", "pass"],
-    "ondermijning --version": [sys.executable, "-m", "ondermijning", "--version"],
-    "ondermijning packs": [sys.executable, "-m", "ondermijning", "packs"],
-    "ondermijning validate": [sys.executable, "-m", "ondermijning", "validate"],
-}
+import ondermijning
 
 
-def median_seconds(command: list[str], runs: int) -> float:
+def _command() -> list[str]:
+    script = Path(sys.executable).parent / ("ondermijning.exe" if os.name == "nt" else "ondermijning")
+    return [str(script)] if script.exists() else [sys.executable, "-m", "ondermijning"]
+
+
+def median_seconds(command: list[str], runs: int, env: dict[str, str], fresh_cache: bool = False) -> float:
     times = []
     for _ in range(runs):
+        folder = tempfile.mkdtemp(prefix="ondermijning-cold-") if fresh_cache else None
+        run_env = {**env, "ONDERMIJNING_CACHE_DIR": folder} if folder else env
         start = time.perf_counter()
-        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=run_env)
         times.append(time.perf_counter() - start)
+        if folder:
+            shutil.rmtree(folder, ignore_errors=True)
     return statistics.median(times)
 
 
@@ -37,12 +54,34 @@ def main() -> None:
     args = parser.parse_args()
     if args.runs < 10:
         parser.error("--runs must be at least 10 for a meaningful median")
+    compileall.compile_dir(str(Path(ondermijning.__file__).parent), quiet=1)  # as an installed wheel has it
+    tool = _command()
+    warm_dir = tempfile.mkdtemp(prefix="ondermijning-warm-")
+    env = {k: v for k, v in os.environ.items() if not k.startswith("ONDERMIJNING_")}
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    warm = {**env, "ONDERMIJNING_CACHE_DIR": warm_dir}
+    off = {**env, "ONDERMIJNING_CACHE": "0"}
+    for command in ("packs", "validate"):  # fill the warm cache
+        subprocess.run([*tool, command], check=False, stdout=subprocess.DEVNULL, env=warm)
+    rows = [
+        ("python -c pass (baseline)", [sys.executable, "-c", "pass"], env, False),
+        ("ondermijning --version", [*tool, "--version"], env, False),
+        ("ondermijning packs (warm)", [*tool, "packs"], warm, False),
+        ("ondermijning validate (warm)", [*tool, "validate"], warm, False),
+        ("ondermijning packs (cold)", [*tool, "packs"], env, True),
+        ("ondermijning validate (cold)", [*tool, "validate"], env, True),
+        ("ondermijning packs (no cache)", [*tool, "packs"], off, False),
+        ("ondermijning validate (no cache)", [*tool, "validate"], off, False),
+    ]
     baseline = None
-    print(f"{'command':<30} {'median':>9} {'ratio':>7}   ({args.runs} runs each)")
-    for name, command in COMMANDS.items():
-        seconds = median_seconds(command, args.runs)
-        baseline = baseline or seconds
-        print(f"{name:<30} {seconds * 1000:>7.1f}ms {seconds / baseline:>6.1f}x")
+    print(f"{'command':<34} {'median':>9} {'ratio':>7}   ({args.runs} runs each; {' '.join(tool[-2:])})")
+    try:
+        for name, command, run_env, fresh in rows:
+            seconds = median_seconds(command, args.runs, run_env, fresh)
+            baseline = baseline or seconds
+            print(f"{name:<34} {seconds * 1000:>7.1f}ms {seconds / baseline:>6.1f}x")
+    finally:
+        shutil.rmtree(warm_dir, ignore_errors=True)
 
 
 if __name__ == "__main__":
