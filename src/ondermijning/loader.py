@@ -30,23 +30,26 @@ from cattrs.errors import ForbiddenExtraKeysError
 from . import _toml
 from .converter import converter
 from .errors import PackError, Problem
-from .locate import LineIndex, nesting_line, parse_path
+from .locate import LineIndex, nesting_line
 from .models import FAMILIES, Pack, PackFile
-from .models.common import ID, REF, InvalidFieldError, qualify
+from .models.common import InvalidFieldError
+from .qualify import Location as Location  # re-exported: where an item is written
+from .qualify import Qualifier
 
 PACK_FILE = "pack.toml"
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a pack file is hand-written text; anything larger is a mistake
 MAX_PACK_BYTES = 25 * 1024 * 1024  # all files of one pack together
 MAX_PACK_FILES = 1000  # TOML files in one pack
 MAX_ITEMS = 5000  # items with an id in one pack, nested ones (signals, goals, ...) included
+#: another item limit (a whole number), for generated packs such as the benchmarks' 100,000 signals
+MAX_ITEMS_ENV = "ONDERMIJNING_MAX_ITEMS"
+
+
+def item_limit() -> int:
+    """:data:`MAX_ITEMS`, or the whole number in ``ONDERMIJNING_MAX_ITEMS`` (ignored when it is not one)."""
+    value = os.environ.get(MAX_ITEMS_ENV, "").strip()
+    return int(value) if value.isdigit() and 0 < len(value) < 10 and int(value) > 0 else MAX_ITEMS
 MAX_DEPTH = 32  # nesting of tables and arrays; pack files need fewer than ten levels
-
-
-@attrs.frozen
-class Location:
-    file: str
-    line: int | None = None
-    path: str = ""
 
 
 @attrs.frozen
@@ -423,78 +426,17 @@ def _qualify_all(root: Path, pack: Pack, parsed: list[tuple[Path, PackFile, Line
     line = pack_index.line_of(("pack", "requires")) or pack_index.line_of(("pack",))
     locations: dict[str, Location] = {pack.id: Location(str(pack_file), line, "$.pack")}
     seen: dict[tuple[str, str], Location] = {}
+    limit = item_limit()
     for file, content, index in parsed:
         for family in FAMILIES:
             for i, item in enumerate(getattr(content, family)):
-                walker = _Qualifier(pack.id, str(file), index, seen, locations, problems)
+                walker = Qualifier(pack.id, str(file), index, seen, locations, problems)
                 items[family].append(walker.qualify(item, f"$.{family}[{i}]"))
-                if len(seen) > MAX_ITEMS:  # every id counts, nested signals and goals too
+                if len(seen) > limit:  # every id counts, nested signals and goals too
                     problems.append(Problem(
-                        "L008", f"the pack has more than {MAX_ITEMS:,} items; this one is over the limit",
+                        "L008", f"the pack has more than {limit:,} items; this one is over the limit",
                         file=str(file), line=index.line_of((family, i)), path=f"$.{family}[{i}]",
                         hint="split the content over several packs"))
                     return LoadedPack(pack=pack, root=str(root), items={}, locations={})
     return LoadedPack(pack=pack, root=str(root), items={f: tuple(v) for f, v in items.items()},
                       locations=locations, indexes={str(file): index for file, _content, index in parsed})
-
-
-@attrs.define
-class _Qualifier:
-    """Qualifies ids and references, records where each id is written, finds duplicates."""
-
-    pack_id: str
-    file: str
-    index: LineIndex
-    seen: dict[tuple[str, str], Location]
-    locations: dict[str, Location]
-    problems: list[Problem]
-
-    def qualify(self, obj: Any, path: str) -> Any:
-        changes: dict[str, Any] = {}
-        for field in attrs.fields(type(obj)):
-            value = getattr(obj, field.name)
-            if field.metadata.get(ID):
-                changes[field.name] = self._own_id(type(obj).__name__, value, path)
-            elif REF in field.metadata:
-                changes[field.name] = (tuple(qualify(v, self.pack_id) for v in value)
-                                       if isinstance(value, tuple) else qualify(value, self.pack_id))
-            elif isinstance(value, tuple) and value and attrs.has(type(value[0])):
-                self._local_duplicates(value, f"{path}.{field.name}")
-                changes[field.name] = tuple(self.qualify(v, f"{path}.{field.name}[{i}]")
-                                            for i, v in enumerate(value))
-            elif attrs.has(type(value)):
-                changes[field.name] = self.qualify(value, f"{path}.{field.name}")
-        return attrs.evolve(obj, **changes)
-
-    def _local_duplicates(self, parts: tuple[Any, ...], path: str) -> None:
-        """Ids that are unique only inside their parent (a list's categories): no two alike."""
-        id_field = next((f for f in attrs.fields(type(parts[0])) if f.name == "id"), None)
-        if id_field is None or id_field.metadata.get(ID):
-            return  # no id, or a pack-wide id that _own_id checks
-        first: dict[str, int | None] = {}
-        for i, part in enumerate(parts):
-            line = self.index.line_of(parse_path(f"{path}[{i}].id"))
-            if part.id in first:
-                self.problems.append(Problem(
-                    "L105", f"duplicate {type(part).__name__} id {part.id!r}, first defined at "
-                            f"{self.file}:{first[part.id]}",
-                    file=self.file, line=line, path=f"{path}[{i}].id", hint="give each item its own id"))
-            else:
-                first[part.id] = line
-
-    def _own_id(self, kind: str, value: str, path: str) -> str:
-        qualified = qualify(value, self.pack_id)
-        location = Location(self.file, self.index.line_of(parse_path(path + ".id")), path + ".id")
-        if "/" in value and not value.startswith(self.pack_id + "/"):
-            self.problems.append(Problem("L106", f"id {value!r} names another pack than {self.pack_id!r}",
-                                         file=self.file, line=location.line, path=location.path,
-                                         hint="write the id without a pack prefix"))
-        first = self.seen.get((kind, qualified))
-        if first is not None:
-            self.problems.append(Problem(
-                "L105", f"duplicate {kind} id {value!r}, first defined at {first.file}:{first.line}",
-                file=self.file, line=location.line, path=location.path, hint="give each item its own id"))
-        else:
-            self.seen[(kind, qualified)] = location
-            self.locations.setdefault(qualified, location)
-        return qualified

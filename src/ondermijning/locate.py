@@ -23,6 +23,7 @@ _BARE = re.compile(r"[A-Za-z0-9_-]+")
 # what matters inside a value: string delimiters (a string is skipped whole), brackets, comments
 _TOKEN = re.compile(r"""\"{3}|'{3}|"(?:[^"\\]|\\.)*"|'[^']*'|[\[\]{}#]""")
 _STRING_END = {'"""': re.compile(r'(?:\\.|[^\\])*?"""'), "'''": re.compile(r".*?'''")}
+_OPENS = re.compile(r"""[\[\]{}]|\"{3}|'{3}""")
 _OPEN, _CLOSE, _MULTILINE = ("[", "{"), ("]", "}"), ('"""', "'''")
 
 Path = tuple[str | int, ...]
@@ -108,7 +109,8 @@ class LineIndex:
             if key:
                 name = key.group(1)
                 self._record(table + ((name,) if _BARE.fullmatch(name) else tuple(_split_key(name))), number)
-                value.scan(raw, key.end())
+                if _OPENS.search(raw, key.end()):  # without brackets or triple quotes the value ends here
+                    value.scan(raw, key.end())
 
     def _record(self, path: Path, number: int) -> None:
         if path in self.lines:
