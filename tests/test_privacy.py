@@ -73,8 +73,13 @@ def test_nothing_is_written_to_disk_unless_asked(tmp_path: Path, monkeypatch: py
                                                  capsys: pytest.CaptureFixture[str]) -> None:
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("ONDERMIJNING_CACHE", "1")  # on, as for a user: only the kept output of packs and validate
     for args in (["packs"], ["validate"], ["assess", "--list", "deurne/jongeren", "--signal", "school-spijbelt",
                                            "--subject", SUBJECT, "--format", "json"]):
         assert main(args) == 0
     capsys.readouterr()
-    assert list(tmp_path.rglob("*")) == []
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    cache = tmp_path / ".cache" / "ondermijning" / "runs"
+    assert len(written) == 2 and all(p.parent == cache for p in written)  # packs and validate, nothing of assess
+    assert not any(SUBJECT.encode() in p.read_bytes() for p in written)
