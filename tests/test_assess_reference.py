@@ -151,7 +151,7 @@ def test_rules_that_compare_equal_are_still_told_apart() -> None:
     sl = o.load_catalog().signal_lists["deurne/jongeren"]
     first, second = sl.signals[0].id, sl.signals[1].id
     for points in (1.0, 7.0):
-        content = _Content(attrs.evolve(sl, id="gen/jongeren"), _pairs_rule(first, second, points))
+        content = _Content(attrs.evolve(sl, id="gen/jongeren", examples=()), _pairs_rule(first, second, points))
         catalog = load_catalog(plugins=[content], autoload=False, disable=["core"])
         listed = catalog.signal_lists["gen/jongeren"]
         _assert_same(listed, [first, second], catalog)
@@ -167,7 +167,7 @@ def test_contributed_rules_are_asked_for_every_signal_as_before() -> None:
 
     rule = ScoringRule(id="gen/tel", summary="counts calls", contribute=contribute)
     sl = o.load_catalog().signal_lists["deurne/jongeren"]
-    catalog = load_catalog(plugins=[_Content(attrs.evolve(sl, id="gen/jongeren"), rule)], autoload=False,
+    catalog = load_catalog(plugins=[_Content(attrs.evolve(sl, id="gen/jongeren", examples=()), rule)], autoload=False,
                            disable=["core"])
     listed = catalog.signal_lists["gen/jongeren"]
     _assert_same(listed, [], catalog)

@@ -28,8 +28,8 @@ from __future__ import annotations
 import functools
 import math
 from collections.abc import Callable, Collection, Iterable, Sequence
-from typing import Any
 from fractions import Fraction
+from typing import Any
 
 import attrs
 
