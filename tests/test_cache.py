@@ -172,3 +172,15 @@ def test_installing_a_plugin_is_seen(cache_dir: Path, tmp_path: Path, monkeypatc
     assert run("packs")[2] == "kept"  # a plugin that only names folders is kept, its folder hashed
     (pack / "pack.toml").write_text('[pack]\nid = "extra"\nname = "Anders"\nversion = "1.0.0"\n', encoding="utf-8")
     assert "extra 1.0.0  Anders" in run("packs")[1]
+
+
+def test_a_pack_made_in_the_working_folder_is_seen(cache_dir: Path, tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    """validate without a path checks the pack of the folder it runs in: a new one there is not the old run."""
+    here = tmp_path / "hier"
+    here.mkdir()
+    monkeypatch.chdir(here)
+    assert run("validate")[2] == "built" and run("validate")[2] == "kept"
+    (here / "pack.toml").write_text('[pack]\nid = "hier"\nname = "Hier"\nversion = "1.0.0"\n', encoding="utf-8")
+    _code, out, how = run("validate")
+    assert how == "built" and ".: valid" in out

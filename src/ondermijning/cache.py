@@ -6,7 +6,8 @@ it read. So, as ruff keeps its diagnostics, the command line keeps the output of
 ``validate`` with everything it depends on, and prints it again without importing any of that
 when nothing changed. An entry is used only when all of these are as they were:
 
-- the command line itself, the working folder and every ``ONDERMIJNING_*`` and locale setting;
+- the command line itself, the working folder (and whether it is a pack or a pack's repository:
+  its ``pack.toml``, ``pyproject.toml`` and ``src/*/pack``), every ``ONDERMIJNING_*`` and locale setting;
 - the Python interpreter, the library's version and the size and time of each of its files;
 - the installed distributions (the names and times of every ``*.dist-info``, ``*.egg-info``
   and ``*.pth`` on ``sys.path``: installing, upgrading or removing a plugin changes them);
@@ -105,7 +106,7 @@ class Entry:
         if folder is None or command_of(argv) is None:
             return None
         try:
-            inputs = {"format": _FORMAT, "argv": argv, "cwd": os.getcwd(), "python": sys.executable,
+            inputs = {"format": _FORMAT, "argv": argv, "cwd": os.getcwd(), "here": _here(), "python": sys.executable,
                       "version": sys.version, "library": __version__, "library_files": _library_files(),
                       "installed": _installed(), "environment": _environment()}
         except (OSError, ValueError):
@@ -170,6 +171,17 @@ def _private(info: os.stat_result) -> bool:
         return False
     getuid = getattr(os, "getuid", None)
     return getuid is None or (info.st_uid == getuid() and not info.st_mode & 0o022)
+
+
+def _here() -> list[object]:
+    """What ``validate`` without a path looks at in the working folder (commands.validate.packs_here)."""
+    try:
+        sources = sorted(name for name in os.listdir("src")
+                         if os.path.isfile(os.path.join("src", name, "pack", "pack.toml")))
+    except OSError:
+        sources = []
+    return [os.path.isfile("pack.toml"), _content("pyproject.toml") if os.path.exists("pyproject.toml") else b"",
+            sources]
 
 
 def _environment() -> dict[str, str]:

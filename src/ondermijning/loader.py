@@ -314,24 +314,28 @@ def _check_values(data: dict[str, Any], file: str, index: LineIndex) -> list[Pro
     Iterative, so a deep document cannot exhaust the stack here either.
     """
     found: list[Problem] = []
-    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]
+    low, high = _INT64
+    stack: list[tuple[tuple[str | int, ...], Any]] = [((), data)]  # tables and arrays still to read
     while stack:
-        path, value = stack.pop()
-        if isinstance(value, (dict, list)):
-            if len(path) >= MAX_DEPTH:
-                return [_too_deep(file, index.line_of(path), _path_text(path))]
-            pairs = value.items() if isinstance(value, dict) else enumerate(value)
-            stack.extend(((*path, key), inner) for key, inner in pairs)
-        elif isinstance(value, int) and not isinstance(value, bool) and not _INT64[0] <= value <= _INT64[1]:
-            # TOML's whole numbers are 64 bits; tomllib reads more, and so would a weight of 10**400
-            found.append(Problem("L104", "invalid value: the whole number is larger than 64 bits", file=file,
-                                 line=index.line_of(path), path=_path_text(path),
-                                 hint="a whole number in TOML has at most 64 bits"))
-        elif isinstance(value, float) and not math.isfinite(value):
-            # nan is never more or less than a threshold, so a nan weight would silently give laag
-            found.append(Problem("L104", f"invalid value: {value} is not a finite number", file=file,
-                                 line=index.line_of(path), path=_path_text(path),
-                                 hint="write a number such as 2 or 0.5"))
+        path, container = stack.pop()
+        if len(path) >= MAX_DEPTH:
+            return [_too_deep(file, index.line_of(path), _path_text(path))]
+        for key, value in container.items() if type(container) is dict else enumerate(container):
+            kind = type(value)
+            if kind is str or kind is bool:  # most values: nothing to check, no path made for them
+                continue
+            if kind is dict or kind is list:
+                stack.append(((*path, key), value))
+            elif kind is int and not low <= value <= high:
+                # TOML's whole numbers are 64 bits; tomllib reads more, and so would a weight of 10**400
+                found.append(Problem("L104", "invalid value: the whole number is larger than 64 bits", file=file,
+                                     line=index.line_of((*path, key)), path=_path_text((*path, key)),
+                                     hint="a whole number in TOML has at most 64 bits"))
+            elif kind is float and not math.isfinite(value):
+                # nan is never more or less than a threshold, so a nan weight would silently give laag
+                found.append(Problem("L104", f"invalid value: {value} is not a finite number", file=file,
+                                     line=index.line_of((*path, key)), path=_path_text((*path, key)),
+                                     hint="write a number such as 2 or 0.5"))
     return sorted(found, key=lambda p: (p.line or 0, p.path))
 
 

@@ -97,10 +97,11 @@ class LineIndex:
         table: Path = ()
         value = _Scanner()
         for number, raw in enumerate(lines, start=1):
-            if value.inside:  # the rest of a multi-line array, inline table or string
+            if value.depth or value.string is not None:  # the rest of a multi-line array, inline table or string
                 value.scan(raw)
                 continue
-            header = _HEADER.match(raw) if raw.lstrip().startswith("[") else None
+            first = raw[:1]
+            header = _HEADER.match(raw) if first == "[" or (first in " \t" and raw.lstrip()[:1] == "[") else None
             if header:
                 table = self._resolve(_split_key(header.group(2)), array=header.group(1) == "[[")
                 self._record(table, number)

@@ -58,11 +58,13 @@ class ScoringRule:
         return not self.lists or signal_list.id in self.lists
 
 
+@functools.lru_cache(maxsize=4096)  # a list repeats a few weights many times; fractions are immutable
 def exact(value: float) -> Fraction:
     """The decimal a float was written as (its shortest ``repr``), as an exact fraction: 0.1 -> 1/10."""
     return Fraction(repr(float(value)))
 
 
+@functools.lru_cache(maxsize=4096)
 def decimals(value: float) -> int:
     """How many digits after the decimal point ``value`` was written with: 2.5 -> 1, 3.0 -> 0, 1e-05 -> 5."""
     denominator = exact(value).denominator  # 2**a * 5**b for a decimal: it needs max(a, b) digits
