@@ -24,7 +24,13 @@ if TYPE_CHECKING:
 EXIT_OK = 0  # the others are in commands._common, which --version does not import
 
 
-def _parser() -> argparse.ArgumentParser:
+def _parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser; with the command line ``words``, only the command it names gets its options.
+
+    The other commands are then named without their options, so that their modules (and what
+    they import) stay unloaded: ``validate`` does not import the register's command. Help before
+    a command, or no command, builds them all.
+    """
     import argparse
 
     from .i18n import _
@@ -55,14 +61,39 @@ def _parser() -> argparse.ArgumentParser:
     from .commands import COMMANDS
     from .i18n import _
 
+    wanted = _command_module(words) if words is not None else None
     for name in COMMANDS:
-        importlib.import_module(f".commands.{name}", __package__).add_parser(sub)
+        if wanted is None or name == wanted:
+            importlib.import_module(f".commands.{name}", __package__).add_parser(sub)
+        else:
+            sub.add_parser(_command_name(name))
     for command in sub.choices.values():  # the same options after the command: 'validate --pack .'
         command.add_argument("--disable-plugin", action="append", default=[], metavar="NAME", dest="disable_after",
                              help=_("laad deze plugin niet (herhaalbaar; mag ook vóór het commando)"))
         command.add_argument("--pack", action="append", default=[], metavar="PATH", dest="pack_after",
                              help=_("laad ook deze packmap (herhaalbaar; mag ook vóór het commando)"))
     return parser
+
+
+def _command_name(module: str) -> str:
+    """``new_pack`` -> ``new-pack``, ``import_`` -> ``import``: a command's name from its module's."""
+    return module.rstrip("_").replace("_", "-")
+
+
+def _command_module(words: Sequence[str]) -> str | None:
+    """The module of the command ``words`` run (the first word that is no global option), if one is named."""
+    from .commands import COMMANDS
+
+    by_name = {_command_name(module): module for module in COMMANDS}
+    rest = iter(words)
+    for word in rest:
+        if word in ("-h", "--help"):
+            return None  # the whole help: every command with its summary
+        if word in ("--pack", "--disable-plugin"):
+            next(rest, None)
+        elif not word.startswith("-"):
+            return by_name.get(word)
+    return None
 
 
 def _discard_stdout() -> None:
@@ -145,7 +176,7 @@ def _keep(entry: Entry, args: argparse.Namespace, result: int, stdout: str, stde
 
 
 def _main(words: list[str], *, keep: Entry | None = None) -> int:
-    parser = _parser()
+    parser = _parser(words)
     args = parser.parse_args(words)
     from .commands._common import EXIT_CONTENT, EXIT_USAGE, UsageError
 
