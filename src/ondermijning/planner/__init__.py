@@ -43,8 +43,8 @@ if TYPE_CHECKING:
     from .findings import Audience as Audience
     from .findings import Findings as Findings
     from .findings import FindingsError as FindingsError
-    from .findings import findings_from_data as findings_from_data
     from .findings import Need as Need
+    from .findings import findings_from_data as findings_from_data
     from .findings import load_findings as load_findings
     from .modules import AVG as AVG
     from .modules import AWARENESS as AWARENESS
