@@ -22,6 +22,8 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 
 
 SOURCE = '{ publication = "Test", section = "§1" }'
+#: the bibliography entry for SOURCE, written into every pack make_pack makes (V011 otherwise warns)
+BIBLIOGRAPHY = '[[publications]]\nid = "test"\ntitle = "Test"\nsections = [{ title = "§1" }]\n'
 PACK_TOML = """
 [pack]
 id = "{id}"
@@ -48,14 +50,21 @@ MakePack = Callable[..., Path]
 
 @pytest.fixture
 def make_pack(tmp_path: Path) -> MakePack:
-    """Write a pack folder: ``make_pack("x", {"routes.toml": "..."})`` -> its path."""
+    """Write a pack folder: ``make_pack("x", {"routes.toml": "..."})`` -> its path.
+
+    The pack declares the publication "Test" of ``SOURCE`` in its ``pack.toml`` unless
+    ``bibliography=False`` or ``pack_toml`` is given.
+    """
 
     def make(pack_id: str = "test", files: dict[str, str] | None = None, *, version: str = "1.0.0",
-             pack_toml: str | None = None) -> Path:
+             pack_toml: str | None = None, bibliography: bool = True) -> Path:
         root = tmp_path / pack_id
         root.mkdir()
         text = pack_toml if pack_toml is not None else PACK_TOML.format(id=pack_id, version=version)
-        (root / "pack.toml").write_text(textwrap.dedent(text).lstrip(), encoding="utf-8")
+        text = textwrap.dedent(text).lstrip()
+        if bibliography and pack_toml is None:
+            text += "\n" + BIBLIOGRAPHY
+        (root / "pack.toml").write_text(text, encoding="utf-8")
         for name, content in (files or {}).items():
             path = root / name
             path.parent.mkdir(parents=True, exist_ok=True)

@@ -50,7 +50,7 @@ id = "{list_id}"
 name = "Lijst"
 source = {SOURCE}
 red_flag_themes = ["core/drugs"]
-scoring = {{ thresholds = {{ moderate = {moderate}, high = {high} }} }}
+scoring = {{ basis = {{ kind = "example" }}, thresholds = {{ moderate = {moderate}, high = {high} }} }}
 
 [[signal_lists.categories]]
 id = "gedrag"

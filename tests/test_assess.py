@@ -51,10 +51,12 @@ def test_a_red_flag_forces_high_and_is_explained(small: o.Catalog) -> None:
 
 def test_routes_fit_level_and_theme_local_first(small: o.Catalog) -> None:
     high = o.assess("t/lijst", ["s3"], catalog=small)  # red flag with theme core/drugs
-    assert [r.id for r in high.routes] == ["t/wijkteam", "t/drugsteam", "t/landelijk"]
-    assert [r.scope for r in high.routes][-1] is RouteScope.NATIONAL
+    assert [r.id for r in high.routes if r.id.startswith("t/")] == ["t/wijkteam", "t/drugsteam", "t/landelijk"]
+    assert [r.scope for r in high.routes[:2]] == [RouteScope.LOCAL] * 2
+    assert all(r.scope is RouteScope.NATIONAL for r in high.routes[2:])  # the core pack's national routes too
+    assert "core/meld-misdaad-anoniem" in {r.id for r in high.routes}  # it names core/drugs
     moderate = o.assess("t/lijst", ["s1", "s2"], catalog=small)  # no drugs theme, not high
-    assert [r.id for r in moderate.routes] == ["t/wijkteam"]
+    assert [r.id for r in moderate.routes if r.scope is RouteScope.LOCAL] == ["t/wijkteam"]
 
 
 def test_other_municipalities_local_routes_are_left_out(small: o.Catalog) -> None:
@@ -80,8 +82,8 @@ def test_watch_next_names_signals_that_raise_the_level(small: o.Catalog) -> None
 
 def test_combination_bonus_counts_categories(make_pack: MakePack) -> None:
     text = signal_list_toml(moderate=4, high=9).replace(
-        "scoring = { thresholds = { moderate = 4, high = 9 } }",
-        "scoring = { thresholds = { moderate = 4, high = 9 }, combination = [{ categories = 2, bonus = 3 }] }")
+        "thresholds = { moderate = 4, high = 9 } }",
+        "thresholds = { moderate = 4, high = 9 }, combination = [{ categories = 2, bonus = 3 }] }")
     text = text.replace("red_flag = true\n", "")
     catalog = o.load_catalog([make_pack("c", {"l.toml": text})], autoload=False)
     one_category = o.assess("c/lijst", ["s1", "s2"], catalog=catalog)
@@ -131,7 +133,7 @@ def test_unknown_signal_is_a_clear_error() -> None:
 def test_json_has_kind_and_version_and_refuses_others() -> None:
     text = o.to_json(o.assess(DEURNE, [], catalog=CATALOG))
     data = json.loads(text)
-    assert (data["kind"], data["format_version"], data["level"]) == ("information_picture", 2, "low")
+    assert (data["kind"], data["format_version"], data["level"]) == ("information_picture", 3, "low")
     for broken, message in [
         ("{", "not JSON"),
         ("[]", "expected a JSON object"),
@@ -165,6 +167,14 @@ def test_a_picture_of_format_version_1_is_still_read_without_pins() -> None:
     del data["pins"]
     data["format_version"] = 1
     assert o.from_json(json.dumps(data), o.InformationPicture).pins is None
+
+
+def test_a_picture_of_format_version_2_is_still_read_without_basis_and_municipality() -> None:
+    data = json.loads(o.to_json(o.assess(DEURNE, [], catalog=CATALOG)))
+    del data["explanation"]["basis"], data["municipality"]
+    data["format_version"] = 2
+    picture = o.from_json(json.dumps(data), o.InformationPicture)
+    assert (picture.explanation.basis, picture.municipality) == (None, "")
 
 
 def test_deurne_examples_from_the_done_criteria() -> None:

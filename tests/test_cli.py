@@ -309,7 +309,7 @@ def test_unknown_ids_get_a_suggestion_in_every_command(capsys: pytest.CaptureFix
 
 def test_a_local_list_id_is_enough_when_one_pack_has_it(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "assess", "--list", "jongeren", "--signal", "gedrag-agressief")
-    assert code == 0 and "JONGEREN (DEURNE)" in out
+    assert code == 0 and "JONGEREN (NAAR DE DEURNE-ORDENING)" in out
 
 
 def test_a_phone_number_in_a_route_name_is_not_repeated(capsys: pytest.CaptureFixture[str]) -> None:

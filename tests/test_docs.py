@@ -99,7 +99,9 @@ def test_the_hook_examples_are_one_working_plugin(tmp_path: Path, monkeypatch: p
                             ("signal_lists", "utrecht/buurt"), ("routes", "utrecht/wijkteam"),
                             ("dilemma_cards", "utrecht/huurbaas"), ("guides", "utrecht/leidraad"),
                             ("cases", "utrecht/kamer"), ("workshops", "utrecht/intro"),
-                            ("trajectories", "utrecht/2027"), ("processing", "utrecht/register")]:
+                            ("trajectories", "utrecht/2027"), ("processing", "utrecht/register"),
+                            ("publications", "utrecht/routekaart"), ("roles", "utrecht/wijkmarinier"),
+                            ("explorations", "utrecht/wijkverkenning")]:
         assert item_id in getattr(catalog, family), (family, item_id)
     jongeren = catalog.signal_lists["deurne/jongeren"]
     assert "utrecht/scooter-verhuur" in {s.id for s in jongeren.signals}  # the extension landed

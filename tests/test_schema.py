@@ -34,7 +34,7 @@ def test_every_bundled_pack_file_validates(path: Path) -> None:
     ('[[routes]]\nid = "Wijk Team"\nname = "x"', "does not match"),
     ('[pack]\nid = "x"\nname = "x"\nversion = "1.0"', "does not match"),
     ('[[signal_lists]]\nid = "l"\nname = "l"\nsource = { publication = "p" }\n'
-     'scoring = { thresholds = { moderate = 1, high = 2 } }\n'
+     'scoring = { basis = { kind = "example" }, thresholds = { moderate = 1, high = 2 } }\n'
      '[[signal_lists.signals]]\nid = "s"\ncategory = "c"\ntext = "t"\nsource = { publication = "p" }\nweight = -1',
      "less than the minimum of 0"),
     ('[[routes]]\nid = "r"\nname = "x"\naction = "advies"', "is not one of ['advice', 'report', 'consult']"),

@@ -48,6 +48,7 @@ def assess(
     protective: Iterable[str] = (),
     subject: str = "",
     judgement: Judgement | None = None,
+    municipality: str | None = None,
 ) -> InformationPicture:
     """Score the observed signals of a list and build the information picture.
 
@@ -56,12 +57,15 @@ def assess(
     ``catalog``, the picture names the routes that fit its level and themes, and scoring
     rules contributed by plugins count. ``protective`` names protective factors that are
     present: they are shown, and never lower the computed level. ``subject`` is an optional
-    pseudonym. Unknown ids raise :class:`~ondermijning.errors.UnknownItemError`; a list the
-    catalog marked invalid (``catalog.invalid_lists``: thresholds out of order, golden examples
-    that fail) raises :class:`~ondermijning.errors.InvalidSignalListError` with the reason.
+    pseudonym. ``municipality`` is the pack whose local routes the picture names (default: the
+    list's own pack; see :func:`select_routes`). Unknown ids raise
+    :class:`~ondermijning.errors.UnknownItemError`; a list the catalog marked invalid
+    (``catalog.invalid_lists``: thresholds out of order, golden examples that fail) raises
+    :class:`~ondermijning.errors.InvalidSignalListError` with the reason.
     """
     sl = _signal_list(signal_list, catalog)
     _refuse_invalid(sl, catalog)
+    local = _municipality(sl, municipality, catalog)
     rules = tuple(catalog.scoring_rules) if catalog is not None else ()
     tables = _tables(sl, rules, rule_functions(rules))
     scorer = tables.scorer
@@ -83,14 +87,15 @@ def assess(
         level=level,
         score=score,
         explanation=Explanation(contributions=tuple(contributions), thresholds=thresholds,
-                                decision=tables.decision(level, score, red)),
+                                basis=sl.scoring.basis, decision=tables.decision(level, score, red)),
         reminder=sl.reminder or DEFAULT_REMINDER,
         observations=observations,
         categories=tables.categories(bits, contributions),
         red_flags=tuple(map(tables.red_flags.__getitem__, red)),
         watch_next=(*to_high, *to_moderate),
         goals=tables.goals[level],
-        routes=tables.routes(catalog.routes, level, themes) if catalog is not None else (),
+        routes=tables.routes(catalog.routes, level, themes, local) if catalog is not None else (),
+        municipality=local,
         protective_factors=tuple(_protective(sl, protective)) if protective else (),
         subject=subject,
         judgement=judgement,
@@ -117,7 +122,7 @@ class _Tables:
         self._members = tuple((in_category.get(c.id, 0), c.id, c.name, dict[int, CategoryScore]())
                               for c in sl.categories)
         self._decisions: dict[tuple[ConcernLevel, float, tuple[str, ...]], Decision] = {}
-        self.local_packs = _local_packs(sl)
+        self.list_id = sl.id
         self._pins: dict[str, Pins] = {}
         # routes of one catalog by level and the route themes a picture touches; one tuple, replaced
         # whole when another catalog's routes come in, so threads never mix two catalogs' choices
@@ -129,17 +134,19 @@ class _Tables:
         sl = self.scorer.signal_list
         return _watch(sl, ConcernLevel.HIGH), _watch(sl, ConcernLevel.MODERATE)
 
-    def routes(self, routes: Mapping[str, Route], level: ConcernLevel, themes: set[str]) -> tuple[Route, ...]:
+    def routes(self, routes: Mapping[str, Route], level: ConcernLevel, themes: set[str],
+               municipality: str) -> tuple[Route, ...]:
         """:func:`select_routes` for a picture of this list, the same answer looked up once per case."""
         of, route_themes, chosen = self._chosen
         if of is not routes:
             route_themes = frozenset(t for r in routes.values() for t in r.themes)
             chosen = {}
             self._chosen = (routes, route_themes, chosen)
-        key = (level, route_themes.intersection(themes))  # other themes cannot change the choice
+        key = (level, route_themes.intersection(themes), municipality)  # other themes cannot change the choice
         found = chosen.get(key)
         if found is None:
-            found = _keep(chosen, key, tuple(select_routes(routes, level, key[1], self.local_packs)))
+            found = _keep(chosen, key, tuple(select_routes(routes, level, key[1], municipality=municipality,
+                                                           signal_list=self.list_id)))
         return found
 
     def categories(self, bits: int, contributions: list[Contribution]) -> tuple[CategoryScore, ...]:
@@ -206,18 +213,39 @@ def _tables(sl: SignalList, rules: tuple[ScoringRule, ...], _functions: tuple[in
     return _Tables(sl, rules)
 
 
-def select_routes(routes: Mapping[str, Route], level: ConcernLevel, themes: Iterable[str],
-                  local_packs: Iterable[str]) -> list[Route]:
-    """Routes that fit the level and (when a route names themes) one of the themes.
+def select_routes(routes: Mapping[str, Route], level: ConcernLevel, themes: Iterable[str], *,
+                  municipality: str, signal_list: str = "") -> list[Route]:
+    """The routes a picture names: the municipality's local routes first, then the national ones.
 
-    Local routes of the list's own packs come first, national fallbacks after; local routes
-    of other municipalities are left out.
+    A route fits when its levels hold ``level``, it names no themes or one of ``themes``, and
+    it names no lists or ``signal_list``. Local routes are those of the pack ``municipality``
+    only (another municipality's are left out, whoever wrote the list); national routes fit
+    everywhere. No route appears twice: a route with the same action and phone number as one
+    already chosen (a municipality's own entry for a national number) is left out.
     """
-    wanted, local = set(themes), set(local_packs)
+    wanted = set(themes)
     fitting = [r for r in routes.values()
-               if level in r.levels and (not r.themes or wanted.intersection(r.themes))]
-    return ([r for r in fitting if r.scope is RouteScope.LOCAL and pack_of(r.id) in local]
-            + [r for r in fitting if r.scope is RouteScope.NATIONAL])
+               if level in r.levels and (not r.themes or wanted.intersection(r.themes))
+               and (not r.lists or signal_list in r.lists)]
+    ordered = ([r for r in fitting if r.scope is RouteScope.LOCAL and pack_of(r.id) == municipality]
+               + [r for r in fitting if r.scope is RouteScope.NATIONAL])
+    chosen: list[Route] = []
+    seen: set[object] = set()
+    for route in ordered:
+        keys = {route.id, (route.action, route.phone) if route.phone else route.id}
+        if not keys & seen:
+            chosen.append(route)
+        seen |= keys
+    return chosen
+
+
+def _municipality(sl: SignalList, municipality: str | None, catalog: Catalog | None) -> str:
+    """The pack whose local routes apply: the one asked for (it must be loaded), or the list's own."""
+    if municipality is None:
+        return pack_of(sl.id)
+    if catalog is not None and municipality not in catalog.packs:
+        raise UnknownItemError("pack", municipality, catalog.packs)
+    return municipality
 
 
 def _refuse_invalid(sl: SignalList, catalog: Catalog | None) -> None:
@@ -292,11 +320,6 @@ def _categories(members: Iterable[tuple[int, str, str, Any]], contributions: lis
         if lines:
             yield CategoryScore(category=category, name=name, points=weight_of(c.source for c in lines),
                                 signals=tuple(c.source for c in lines))
-
-
-def _local_packs(sl: SignalList) -> set[str]:
-    """The list's own pack and every pack that extended it: their local routes belong to it."""
-    return {pack_of(sl.id), *(pack_of(s.id) for s in sl.signals)}
 
 
 def _protective(sl: SignalList, protective: Iterable[str]) -> list[ProtectiveFactor]:

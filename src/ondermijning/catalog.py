@@ -24,9 +24,12 @@ from .models import (
     Case,
     ConversationGuide,
     DilemmaCard,
+    Exploration,
     Framework,
     Pack,
     ProcessingPolicy,
+    Publication,
+    Role,
     Route,
     Signal,
     SignalList,
@@ -87,16 +90,19 @@ class Catalog:
     """Everything the installed and given packs contribute, merged and read-only."""
 
     packs: Mapping[str, Pack] = attrs.field(converter=_frozen)
+    publications: Mapping[str, Publication] = attrs.field(converter=_frozen)
     themes: Mapping[str, Theme] = attrs.field(converter=_frozen)
     frameworks: Mapping[str, Framework] = attrs.field(converter=_frozen)
     signal_lists: Mapping[str, SignalList] = attrs.field(converter=_frozen)
     extensions: Mapping[str, SignalListExtension] = attrs.field(converter=_frozen)
+    roles: Mapping[str, Role] = attrs.field(converter=_frozen)
     routes: Mapping[str, Route] = attrs.field(converter=_frozen)
     dilemma_cards: Mapping[str, DilemmaCard] = attrs.field(converter=_frozen)
     guides: Mapping[str, ConversationGuide] = attrs.field(converter=_frozen)
     cases: Mapping[str, Case] = attrs.field(converter=_frozen)
     workshops: Mapping[str, Workshop] = attrs.field(converter=_frozen)
     trajectories: Mapping[str, Trajectory] = attrs.field(converter=_frozen)
+    explorations: Mapping[str, Exploration] = attrs.field(converter=_frozen)
     #: the register's processing record of each municipality that sets one (one per pack)
     processing: Mapping[str, ProcessingPolicy] = attrs.field(converter=_frozen, factory=dict)
     #: every signal of every list (extensions included), by qualified id

@@ -92,6 +92,21 @@ CODES: tuple[Code, ...] = (
          "fix the example's expected level, or the weights and thresholds that score it (the message gives "
          "the score and thresholds)",
          "the examples say what the authors meant; pytest runs them too, validate must not call such a pack valid"),
+    Code("V009", "error", "a red-flag theme of a signal list has no red-flag signal (the list says the theme forces "
+                          "hoog, but no signal does)",
+         "mark a signal that shows the theme is present with red_flag = true, or take the theme out of "
+         "red_flag_themes", "together with V003 this keeps a list's red-flag themes and red-flag signals in agreement"),
+    Code("V010", "error", "a citation names a section its publication does not declare in the bibliography",
+         "cite a declared section (the hint suggests one), or declare the section in the publication's "
+         "[[publications]] entry",
+         "a reviewer must be able to find the fact where the item says it is"),
+    Code("V011", "warning", "a citation names a publication the bibliography does not hold",
+         "use a publication's exact title, or add the publication with its sections to [[publications]]"),
+    Code("V012", "error", "a list's scoring basis says the numbers are established, but not by whom or when",
+         "fill in scoring.basis.by and scoring.basis.date, or write kind = \"example\"",
+         "a number of ours must not read as a municipality's decision"),
+    Code("V013", "error", "an exploration answer names a need, audience or frontline situation the planner does not "
+                          "know", "use a value from `ondermijning plan --values`"),
     Code("R001", "error", "a pack holds more than one processing policy ([[processing]])",
          "keep one [[processing]] item per pack",
          "the register needs one purpose, legal basis and retention per municipality"),

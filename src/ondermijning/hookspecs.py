@@ -38,9 +38,12 @@ if TYPE_CHECKING:
         Case,
         ConversationGuide,
         DilemmaCard,
+        Exploration,
         Framework,
         Pack,
         ProcessingPolicy,
+        Publication,
+        Role,
         Route,
         SignalList,
         SignalListExtension,
@@ -80,6 +83,21 @@ def ondermijning_packs() -> Iterable[Pack]:
 
 
 @hookspec
+def ondermijning_publications() -> Iterable[Publication]:
+    """Entries of the bibliography: publications and the sections they declare.
+
+    A ``source.publication`` names a publication by its ``title``; validate reports a
+    section the publication does not declare (V010) and a publication nobody declares (V011).
+    The core pack holds the Divosa publications; a pack adds its own::
+
+        @hookimpl
+        def ondermijning_publications():
+            return [Publication(id="utrecht/routekaart", title="Gemeente Utrecht, Lokale routekaart (2026)",
+                                sections=[Section(title="Jeugd"), Section(title="Wonen")])]
+    """
+
+
+@hookspec
 def ondermijning_themes() -> Iterable[Theme]:
     """Themes (forms of ondermijning) that signals, routes and cards point at."""
 
@@ -115,10 +133,25 @@ def ondermijning_signal_list_extensions() -> Iterable[SignalListExtension]:
 
 
 @hookspec
-def ondermijning_routes() -> Iterable[Route]:
-    """Local routes: whom to contact for what, at which concern level and theme.
+def ondermijning_roles() -> Iterable[Role]:
+    """Roles: tables, hubs and functions (ondermijningstafel, RIEC, ...) a route can fill in.
 
     ::
+
+        @hookimpl
+        def ondermijning_roles():
+            return [Role(id="utrecht/wijkmarinier", name="Wijkmarinier", description="...",
+                         when="Bij een wijk waar zorg en veiligheid vastlopen.", source=SOURCE)]
+    """
+
+
+@hookspec
+def ondermijning_routes() -> Iterable[Route]:
+    """Routes: whom to contact for what, at which concern level and theme.
+
+    A local route belongs to its pack's municipality: ``assess(..., municipality=...)``
+    chooses whose local routes a picture names (default: the list's own pack), national
+    routes come after. ``lists`` restricts a route to some signal lists (empty: every list)::
 
         @hookimpl
         def ondermijning_routes():
@@ -153,10 +186,23 @@ def ondermijning_trajectories() -> Iterable[Trajectory]:
 
 
 @hookspec
+def ondermijning_explorations() -> Iterable[Exploration]:
+    """Explorations (verkenning): questions, the answers they typically get, and what each says.
+
+    ``ondermijning explore ID`` walks one and writes a findings file for ``plan --from``::
+
+        @hookimpl
+        def ondermijning_explorations():
+            return [Exploration(id="utrecht/wijkverkenning", title="Verkenning in de wijk",
+                                introduction="...", source=SOURCE, questions=[...])]
+    """
+
+
+@hookspec
 def ondermijning_processing() -> Iterable[ProcessingPolicy]:
     """A municipality's processing record for the register: purpose, legal basis, retention.
 
-    At most one per pack (V009); it applies to the cases of the pack's municipality::
+    At most one per pack (R001); it applies to the cases of the pack's municipality::
 
         @hookimpl
         def ondermijning_processing():
@@ -216,10 +262,12 @@ def ondermijning_scoring_rules() -> Iterable[ScoringRule]:
 
 #: catalog family -> the hook that contributes it
 FAMILY_HOOKS: dict[str, str] = {
+    "publications": "ondermijning_publications",
     "themes": "ondermijning_themes",
     "frameworks": "ondermijning_frameworks",
     "signal_lists": "ondermijning_signal_lists",
     "extensions": "ondermijning_signal_list_extensions",
+    "roles": "ondermijning_roles",
     "routes": "ondermijning_routes",
     "dilemma_cards": "ondermijning_dilemma_cards",
     "guides": "ondermijning_guides",
@@ -227,4 +275,5 @@ FAMILY_HOOKS: dict[str, str] = {
     "workshops": "ondermijning_workshops",
     "trajectories": "ondermijning_trajectories",
     "processing": "ondermijning_processing",
+    "explorations": "ondermijning_explorations",
 }

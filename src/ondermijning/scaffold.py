@@ -89,7 +89,8 @@ def _files(name: str, pack_id: str, module: str) -> dict[str, str]:
     town = municipality(name)
     minor = ".".join(__version__.split(".")[:2])
     upper = f"{int(minor.split('.')[0])}.{int(minor.split('.')[1]) + 1}"
-    source = '{ publication = "Gemeente (in te vullen)", section = "Lokale afspraken" }'
+    publication = f"Gemeente {town}, lokale afspraken (in te vullen)"
+    source = f'{{ publication = "{publication}", section = "Lokale afspraken" }}'
     return {
         "pyproject.toml": f'''[build-system]
 requires = ["hatchling>=1.18"]
@@ -125,9 +126,17 @@ bellen (lokale routes) en een eigen signalenlijst. De inhoud is gewone TOML in
 ## Wat je nog moet invullen
 
 - `routes.toml`: bij elke route met `to_fill_in = true` de rol, het team en hoe je ze bereikt.
-  Zet nooit namen van personen in een pack: beschrijf de rol.
+  Zet nooit namen van personen in een pack: beschrijf de rol. `role = "core/..."` zegt welke rol
+  uit het kernpack de route invult (`ondermijningstafel`, `informatieknooppunt`, `halt`, `riec`,
+  ...); voeg zo ook routes toe voor de overleggen die jullie hebben.
+- Jullie routes gelden bij elke signalenlijst, ook bij die van een ander pack:
+  `ondermijning assess --list deurne/jongeren --municipality {pack_id} ...` toont jullie lokale
+  routes en de landelijke, en geen routes van een andere gemeente.
+- `bibliography.toml`: de stukken waar de inhoud op steunt, met hun secties.
 - `signals.toml`: de voorbeeldsignalen vervangen door wat jullie professionals echt zien, met
-  een bron per signaal. Pas drempels en voorbeelden (`examples`) mee aan.
+  een bron per signaal. Pas drempels en voorbeelden (`examples`) mee aan. De getallen zijn
+  voorbeeldwaarden (`basis = {{ kind = "example" }}`); stelt de gemeente ze vast, schrijf dan
+  `basis = {{ kind = "established", by = "...", date = "JJJJ-MM-DD" }}`.
 
 ## Controleren en testen
 
@@ -178,6 +187,16 @@ description = "Lokale routes en signalen van gemeente {town}."
 language = "nl"
 requires = {{ core = ">={minor},<{upper}" }}
 ''',
+        f"src/{module}/pack/bibliography.toml": f'''# De bronnen van dit pack: elke source.publication noemt een titel
+# hieronder, en source.section een van haar secties (ondermijning validate controleert dat: V010, V011).
+# Vervang dit door jullie eigen stukken, bijvoorbeeld een routekaart of een besluit van het college.
+
+[[publications]]
+id = "lokale-afspraken"
+title = "{publication}"
+note = "In te vullen: de afspraken en stukken van gemeente {town} waar de routes en signalen op steunen."
+sections = [{{ title = "Lokale afspraken" }}]
+''',
         f"src/{module}/pack/routes.toml": f'''# Lokale routes: wie bel je bij welk zorgniveau?
 # Beschrijf rollen, geen personen.
 # Elke route met to_fill_in = true vult de gemeente nog aan.
@@ -206,12 +225,42 @@ contact = "Rol: ondermijningscoördinator (in te vullen)"
 share = "Je observaties als feiten, gescheiden van je interpretatie."
 feedback = "Je hoort of en hoe het signaal wordt opgepakt (termijn in te vullen)."
 to_fill_in = true
+role = "core/ondermijningscoordinator"
+source = {source}
+
+[[routes]]
+id = "aandachtsfunctionaris-mensenhandel"
+name = "Aandachtsfunctionaris mensenhandel"
+action = "report"
+scope = "local"
+levels = ["moderate", "high"]
+themes = ["core/seksuele-uitbuiting", "core/criminele-uitbuiting", "core/arbeidsuitbuiting"]
+when = "Bij signalen dat iemand door anderen wordt ingezet of uitgebuit."
+contact = "Rol: aandachtsfunctionaris mensenhandel (in te vullen)"
+feedback = "Je hoort dat de melding is ontvangen en of die is doorgezet (in te vullen)."
+to_fill_in = true
+role = "core/aandachtsfunctionaris-mensenhandel"
+source = {source}
+
+[[routes]]
+id = "zorg-en-veiligheidshuis"
+name = "Zorg- en Veiligheidshuis van de regio"
+action = "consult"
+scope = "local"
+levels = ["high"]
+when = "Bij een hoog zorgwekkend beeld waarin zorg en veiligheid samenkomen."
+contact = "Rol: aanmelding bij het Zorg- en Veiligheidshuis (in te vullen)"
+feedback = "Een gezamenlijk plan met een regisseur (in te vullen)."
+to_fill_in = true
+role = "core/zorg-en-veiligheidshuis"
 source = {source}
 ''',
         f"src/{module}/pack/signals.toml": f'''# Een kleine signalenlijst om mee te beginnen:
 # vervang de voorbeelden door wat jullie zien.
 # score = som van de gewichten + bonus per combinatiestap;
 # matig vanaf 3, hoog vanaf 6 of bij een rode vlag.
+# De getallen zijn voorbeeldwaarden (basis kind = "example"). Stelt de gemeente ze vast, schrijf dan
+# basis = {{ kind = "established", by = "...", date = "JJJJ-MM-DD" }}.
 
 [[signal_lists]]
 id = "buurt"
@@ -222,6 +271,7 @@ red_flag_themes = ["core/drugs", "core/criminele-uitbuiting"]
 source = {source}
 
 [signal_lists.scoring]
+basis = {{ kind = "example", note = "Voorbeeldwaarden van new-pack; nog niet door de gemeente vastgesteld." }}
 thresholds = {{ moderate = 3, high = 6 }}
 combination = [
   {{ categories = 2, bonus = 1, explanation = "Signalen op meer dan één gebied wegen zwaarder." }},

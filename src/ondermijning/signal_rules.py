@@ -2,7 +2,10 @@
 
 V001 (the signals a golden example names belong to its list), V002 (signals belong to a
 category of their list), V003 (red-flag signals carry a red-flag theme), V004 and V005
-(thresholds ordered and reachable) and V008 (golden examples give the level they expect).
+(thresholds ordered and reachable), V008 (golden examples give the level they expect), V009
+(every red-flag theme has a red-flag signal: V003 and V009 together keep a list's red-flag
+themes and its red-flag signals in agreement) and V012 (an established basis names who
+established the numbers, and when).
 The helpers for golden examples are shared with the pytest plugin and the property tests, so
 all three give the same messages.
 """
@@ -16,7 +19,8 @@ import attrs
 from .assessment import number as dutch_number
 from .catalog import Catalog, Rule
 from .errors import Problem, Severity
-from .models import Example, SignalList, pack_of
+from .i18n import _
+from .models import BasisKind, Example, SignalList, pack_of
 from .models.common import qualify
 from .scoring import compile_scorer
 from .validate import did_you_mean
@@ -149,6 +153,34 @@ def check_red_flags(catalog: Catalog) -> Iterator[Problem]:
                           hint=f"add one of {', '.join(sorted(red)) or '(the list has none)'} to its themes")
 
 
+def check_red_flag_themes_have_signals(catalog: Catalog) -> Iterator[Problem]:
+    for sl in _lists(catalog):
+        carried = {theme for signal in sl.signals if signal.red_flag for theme in signal.themes}
+        for index, theme in enumerate(sl.red_flag_themes):
+            if theme not in carried and theme in catalog.themes:  # an unknown theme is V001's
+                yield catalog.problem_at(
+                    sl.id, "V009", _("rode-vlagthema {theme!r} van lijst {list!r} heeft geen rode-vlagsignaal: de "
+                                     "lijst zegt dat dit thema hoog geeft, maar geen signaal doet dat").format(
+                                         theme=theme, list=sl.id),
+                    field=f"red_flag_themes[{index}]",
+                    hint=_("markeer een signaal dat laat zien dat dit thema speelt met red_flag = true, of haal het "
+                           "thema uit red_flag_themes"))
+
+
+def check_basis(catalog: Catalog) -> Iterator[Problem]:
+    for sl in _lists(catalog):
+        basis = sl.scoring.basis
+        if basis.kind is BasisKind.ESTABLISHED:
+            for key, what in (("by", _("wie de getallen vaststelde")), ("date", _("wanneer"))):
+                if not getattr(basis, key).strip():
+                    yield catalog.problem_at(
+                        sl.id, "V012", _("de getallen van {list!r} heten vastgesteld, maar de basis zegt niet "
+                                         "{what}").format(list=sl.id, what=what),
+                        field=f"scoring.basis.{key}",
+                        hint=_("vul {key} in (bijvoorbeeld by = \"college van B&W\", date = \"2026-03-12\"), of "
+                               "schrijf kind = \"example\"").format(key=key))
+
+
 def check_thresholds(catalog: Catalog) -> Iterator[Problem]:
     for sl in _lists(catalog):
         t = sl.scoring.thresholds
@@ -178,4 +210,8 @@ SIGNAL_LIST_RULES: tuple[Rule, ...] = (
     Rule("V004", "thresholds are ordered and reachable", check_thresholds),
     Rule("V008", "golden examples give the level they expect", check_examples,
          why="an example that fails shows the weights or thresholds no longer say what the authors meant"),
+    Rule("V009", "every red-flag theme of a list has a red-flag signal", check_red_flag_themes_have_signals,
+         why="a list must not say a theme forces hoog when no signal does"),
+    Rule("V012", "an established basis names its body and date", check_basis,
+         why="a number of ours must not read as a municipality's decision"),
 )

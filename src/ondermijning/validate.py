@@ -18,7 +18,7 @@ import attrs
 
 from .catalog import Catalog, Rule
 from .errors import Problem, Severity
-from .models import ConcernLevel, Example
+from .models import FAMILIES, ConcernLevel, Example
 from .models.common import ID, REF
 from .suggest import Suggestions
 
@@ -43,26 +43,36 @@ def validate_catalog(catalog: Catalog, *, select: Iterable[str] = (), ignore: It
             if (not selected or p.code.startswith(selected)) and not (ignored and p.code.startswith(ignored))]
 
 
-def _references(obj: Any, owner: str, prefix: str = "") -> Iterator[tuple[str, str, str, str, str]]:
-    """(owner id, key path, field name, family, referenced id) for every reference in obj and its parts.
+def walk_fields(obj: Any, owner: str, prefix: str = "", *,
+                skip: tuple[type, ...] = ()) -> Iterator[tuple[str, str, attrs.Attribute[Any], Any]]:
+    """(owner id, key path, field, value) for every field of obj and of its nested parts.
 
     The owner is the nearest item with its own id (a signal inside a list is its own owner, so
-    a reference in it is located at the signal, wherever its list or extension is written);
-    the key path leads from the owner to the reference (``phases[0].sessions[1].module``).
-    Golden examples are left out: :mod:`ondermijning.signal_rules` checks them against their list.
+    a problem in it is located at the signal, wherever its list or extension is written);
+    the key path leads from the owner to the field (``phases[0].sessions[1].module``). Parts of
+    the classes in ``skip`` are not entered.
     """
     for field in attrs.fields(type(obj)):
         value = getattr(obj, field.name)
         key = prefix + field.name
+        yield owner, key, field, value
+        if isinstance(value, tuple):
+            for index, part in enumerate(value):
+                if attrs.has(type(part)) and not isinstance(part, skip):
+                    yield from walk_fields(part, *_owner(part, owner, f"{key}[{index}]."), skip=skip)
+        elif attrs.has(type(value)):
+            yield from walk_fields(value, owner, key + ".", skip=skip)
+
+
+def _references(obj: Any, owner: str) -> Iterator[tuple[str, str, str, str, str]]:
+    """(owner id, key path, field name, family, referenced id) for every reference in obj and its parts.
+
+    Golden examples are left out: :mod:`ondermijning.signal_rules` checks them against their list.
+    """
+    for owner_id, key, field, value in walk_fields(obj, owner, skip=(Example,)):
         if REF in field.metadata:
             for ref in value if isinstance(value, tuple) else (value,):
-                yield owner, key, field.name, field.metadata[REF], ref
-        elif isinstance(value, tuple):
-            for index, part in enumerate(value):
-                if attrs.has(type(part)) and not isinstance(part, Example):
-                    yield from _references(part, *_owner(part, owner, f"{key}[{index}]."))
-        elif attrs.has(type(value)):
-            yield from _references(value, owner, key + ".")
+                yield owner_id, key, field.name, field.metadata[REF], ref
 
 
 def _owner(part: Any, owner: str, prefix: str) -> tuple[str, str]:
@@ -85,8 +95,7 @@ def did_you_mean(ref: str, known: Iterable[str] | Suggestions) -> str | None:
 def check_references(catalog: Catalog) -> Iterator[Problem]:
     seen: set[Problem] = set()  # an extension's signal is walked in its extension and in the merged list
     suggestions: dict[str, Suggestions] = {}  # one bounded index per family, made when a reference dangles
-    for family in ("themes", "frameworks", "signal_lists", "extensions", "routes", "dilemma_cards",
-                   "guides", "cases", "workshops", "trajectories"):
+    for family in FAMILIES:
         for item_id, item in catalog.family(family).items():
             for owner, key, field, target_family, ref in _references(item, item_id):
                 known = catalog.family(target_family)
@@ -115,8 +124,7 @@ def check_routes_per_level(catalog: Catalog) -> Iterator[Problem]:
 
 
 def check_texts(catalog: Catalog) -> Iterator[Problem]:
-    for family in ("themes", "frameworks", "signal_lists", "routes", "dilemma_cards", "guides", "cases",
-                   "workshops", "trajectories"):
+    for family in (f for f in FAMILIES if f != "extensions"):
         for item_id, item in catalog.family(family).items():
             for name in _blank_required_texts(item):
                 yield catalog.problem_at(item_id, "V007", f"{name} of {item_id!r} is empty", field=name,

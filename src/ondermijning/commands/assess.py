@@ -23,14 +23,18 @@ def add_parser(sub: Any) -> None:
             "(laag, matig, hoog) with its explanation, goals and whom to call. The level is advice: set the "
             "concern level together with colleagues. In a terminal without --signal, walks you through the "
             "list category by category (questions on stderr, the picture on stdout). A signal you saw or heard "
-            "yourself is a fact (--signal); one you infer is an interpretation (--interpretation).", 78),
+            "yourself is a fact (--signal); one you infer is an interpretation (--interpretation). "
+            "--municipality chooses whose local routes the picture names (default: the list's own pack); "
+            "national routes always come after them.", 78),
         epilog="Examples:\n"
                "  ondermijning assess --show-lists\n"
                "  ondermijning assess --list deurne/jongeren --signal gedrag-agressief --signal school-spijbelt "
                "--format markdown\n"
                "  ondermijning assess --list jongeren --signal school-spijbelt --format html\n"
                "  ondermijning assess --list jongeren --signal school-spijbelt --interpretation "
-               "bezittingen-dure-spullen --protective beschermend-sportclub --format json --redact\n\n"
+               "bezittingen-dure-spullen --protective beschermend-sportclub --format json --redact\n"
+               "  ondermijning assess --list deurne/jongeren --municipality deurne --signal rol-runner\n"
+               "  ondermijning assess --show-lists --format markdown\n\n"
                "Exit codes: 0 done, 2 usage errors (an unknown list or signal), 130 stopped.")
     assess.add_argument("--list", dest="list_id", metavar="ID", help="the signal list (see --show-lists)")
     assess.add_argument("--signal", action="append", default=[], metavar="ID",
@@ -40,6 +44,9 @@ def add_parser(sub: Any) -> None:
                         help="a signal you infer rather than observed (an interpretation; repeatable)")
     assess.add_argument("--protective", action="append", default=[], metavar="ID",
                         help="a protective factor that is present (repeatable; never lowers the level)")
+    assess.add_argument("--municipality", metavar="PACK",
+                        help="the pack whose local routes apply (default: the list's own pack); another "
+                             "municipality's local routes are never shown")
     assess.add_argument("--subject", default="", metavar="PSEUDONYM",
                         help="an optional pseudonym for the young person or group; never a real name")
     assess.add_argument("--interactive", "-i", action="store_true",
@@ -48,7 +55,8 @@ def add_parser(sub: Any) -> None:
                         help="leave out free texts (observation notes, the judgement's reason, the pseudonym), "
                              "in every format")
     assess.add_argument("--show-lists", action="store_true",
-                        help="list the signal lists with their signals and protective factors")
+                        help="list the signal lists with their thresholds (and where the numbers come from), "
+                             "signals and protective factors; markdown and html give printable cards")
     add_format_option(assess, ("text", "markdown", "html", "json"))
     assess.set_defaults(run=run)
 
@@ -62,19 +70,11 @@ def run(args: argparse.Namespace) -> int:
 
     catalog = load(args)
     if args.show_lists:
-        for sl in catalog.signal_lists.values():
-            print(f"{sl.id}  {sl.name}")
-            print("  signalen (--signal, --interpretation):")
-            for signal in sl.signals:
-                flag = "  [rode vlag]" if signal.red_flag else ""
-                print(f"    {signal.id:<44} {_short(signal.text)}{flag}")
-            if sl.protective_factors:
-                print("  beschermende factoren (--protective):")
-            for factor in sl.protective_factors:
-                print(f"    {factor.id:<44} {_short(factor.text)}")
-        return EXIT_OK
+        return _show_lists(catalog, args.format)
     if not catalog.signal_lists:
         raise UsageError("no signal lists are loaded; install a pack such as ondermijning-deurne")
+    municipality = find(catalog.packs, args.municipality, "pack", listed_by="ondermijning packs").id \
+        if args.municipality is not None else None
     interactive = args.interactive or (not args.signal and sys.stdin.isatty())
     list_id = args.list_id
     try:
@@ -102,13 +102,49 @@ def run(args: argparse.Namespace) -> int:
     except Aborted:
         print("Gestopt; er is niets bewaard.", file=sys.stderr)
         return 130
-    picture = assess(list_id, signals, catalog=catalog, protective=protective, subject=args.subject)
+    picture = assess(list_id, signals, catalog=catalog, protective=protective, subject=args.subject,
+                     municipality=municipality)
     if args.redact:
         picture = redacted(picture)
     if args.format == "json":
         print(to_json(picture))
     else:
         print(render(picture, args.format, catalog=catalog), end="")
+    return EXIT_OK
+
+
+def _show_lists(catalog: Any, fmt: str) -> int:
+    """Every list with its numbers and their basis: compact in a terminal, cards in Markdown and HTML."""
+    from ..assessment import number
+    from ..i18n import _
+    from ..models import pack_of
+    from ..render import render_many
+    from ..render.cards import signal_list_document
+    from ..render.picture import basis_text
+
+    lists = list(catalog.signal_lists.values())
+    if fmt == "json":
+        import json
+
+        from ..serialize import to_data
+
+        print(json.dumps([to_data(sl) for sl in lists], ensure_ascii=False, indent=2))
+    elif fmt != "text":
+        print(render_many([signal_list_document(sl, catalog) for sl in lists], fmt), end="")
+    else:
+        for sl in lists:
+            t = sl.scoring.thresholds
+            print(f"{sl.id}  {sl.name}")
+            print("  " + _("drempels: matig vanaf {moderate}, hoog vanaf {high} ({basis})").format(
+                moderate=number(t.moderate), high=number(t.high), basis=basis_text(sl.scoring.basis, pack_of(sl.id))))
+            print("  signalen (--signal, --interpretation):")
+            for signal in sl.signals:
+                flag = "  [rode vlag]" if signal.red_flag else ""
+                print(f"    {signal.id:<44} {_short(signal.text)}{flag}")
+            if sl.protective_factors:
+                print("  beschermende factoren (--protective):")
+            for factor in sl.protective_factors:
+                print(f"    {factor.id:<44} {_short(factor.text)}")
     return EXIT_OK
 
 

@@ -3,17 +3,22 @@
 from .cases import Case, ConversationGuide, FacilitatorRole, GuideQuestion
 from .common import ConcernLevel, Source, pack_of, qualify
 from .dilemmas import Consequences, DilemmaCard, HandlingOption
+from .exploration import Answer, Exploration, Question, Stage
 from .pack import Pack
 from .packfile import FAMILIES, PackFile
 from .processing import ProcessingPolicy
-from .routes import Route, RouteAction, RouteScope
+from .publications import Publication, PublicationKind, Section
+from .routes import Role, Route, RouteAction, RouteScope
 from .signals import (
+    BasisKind,
     Category,
     CombinationStep,
     Example,
     Goal,
+    LevelDescription,
     ProtectiveFactor,
     Scoring,
+    ScoringBasis,
     Signal,
     SignalList,
     SignalListExtension,
@@ -24,6 +29,8 @@ from .vocabulary import Framework, Theme
 
 __all__ = [
     "FAMILIES",
+    "Answer",
+    "BasisKind",
     "Case",
     "Category",
     "CombinationStep",
@@ -32,27 +39,36 @@ __all__ = [
     "ConversationGuide",
     "DilemmaCard",
     "Example",
+    "Exploration",
     "FacilitatorRole",
     "Framework",
     "Goal",
     "GoalType",
     "GuideQuestion",
     "HandlingOption",
+    "LevelDescription",
     "ModuleKind",
     "Pack",
     "PackFile",
     "Phase",
     "ProcessingPolicy",
     "ProtectiveFactor",
+    "Publication",
+    "PublicationKind",
+    "Question",
+    "Role",
     "Route",
     "RouteAction",
     "RouteScope",
     "Scoring",
+    "ScoringBasis",
+    "Section",
     "Session",
     "Signal",
     "SignalList",
     "SignalListExtension",
     "Source",
+    "Stage",
     "Theme",
     "Thresholds",
     "Trajectory",

@@ -11,25 +11,30 @@ import attrs
 from .cases import Case, ConversationGuide
 from .common import items
 from .dilemmas import DilemmaCard
+from .exploration import Exploration
 from .pack import Pack
 from .processing import ProcessingPolicy
-from .routes import Route
+from .publications import Publication
+from .routes import Role, Route
 from .signals import SignalList, SignalListExtension
 from .training import Trajectory, Workshop
 from .vocabulary import Framework, Theme
 
 #: catalog family name -> item class; the TOML key of a family is its name
 FAMILIES: dict[str, type] = {
+    "publications": Publication,
     "themes": Theme,
     "frameworks": Framework,
     "signal_lists": SignalList,
     "extensions": SignalListExtension,
+    "roles": Role,
     "routes": Route,
     "dilemma_cards": DilemmaCard,
     "guides": ConversationGuide,
     "cases": Case,
     "workshops": Workshop,
     "trajectories": Trajectory,
+    "explorations": Exploration,
     "processing": ProcessingPolicy,
 }
 
@@ -39,14 +44,17 @@ class PackFile:
     """One file's content, before ids are qualified."""
 
     pack: Pack | None = None
+    publications: tuple[Publication, ...] = items()
     themes: tuple[Theme, ...] = items()
     frameworks: tuple[Framework, ...] = items()
     signal_lists: tuple[SignalList, ...] = items()
     extensions: tuple[SignalListExtension, ...] = items()
+    roles: tuple[Role, ...] = items()
     routes: tuple[Route, ...] = items()
     dilemma_cards: tuple[DilemmaCard, ...] = items()
     guides: tuple[ConversationGuide, ...] = items()
     cases: tuple[Case, ...] = items()
     workshops: tuple[Workshop, ...] = items()
     trajectories: tuple[Trajectory, ...] = items()
+    explorations: tuple[Exploration, ...] = items()
     processing: tuple[ProcessingPolicy, ...] = items()

@@ -16,10 +16,11 @@ import attrs
 from .common import ConcernLevel, as_tuple, items, texts
 from .conversion import as_enum, to_date, to_level
 from .routes import Route
-from .signals import Goal, ProtectiveFactor, Thresholds
+from .signals import Goal, ProtectiveFactor, ScoringBasis, Thresholds
 
-#: bumped when the JSON form of a picture changes incompatibly (2: pins added; 1 is still read)
-PICTURE_FORMAT_VERSION = 2
+#: bumped when the JSON form of a picture changes incompatibly (2: pins added; 3: the basis of the
+#: numbers and the municipality whose routes apply; 1 and 2 are still read)
+PICTURE_FORMAT_VERSION = 3
 
 
 class ObservationKind(enum.Enum):
@@ -87,11 +88,16 @@ class Decision:
 
 @attrs.frozen(kw_only=True)
 class Explanation:
-    """The trace: contributions add up to the score; ``decision`` says what set the level."""
+    """The trace: contributions add up to the score; ``decision`` says what set the level.
+
+    ``basis`` says where the thresholds and weights come from (example values of a pack, or
+    values a municipal body established); None only in pictures written before format 3.
+    """
 
     contributions: tuple[Contribution, ...] = items()
     decision: Decision
     thresholds: Thresholds
+    basis: ScoringBasis | None = None
 
 
 @attrs.frozen(kw_only=True)
@@ -164,6 +170,7 @@ class InformationPicture:
     subject: str = ""  # an optional pseudonym; never a real name
     judgement: Judgement | None = None
     pins: Pins | None = None  # set by assess(); None only in pictures written before format version 2
+    municipality: str = ""  # the pack whose local routes are named; empty before format version 3
 
     @property
     def computed_level(self) -> ConcernLevel:

@@ -1,7 +1,7 @@
-"""Routes (lokale routekaart): whom to contact for what.
+"""Routes (lokale routekaart): whom to contact for what, and the roles routes can fill in.
 
-Which routes a picture names: ``assessment.select_routes``; rule V006 in ``validate.py``;
-rendering: ``render/picture.py``.
+Which routes a picture names: ``assessment.select_routes`` (``docs/routes.md``); rule V006 in
+``validate.py``; rendering: ``render/picture.py``.
 """
 
 from __future__ import annotations
@@ -10,7 +10,7 @@ import enum
 
 import attrs
 
-from .common import ConcernLevel, Source, id_field, ref_field, texts
+from .common import ConcernLevel, Source, id_field, optional_ref_field, ref_field, texts
 from .conversion import as_enum, to_levels
 
 
@@ -38,12 +38,36 @@ def _action(value: RouteAction | str) -> RouteAction:
 
 
 @attrs.frozen(kw_only=True)
+class Role:
+    """A table, hub or function the sources describe, that a municipality fills in with a route.
+
+    The core pack holds the roles (ondermijningstafel, informatieknooppunt, Zorg- en
+    Veiligheidshuis, RIEC, Halt, Meldpunt Ondermijning, ...); a municipal pack's route names
+    one with ``role`` and adds who and how to reach them. ``receiving`` is guidance for the
+    role itself (feedback to the reporter, for instance). ``wished`` marks a role a source
+    only wishes for, not one that exists there.
+    """
+
+    id: str = id_field()
+    name: str
+    description: str
+    when: str
+    source: Source
+    share: str = ""
+    receiving: str = ""
+    wished: bool = False
+    notes: tuple[str, ...] = texts()
+
+
+@attrs.frozen(kw_only=True)
 class Route:
     """One way to act: a role or organisation, when to use it, and what to expect.
 
     ``contact`` describes a role (never an invented person); ``to_fill_in`` marks a
-    route whose contact details the municipality still has to add.
-    ``themes`` empty means the route fits every theme.
+    route whose contact details the municipality still has to add. ``themes`` empty means
+    the route fits every theme; ``lists`` empty means it fits every signal list, so a pack
+    can offer routes for another pack's list without adding signals to it. ``role`` names
+    the :class:`Role` this route fills in, if any.
     """
 
     id: str = id_field()
@@ -61,3 +85,5 @@ class Route:
     feedback: str = ""  # what the reporter can expect back
     to_fill_in: bool = False
     notes: tuple[str, ...] = texts()
+    lists: tuple[str, ...] = ref_field("signal_lists", many=True)
+    role: str = optional_ref_field("roles")

@@ -6,6 +6,8 @@ Scoring: ``scoring.py``; ``assess()``: ``assessment.py``; rules: ``signal_rules.
 
 from __future__ import annotations
 
+import datetime
+import enum
 from typing import Any
 
 import attrs
@@ -92,12 +94,55 @@ class Thresholds:
     high: float
 
 
+class BasisKind(enum.Enum):
+    """Where a list's numbers (weights, thresholds, bonuses) come from."""
+
+    EXAMPLE = "example"  # example values set by the pack that holds the list
+    ESTABLISHED = "established"  # established by a named municipal body on a date
+
+
+def _iso_date(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+    if value:
+        try:
+            datetime.date.fromisoformat(value)
+        except ValueError:
+            msg = f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. \"2026-03-12\""
+            raise InvalidFieldError(attribute.name, msg) from None
+
+
+@attrs.frozen(kw_only=True)
+class ScoringBasis:
+    """Where the weights, thresholds and bonuses of a list come from; shown next to every level.
+
+    The sources give categories, levels and red-flag themes, but no numbers. ``example``: the
+    numbers are example values of the pack that holds the list, to be set locally before use.
+    ``established``: a municipal body (``by``, e.g. "het college van B&W van Tilburg") set
+    them on ``date`` (YYYY-MM-DD); rule V012 checks that both are given. ``note`` says more,
+    e.g. how the numbers were tested.
+    """
+
+    kind: BasisKind
+    by: str = ""
+    date: str = attrs.field(default="", validator=_iso_date)
+    note: str = ""
+
+
 @attrs.frozen(kw_only=True)
 class Scoring:
-    """The declarative scoring of a list: thresholds plus combination steps."""
+    """The declarative scoring of a list: its basis, thresholds and combination steps."""
 
+    basis: ScoringBasis
     thresholds: Thresholds
     combination: tuple[CombinationStep, ...] = items()
+
+
+@attrs.frozen(kw_only=True)
+class LevelDescription:
+    """What a concern level means for this list (the source describes *matig*, HR §3.5)."""
+
+    level: ConcernLevel
+    text: str
+    source: Source
 
 
 @attrs.frozen(kw_only=True)
@@ -111,7 +156,12 @@ class Example:
 
 @attrs.frozen(kw_only=True, cache_hash=True)  # hashed once: compiled scorers are cached per list
 class SignalList:
-    """A signal list with its categories, signals, scoring, protective factors and goals."""
+    """A signal list with its categories, signals, scoring, protective factors and goals.
+
+    A signal's ``themes`` say what it *may point to*; only a ``red_flag`` signal says the
+    theme *is there*, and only red flags force *hoog* (rule V009: every red-flag theme of
+    the list has a red-flag signal, and V003: every red-flag signal has a red-flag theme).
+    """
 
     id: str = id_field()
     name: str
@@ -125,6 +175,7 @@ class SignalList:
     protective_factors: tuple[ProtectiveFactor, ...] = items()
     goals: tuple[Goal, ...] = items()
     examples: tuple[Example, ...] = items()
+    levels: tuple[LevelDescription, ...] = items()  # what laag, matig and hoog mean here
     reminder: str = ""  # what the picture says about setting the level together
 
     def signal(self, signal_id: str) -> Signal:

@@ -1,12 +1,15 @@
-"""Dilemma cards and facilitator scripts for case discussions, in Dutch."""
+"""Dilemma cards, signal-list cards and facilitator scripts for case discussions, in Dutch."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from ..assessment import number as dutch_number
 from ..errors import Problem
-from ..models import Case, ConversationGuide, DilemmaCard
+from ..i18n import _
+from ..models import Case, ConversationGuide, DilemmaCard, SignalList, pack_of
 from .document import Document, Item
+from .picture import basis_text
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -50,6 +53,44 @@ def dilemma_document(card: DilemmaCard, catalog: Catalog) -> Document:
         doc.paragraph(usage.goal)
         doc.bullets(list(usage.notes))
     doc.paragraph(f"Bron: {card.source}.")
+    return doc
+
+
+def signal_list_document(sl: SignalList, catalog: Catalog) -> Document:
+    """A printable card of a signal list: its numbers and where they come from, levels, signals, factors."""
+    doc = Document()
+    doc.heading(_("Signalenlijst: {name}").format(name=sl.name), 1)
+    doc.paragraph(_("Id: {id}. {description}").format(id=sl.id, description=sl.description))
+    t, basis = sl.scoring.thresholds, sl.scoring.basis
+    doc.heading(_("Score en drempels"))
+    steps = [_("signalen in {n} of meer categorieën: +{bonus}").format(n=step.categories,
+                                                                         bonus=dutch_number(step.bonus))
+             for step in sl.scoring.combination]
+    doc.bullets([
+        _("Drempels: matig vanaf {moderate}, hoog vanaf {high} ({basis}).").format(
+            moderate=dutch_number(t.moderate), high=dutch_number(t.high), basis=basis_text(basis, pack_of(sl.id))),
+        *([_("Combinatiebonus: {steps}.").format(steps="; ".join(steps))] if steps else []),
+        *([_("Over de getallen: {note}").format(note=basis.note)] if basis.note else []),
+        _("Het berekende niveau is een advies; het zorgniveau stel je samen vast."),
+    ])
+    if sl.levels:
+        doc.heading(_("Wat de niveaus betekenen"))
+        doc.bullets([f"{d.level.label}: {d.text}" for d in sl.levels])
+    themes = [catalog.themes[t].name if t in catalog.themes else t for t in sl.red_flag_themes]
+    if themes:
+        doc.paragraph(_("Rode vlaggen geven altijd hoog: een signaal dat laat zien dat er sprake is van {themes}. "
+                        "Andere signalen met die thema's kunnen erop wijzen en tellen mee in de score.").format(
+                            themes=", ".join(themes)))
+    for category in sl.categories:
+        signals = [s for s in sl.signals if s.category == category.id]
+        if signals:
+            doc.heading(category.name)
+            doc.bullets([f"{s.text} ({s.id}, " + _("gewicht {weight}").format(weight=dutch_number(s.weight))
+                         + (", " + _("rode vlag") if s.red_flag else "") + ")" for s in signals])
+    if sl.protective_factors:
+        doc.heading(_("Beschermende factoren (tellen niet mee in de score)"))
+        doc.bullets([f"{p.text} ({p.id})" for p in sl.protective_factors])
+    doc.paragraph(f"Bron: {sl.source}.")
     return doc
 
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from ..assessment import number
-from ..models import RouteAction
+from ..i18n import _
+from ..models import BasisKind, RouteAction, ScoringBasis
 from ..models.picture import ContributionKind, InformationPicture, ObservationKind
 from .document import Document, Item
 
@@ -15,6 +16,15 @@ if TYPE_CHECKING:
 ACTION_LABELS = {RouteAction.ADVICE: "advies vragen", RouteAction.REPORT: "melding doen",
                  RouteAction.CONSULT: "overleggen"}
 KIND_LABELS = {ObservationKind.FACT: "feit", ObservationKind.INTERPRETATION: "interpretatie"}
+
+
+def basis_text(basis: ScoringBasis | None, pack: str) -> str:
+    """Where a list's numbers come from, in a few words: shown next to every threshold a person reads."""
+    if basis is None:
+        return _("herkomst van de getallen niet vastgelegd (beeld van vóór formaat 3)")
+    if basis.kind is BasisKind.EXAMPLE:
+        return _("voorbeeldwaarden van pack {pack}, niet door een gemeente vastgesteld").format(pack=pack)
+    return _("vastgesteld door {by} op {date}").format(by=basis.by or "?", date=basis.date or "?")
 
 
 def picture_document(picture: InformationPicture, catalog: Catalog | None = None) -> Document:
@@ -30,9 +40,15 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
     if picture.subject:
         doc.paragraph(f"Over: {picture.subject} (pseudoniem)")
     t = picture.explanation.thresholds
+    pack = picture.pins.pack if picture.pins else picture.signal_list.partition("/")[0]
     doc.paragraph(f"Berekend zorgniveau: {picture.level.label.upper()} (advies). Score {number(picture.score)}; "
-                  f"drempels: matig vanaf {number(t.moderate)}, hoog vanaf {number(t.high)}.")
+                  f"drempels: matig vanaf {number(t.moderate)}, hoog vanaf {number(t.high)} "
+                  f"({basis_text(picture.explanation.basis, pack)}).")
     doc.paragraph(picture.explanation.decision.text)
+    meaning = next((d for d in sl.levels if d.level is picture.level), None) if sl else None
+    if meaning is not None:
+        doc.paragraph(_("Wat {level} betekent bij deze lijst: {text}").format(level=picture.level.label,
+                                                                             text=meaning.text))
     doc.paragraph(f"Let op: {picture.reminder}")
 
     doc.heading("Gezamenlijk oordeel")
@@ -84,7 +100,10 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
         doc.heading(f"Doelen bij {picture.level.label} zorgniveau")
         doc.bullets([(g.text, (g.explanation,) if g.explanation else ()) for g in picture.goals])
 
-    doc.heading("Wie kun je inschakelen (eerst lokaal, dan landelijk)")
+    municipality = picture.municipality or pack
+    known = catalog.packs.get(municipality) if catalog is not None else None
+    doc.heading(_("Wie kun je inschakelen (eerst lokaal: {municipality}, dan landelijk)").format(
+        municipality=known.name if known else municipality))
     if not picture.routes:
         doc.paragraph("Geen route gevonden voor dit niveau. Vraag je leidinggevende of de "
                       "ondermijningscoördinator van de gemeente.")
@@ -92,6 +111,9 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
     for r in picture.routes:
         head = f"{r.name}: {ACTION_LABELS[r.action]}" + (f", {r.phone}" if r.phone and r.phone not in r.name else "")
         subs = [f"Wanneer: {r.when}"]
+        role = catalog.roles.get(r.role) if catalog is not None and r.role else None
+        if role is not None:
+            subs.append(_("Rol: {name}. {description}").format(name=role.name, description=role.description))
         if r.contact:
             subs.append(f"Contact: {r.contact}")
         if r.share:

@@ -33,6 +33,7 @@ except ModuleNotFoundError as exc:  # a pack author with pytest but without the 
 
 from ..hookspecs import hookimpl
 from ..models import (
+    BasisKind,
     Category,
     CombinationStep,
     ConcernLevel,
@@ -42,6 +43,7 @@ from ..models import (
     RouteAction,
     RouteScope,
     Scoring,
+    ScoringBasis,
     Signal,
     SignalList,
     Source,
@@ -92,6 +94,8 @@ def _for_field(owner: type, field: "attrs.Attribute[Any]", hint: Any) -> st.Sear
         return ids()
     if owner is ProcessingPolicy and field.name == "retention_days":
         return st.integers(1, MAX_RETENTION_DAYS)
+    if owner is ScoringBasis and field.name == "date":
+        return st.one_of(st.just(""), st.dates().map(lambda d: d.isoformat()))
     if hint is Thresholds:
         return st.builds(lambda low, gap: Thresholds(moderate=low, high=low + gap),
                          st.floats(0.5, 50), st.floats(0.5, 50))
@@ -193,9 +197,10 @@ def signal_lists(draw: st.DrawFn, *, pack_id: str = "gen", min_signals: int = 0,
     steps = sorted(draw(st.lists(st.integers(2, 5), max_size=2, unique=True)))
     combination = tuple(CombinationStep(categories=n, bonus=float(draw(st.integers(0, 3)))) for n in steps)
     return SignalList(id=f"{pack_id}/{draw(ids())}", name="generated", source=_SOURCE,
-                      scoring=Scoring(thresholds=Thresholds(moderate=moderate, high=high), combination=combination),
+                      scoring=Scoring(basis=ScoringBasis(kind=BasisKind.EXAMPLE),
+                                      thresholds=Thresholds(moderate=moderate, high=high), combination=combination),
                       categories=tuple(Category(id=c, name=c) for c in categories), signals=tuple(signals),
-                      red_flag_themes=(red_theme,))
+                      red_flag_themes=(red_theme,) if any(s.red_flag for s in signals) else ())
 
 
 class _GeneratedPack:
