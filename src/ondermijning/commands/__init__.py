@@ -6,4 +6,4 @@ The parser imports only these small modules; each ``run`` imports what it needs,
 
 #: the commands, in the order ``--help`` lists them
 COMMANDS = ("packs", "validate", "ids", "assess", "show", "dilemma", "guide", "new_pack", "schema", "diff",
-            "plan", "export", "import_", "register", "serve")
+            "explore", "plan", "export", "import_", "register", "serve")

@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from ..assessment import number as dutch_number
 from ..errors import Problem
 from ..i18n import _
-from ..models import Case, ConversationGuide, DilemmaCard, SignalList, pack_of
+from ..models import Case, ConversationGuide, DilemmaCard, Exploration, SignalList, Stage, pack_of
 from .document import Document, Item
 from .picture import basis_text
 
@@ -131,4 +131,36 @@ def guide_document(cases: list[Case], guide: ConversationGuide, findings: list[P
     if themes:
         doc.paragraph(f"Thema's: {', '.join(themes)}.")
     doc.paragraph(f"Bron: {guide.source}; " + "; ".join(f"{case.title}: {case.source}" for case in cases) + ".")
+    return doc
+
+
+def exploration_document(exploration: Exploration, catalog: Catalog) -> Document:
+    """A script for the explorer: how to ask, the questions with what to listen for, what comes after."""
+    doc = Document()
+    doc.heading(_("Verkenning: {title}").format(title=exploration.title), 1)
+    doc.paragraph(exploration.introduction)
+    if exploration.advice:
+        doc.heading(_("Zo voer je de gesprekken"))
+        doc.bullets(list(exploration.advice))
+    for stage, heading in ((Stage.PREPARATION, _("Vooraf: zet voor jezelf op een rij")),
+                           (Stage.CONVERSATION, _("In de gesprekken: vraag, en luister naar")),):
+        questions = [q for q in exploration.questions if q.stage is stage]
+        if not questions:
+            continue
+        doc.heading(heading)
+        items: list[Item] = []
+        for question in questions:
+            heard = []
+            for answer in question.answers:
+                points = [*answer.needs, *answer.audiences,
+                          *(catalog.themes[t].name if t in catalog.themes else t for t in answer.themes)]
+                if answer.frontline_situation:
+                    points.append(_("frontlijnsituatie {n}").format(n=answer.frontline_situation))
+                heard.append(answer.text + (f" → {', '.join(points)}" if points else ""))
+            items.append((question.text + (f" ({question.purpose})" if question.purpose else ""), tuple(heard)))
+        doc.bullets(items)
+    if exploration.afterwards:
+        doc.heading(_("Na de verkenning"))
+        doc.bullets(list(exploration.afterwards))
+    doc.paragraph(f"Bron: {exploration.source}.")
     return doc
