@@ -12,7 +12,7 @@ from ondermijning.sessions import check_case_session
 
 CATALOG = load_catalog()
 CARD = "nieuwegein/bankpas-uitgeleend"
-CASE = "nsob/onzichtbare-consequentie"
+CASE = "nsob/onzichtbaar-gevolg"
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
@@ -131,7 +131,7 @@ def test_unknown_card_suggests(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_guide_warns_about_group_size(capsys: pytest.CaptureFixture[str]) -> None:
-    code, out, err = run(capsys, "guide", "onzichtbare-consequentie", "--participants", "7")
+    code, out, err = run(capsys, "guide", "onzichtbaar-gevolg", "--participants", "7")
     assert code == 0
     assert "7 deelnemers; de leidraad adviseert 4–5 deelnemers" in err
     assert "Let op: 7 deelnemers" in out

@@ -297,7 +297,7 @@ def test_a_full_disk_is_an_io_error_not_an_internal_error(capsys: pytest.Capture
 
 @pytest.mark.parametrize(("args", "suggestion"), [
     (["dilemma", "bankpas"], "did you mean 'nieuwegein/bankpas-uitgeleend'? (see --list)"),
-    (["guide", "onzichtbare"], "did you mean 'nsob/onzichtbare-consequentie'? (see --list)"),
+    (["guide", "onzichtbare"], "did you mean 'nsob/onzichtbaar-gevolg'? (see --list)"),
     (["assess", "--list", "jongens", "--signal", "x"], "did you mean 'deurne/jongeren'? (see --show-lists)"),
 ])
 def test_unknown_ids_get_a_suggestion_in_every_command(capsys: pytest.CaptureFixture[str], args: list[str],

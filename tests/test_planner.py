@@ -56,7 +56,7 @@ def codes(t: Trajectory) -> list[str]:
 
 AWARE = Session(title="Bewustwording", module=AWARENESS)
 CASES = Session(title="Casusgesprek", module=CASE_DISCUSSION, weeks_after_previous=3, participants=5,
-                facilitators=2, cases=["nsob/onzichtbare-consequentie"])
+                facilitators=2, cases=["nsob/onzichtbaar-gevolg"])
 
 
 # --- the checks, one deliberately wrong trajectory each -------------------------------------------
@@ -101,8 +101,8 @@ def test_t004_a_case_session_with_one_facilitator() -> None:
 
 
 def test_t005_a_case_session_with_more_cases_than_the_guide_allows() -> None:
-    three = attrs.evolve(CASES, cases=["nsob/onzichtbare-consequentie", "nsob/zorgen-om-zorg",
-                                       "nsob/onzichtbare-consequentie"])
+    three = attrs.evolve(CASES, cases=["nsob/onzichtbaar-gevolg", "nsob/zorgen-om-zorg",
+                                       "nsob/onzichtbaar-gevolg"])
     assert codes(trajectory(AWARE, three)) == ["T005"]
 
 

@@ -102,3 +102,22 @@ def test_national_routes_come_from_the_core_pack_and_name_no_target_group() -> N
         route = catalog.routes[route_id]
         assert "jongere" not in (route.when + route.share + route.legal_basis).lower(), route_id
         assert route.source.publication == "Algemeen bekend (niet in de Divosa-bronnen)"
+
+
+def test_with_deurne_disabled_an_adult_list_at_hoog_still_lists_veilig_thuis(
+        capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["--disable-plugin", "deurne", "--disable-plugin", "nieuwegein", "assess", "--list",
+                 "core/volwassenen", "--signal", "geld-zaken-op-naam"])
+    out = capsys.readouterr().out
+    assert code == 0 and "Berekend zorgniveau: HOOG" in out
+    assert "Veilig Thuis (melding): melding doen, 0800-2000" in out
+    assert "Wie kun je inschakelen (landelijk)" in out  # core has no local routes: say so, and how to choose
+
+
+def test_labour_exploitation_of_an_adult_does_not_send_you_to_veilig_thuis() -> None:
+    catalog = o.load_catalog()
+    picture = o.assess("core/volwassenen", ["werk-paspoort-ingenomen"], catalog=catalog, municipality="deurne")
+    ids = [r.id for r in picture.routes]
+    assert picture.level is ConcernLevel.HIGH
+    assert not [i for i in ids if "veilig-thuis" in i]
+    assert "deurne/aandachtsfunctionaris-mensenhandel" in ids  # Deurne's local route, chosen with municipality

@@ -33,7 +33,7 @@ def add_parser(sub: Any) -> None:
                "  ondermijning assess --list jongeren --signal school-spijbelt --format html\n"
                "  ondermijning assess --list jongeren --signal school-spijbelt --interpretation "
                "bezittingen-dure-spullen --protective beschermend-sportclub --format json --redact\n"
-               "  ondermijning assess --list deurne/jongeren --municipality deurne --signal rol-runner\n"
+               "  ondermijning assess --list core/volwassenen --municipality deurne --signal werk-paspoort-ingenomen\n"
                "  ondermijning assess --show-lists --format markdown\n\n"
                "Exit codes: 0 done, 2 usage errors (an unknown list or signal), 130 stopped.")
     assess.add_argument("--list", dest="list_id", metavar="ID", help="the signal list (see --show-lists)")

@@ -24,8 +24,8 @@ def add_parser(sub: Any) -> None:
             "guide (group size, facilitators, number of cases) and says what is off.", 78),
         epilog="Examples:\n"
                "  ondermijning guide --list\n"
-               "  ondermijning guide onzichtbare-consequentie --format markdown\n"
-               "  ondermijning guide onzichtbare-consequentie --participants 8 --facilitators 2\n\n"
+               "  ondermijning guide onzichtbaar-gevolg --format markdown\n"
+               "  ondermijning guide onzichtbaar-gevolg --participants 8 --facilitators 2\n\n"
                "Exit codes: 0 done, 2 usage or I/O errors.")
     guide.add_argument("cases", nargs="*", metavar="CASE_ID", help="the case(s) to discuss in this session")
     guide.add_argument("--list", action="store_true", help="list the cases")

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..assessment import number
 from ..i18n import _
-from ..models import BasisKind, RouteAction, ScoringBasis
+from ..models import BasisKind, RouteAction, RouteScope, ScoringBasis
 from ..models.picture import ContributionKind, InformationPicture, ObservationKind
 from .document import Document, Item
 
@@ -102,8 +102,14 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
 
     municipality = picture.municipality or pack
     known = catalog.packs.get(municipality) if catalog is not None else None
-    doc.heading(_("Wie kun je inschakelen (eerst lokaal: {municipality}, dan landelijk)").format(
-        municipality=known.name if known else municipality))
+    name = known.name if known else municipality
+    if any(r.scope is RouteScope.LOCAL for r in picture.routes):
+        doc.heading(_("Wie kun je inschakelen (eerst lokaal: {municipality}, dan landelijk)").format(
+            municipality=name))
+    else:
+        doc.heading(_("Wie kun je inschakelen (landelijk)"))
+        doc.paragraph(_("{municipality} heeft geen lokale routes die bij dit beeld passen. Kies de routes van je "
+                        "eigen gemeente met --municipality (in Python: municipality=...).").format(municipality=name))
     if not picture.routes:
         doc.paragraph("Geen route gevonden voor dit niveau. Vraag je leidinggevende of de "
                       "ondermijningscoördinator van de gemeente.")
