@@ -69,11 +69,14 @@ def _by_title(catalog: Catalog) -> dict[str, Publication]:
 
 def check_sections(catalog: Catalog) -> Iterator[Problem]:
     publications = _by_title(catalog)
+    declared: dict[str, dict[str, str]] = {}  # per publication id, computed once
     for owner, key, source in _sources(catalog):
         publication = publications.get(_normal(source.publication))
         if publication is None:
             continue  # V011
-        forms = declared_sections(publication)
+        if publication.id not in declared:
+            declared[publication.id] = declared_sections(publication)
+        forms = declared[publication.id]
         for part in cited_sections(source.section):
             if _normal(part) in forms:
                 continue
