@@ -9,11 +9,13 @@ from hypothesis import strategies as st
 
 import ondermijning as o
 from ondermijning.models import (
+    BasisKind,
     Category,
     CombinationStep,
     Example,
     Pack,
     Scoring,
+    ScoringBasis,
     Signal,
     SignalList,
     Source,
@@ -55,7 +57,8 @@ def fractional_lists(draw: st.DrawFn) -> SignalList:
     steps = sorted(draw(st.lists(st.integers(2, 4), max_size=2, unique=True)))
     combination = tuple(CombinationStep(categories=n, bonus=float(draw(decimals(1)))) for n in steps)
     sl = SignalList(id="gen/lijst", name="Gegenereerde lijst", source=SOURCE, description="beschrijving",
-                    scoring=Scoring(thresholds=Thresholds(moderate=moderate, high=high), combination=combination),
+                    scoring=Scoring(basis=ScoringBasis(kind=BasisKind.EXAMPLE),
+                                    thresholds=Thresholds(moderate=moderate, high=high), combination=combination),
                     categories=tuple(Category(id=c, name=f"Categorie {c}") for c in categories), signals=signals,
                     red_flag_themes=("core/drugs",))
     boundary = tuple(signals[i].id for i in subset)

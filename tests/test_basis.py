@@ -96,3 +96,15 @@ def test_the_youth_list_says_themes_point_and_only_red_flags_force_high() -> Non
     themed = [s for s in DEURNE.signals if not s.red_flag and set(s.themes) & set(DEURNE.red_flag_themes)]
     assert themed  # such signals exist by design, and do not force hoog on their own
     assert o.assess(DEURNE, [themed[0].id], catalog=CATALOG).level is not o.ConcernLevel.HIGH
+
+
+def test_exported_forms_show_the_basis_next_to_the_level() -> None:
+    import json as json_
+
+    from ondermijning.interop.fhir import questionnaire
+    from ondermijning.interop.xlsform import sheets
+
+    pack = CATALOG.packs["deurne"]
+    assert EXAMPLE in json_.dumps(questionnaire(DEURNE, pack), ensure_ascii=False)
+    survey = sheets(DEURNE, pack)["survey"]
+    assert any(EXAMPLE in str(cell) for row in survey for cell in row)

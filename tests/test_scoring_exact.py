@@ -8,7 +8,18 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from ondermijning import assess
-from ondermijning.models import Category, CombinationStep, ConcernLevel, Scoring, Signal, SignalList, Source, Thresholds
+from ondermijning.models import (
+    BasisKind,
+    Category,
+    CombinationStep,
+    ConcernLevel,
+    Scoring,
+    ScoringBasis,
+    Signal,
+    SignalList,
+    Source,
+    Thresholds,
+)
 from ondermijning.scoring import Scorer, decimals, exact_sum
 
 SOURCE = Source(publication="test", section="exact")
@@ -18,7 +29,8 @@ def a_list(weights: list[str], moderate: str, high: str, bonus: str = "0") -> Si
     categories = ("a", "b", "c")
     signals = tuple(Signal(id=f"t/s{i}", category=categories[i % 3], text=f"s{i}", source=SOURCE, weight=float(w))
                     for i, w in enumerate(weights))
-    scoring = Scoring(thresholds=Thresholds(moderate=float(moderate), high=float(high)),
+    scoring = Scoring(basis=ScoringBasis(kind=BasisKind.EXAMPLE),
+                      thresholds=Thresholds(moderate=float(moderate), high=float(high)),
                       combination=(CombinationStep(categories=2, bonus=float(bonus)),))
     return SignalList(id="t/l", name="l", source=SOURCE, categories=tuple(Category(id=c, name=c) for c in categories),
                       signals=signals, scoring=scoring)

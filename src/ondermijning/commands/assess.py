@@ -115,12 +115,10 @@ def run(args: argparse.Namespace) -> int:
 
 def _show_lists(catalog: Any, fmt: str) -> int:
     """Every list with its numbers and their basis: compact in a terminal, cards in Markdown and HTML."""
-    from ..assessment import number
-    from ..i18n import _
     from ..models import pack_of
     from ..render import render_many
     from ..render.cards import signal_list_document
-    from ..render.picture import basis_text
+    from ..render.picture import thresholds_text
 
     lists = list(catalog.signal_lists.values())
     if fmt == "json":
@@ -133,10 +131,8 @@ def _show_lists(catalog: Any, fmt: str) -> int:
         print(render_many([signal_list_document(sl, catalog) for sl in lists], fmt), end="")
     else:
         for sl in lists:
-            t = sl.scoring.thresholds
             print(f"{sl.id}  {sl.name}")
-            print("  " + _("drempels: matig vanaf {moderate}, hoog vanaf {high} ({basis})").format(
-                moderate=number(t.moderate), high=number(t.high), basis=basis_text(sl.scoring.basis, pack_of(sl.id))))
+            print("  " + thresholds_text(sl.scoring.thresholds, sl.scoring.basis, pack_of(sl.id)))
             print("  signalen (--signal, --interpretation):")
             for signal in sl.signals:
                 flag = "  [rode vlag]" if signal.red_flag else ""

@@ -20,6 +20,7 @@ from typing import Any
 from ..assessment import DEFAULT_REMINDER
 from ..i18n import _
 from ..models import Pack, Signal, SignalList, Theme, pack_of
+from ..render.picture import thresholds_text
 from ..scoring import ScoringRule
 from .formula import Formula, formula_for
 from .record import list_extras, pack_record, signal_extras, themes_record
@@ -164,6 +165,8 @@ def _results(signal_list: SignalList, formula: Formula) -> list[dict[str, Any]]:
         {"extension": _calculated(score_expression(formula)), "linkId": SCORE, "type": "decimal",
          "text": _("Score (berekend)"), "readOnly": True},
         {"extension": _calculated(level_expression(formula)), "linkId": LEVEL, "type": "string",
-         "text": _("Berekend zorgniveau (advies): low = laag, moderate = matig, high = hoog"), "readOnly": True},
+         "text": _("Berekend zorgniveau (advies): low = laag, moderate = matig, high = hoog; {thresholds}").format(
+             thresholds=thresholds_text(signal_list.scoring.thresholds, signal_list.scoring.basis,
+                                        pack_of(signal_list.id))), "readOnly": True},
         {"linkId": REMINDER, "type": "display", "text": signal_list.reminder or DEFAULT_REMINDER},
     ]

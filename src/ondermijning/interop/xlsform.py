@@ -24,6 +24,7 @@ from typing import Any
 from ..assessment import DEFAULT_REMINDER
 from ..i18n import _
 from ..models import Pack, SignalList, Theme, pack_of
+from ..render.picture import thresholds_text
 from ..scoring import ScoringRule
 from .formula import Formula, formula_for
 from .record import list_extras, pack_record, signal_extras, themes_record
@@ -75,8 +76,10 @@ def sheets(signal_list: SignalList, pack: Pack, *, rules: Sequence[ScoringRule] 
     for name, calculation in calculations(formula, field_of).items():
         survey.append(_row(type="calculate", name=name, calculation=calculation))
     reminder = signal_list.reminder or DEFAULT_REMINDER
+    yardstick = thresholds_text(signal_list.scoring.thresholds, signal_list.scoring.basis, pack_of(signal_list.id))
     survey.append(_row(type="note", name=RESULT, label=_(
-        "Berekend zorgniveau: ${{niveau}} (score ${{score}}). {reminder}").format(reminder=reminder)))
+        "Berekend zorgniveau: ${{niveau}} (score ${{score}}; {thresholds}). {reminder}").format(
+            thresholds=yardstick, reminder=reminder)))
     return {
         "survey": survey,
         "choices": [["list_name", "name", "label::nl"], [CHOICES, YES, "Ja"], [CHOICES, "nee", "Nee"]],

@@ -9,7 +9,7 @@ from ..errors import Problem
 from ..i18n import _
 from ..models import Case, ConversationGuide, DilemmaCard, Exploration, SignalList, Stage, pack_of
 from .document import Document, Item
-from .picture import basis_text
+from .picture import thresholds_text
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -67,8 +67,7 @@ def signal_list_document(sl: SignalList, catalog: Catalog) -> Document:
                                                                          bonus=dutch_number(step.bonus))
              for step in sl.scoring.combination]
     doc.bullets([
-        _("Drempels: matig vanaf {moderate}, hoog vanaf {high} ({basis}).").format(
-            moderate=dutch_number(t.moderate), high=dutch_number(t.high), basis=basis_text(basis, pack_of(sl.id))),
+        thresholds_text(t, basis, pack_of(sl.id)).capitalize() + ".",
         *([_("Combinatiebonus: {steps}.").format(steps="; ".join(steps))] if steps else []),
         *([_("Over de getallen: {note}").format(note=basis.note)] if basis.note else []),
         _("Het berekende niveau is een advies; het zorgniveau stel je samen vast."),

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from ..assessment import number
 from ..i18n import _
-from ..models import BasisKind, RouteAction, RouteScope, ScoringBasis
+from ..models import BasisKind, RouteAction, RouteScope, ScoringBasis, Thresholds
 from ..models.picture import ContributionKind, InformationPicture, ObservationKind
 from .document import Document, Item
 
@@ -27,6 +27,12 @@ def basis_text(basis: ScoringBasis | None, pack: str) -> str:
     return _("vastgesteld door {by} op {date}").format(by=basis.by or "?", date=basis.date or "?")
 
 
+def thresholds_text(thresholds: Thresholds, basis: ScoringBasis | None, pack: str) -> str:
+    """``drempels: matig vanaf 5, hoog vanaf 12 (voorbeeldwaarden van pack deurne, ...)``: a level's yardstick."""
+    return _("drempels: matig vanaf {moderate}, hoog vanaf {high} ({basis})").format(
+        moderate=number(thresholds.moderate), high=number(thresholds.high), basis=basis_text(basis, pack))
+
+
 def picture_document(picture: InformationPicture, catalog: Catalog | None = None) -> Document:
     """The picture as a document: level first, then why, then what to do and whom to call."""
     sl = catalog.signal_lists.get(picture.signal_list) if catalog is not None else None
@@ -42,8 +48,7 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
     t = picture.explanation.thresholds
     pack = picture.pins.pack if picture.pins else picture.signal_list.partition("/")[0]
     doc.paragraph(f"Berekend zorgniveau: {picture.level.label.upper()} (advies). Score {number(picture.score)}; "
-                  f"drempels: matig vanaf {number(t.moderate)}, hoog vanaf {number(t.high)} "
-                  f"({basis_text(picture.explanation.basis, pack)}).")
+                  f"{thresholds_text(t, picture.explanation.basis, pack)}.")
     doc.paragraph(picture.explanation.decision.text)
     meaning = next((d for d in sl.levels if d.level is picture.level), None) if sl else None
     if meaning is not None:
