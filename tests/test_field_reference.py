@@ -48,9 +48,11 @@ def test_the_page_has_a_row_with_type_default_and_example_for_each_key() -> None
 
 def test_reference_fields_name_the_keys_per_family() -> None:
     fields = reference_fields()
-    assert "Route.themes" in fields["themes"] and fields["signal_lists"] == ["SignalListExtension.target"]
+    assert "Route.themes" in fields["themes"]
+    assert fields["signal_lists"] == ["SignalListExtension.target", "Route.lists"]
+    assert fields["roles"] == ["Route.role"]
     assert set(fields) == {"themes", "frameworks", "signal_lists", "signals", "routes", "guides", "workshops",
-                           "cases"}
+                           "cases", "roles"}
 
 
 def test_ids_lists_what_a_pack_may_refer_to(capsys: pytest.CaptureFixture[str]) -> None:
@@ -59,10 +61,10 @@ def test_ids_lists_what_a_pack_may_refer_to(capsys: pytest.CaptureFixture[str]) 
     assert "themes (sleutels: SignalList.red_flag_themes, Signal.themes" in out
     assert "  core/drugs " in out and "  deurne/wijkagent " in out
     assert "categorieën (Signal.category): gedrag, uiterlijk" in out
-    assert "68 signals: --family signals toont ze" in out
+    assert "104 signals: --family signals toont ze" in out  # 68 youth, 36 adult
     assert main(["ids", "--family", "signals", "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert list(data) == ["signals"] and len(data["signals"]["ids"]) == 68
+    assert list(data) == ["signals"] and len(data["signals"]["ids"]) == 104  # 68 youth signals, 36 adult
     assert main(["ids", "--family", "thema"]) == 2
     assert "--family thema: geen familie waarnaar een pack verwijst; kies uit cases" in capsys.readouterr().err
 

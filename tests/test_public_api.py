@@ -122,10 +122,11 @@ def test_render_gives_text_markdown_and_a_complete_html_page() -> None:
     picture = o.assess("deurne/jongeren", ["school-spijbelt", "gedrag-agressief"], catalog=catalog)
     page = o.render(picture, "html", catalog=catalog)
     assert page.startswith("<!DOCTYPE html>\n<html lang=\"nl\">")
-    assert "<h1>Informatiebeeld: Signalen bij jongeren (Deurne)</h1>" in page and page.endswith("</html>\n")
+    title = "Voorbeeldlijst signalen bij jongeren (naar de Deurne-ordening)"
+    assert f"<h1>Informatiebeeld: {title}</h1>" in page and page.endswith("</html>\n")
     assert "(advies)" in page and "Gezamenlijk oordeel" in page
     assert o.render(picture).startswith("INFORMATIEBEELD: DEURNE/JONGEREN")  # without a catalog: the id
-    assert o.render(picture, "text", catalog=catalog).startswith("INFORMATIEBEELD: SIGNALEN BIJ JONGEREN (DEURNE)")
+    assert o.render(picture, "text", catalog=catalog).startswith(f"INFORMATIEBEELD: {title.upper()}")
     with pytest.raises(ValueError, match="onbekend formaat 'pdf': kies uit text, markdown, html"):
         o.render(picture, "pdf")
     with pytest.raises(TypeError, match="geen str"):
@@ -208,7 +209,7 @@ def test_show_renders_a_stored_picture_and_notes_other_pins(tmp_path: Path,
     stored.write_text(older, encoding="utf-8")
     assert main(["show", str(stored)]) == 0
     out, err = capsys.readouterr()
-    assert out.startswith("INFORMATIEBEELD: SIGNALEN BIJ JONGEREN (DEURNE)")
+    assert out.startswith("INFORMATIEBEELD: VOORBEELDLIJST SIGNALEN BIJ JONGEREN (NAAR DE DEURNE-ORDENING)")
     assert err == "ondermijning: let op: berekend met pack deurne 0.0.9, geladen is 0.1.0; de lijst zelf is gelijk\n"
     stored.write_text('{"kind": "proposal"}', encoding="utf-8")
     assert main(["show", str(stored)]) == 1

@@ -51,6 +51,8 @@ _LAZY = {
         "Signal", "ProtectiveFactor", "Goal", "Scoring", "Thresholds", "CombinationStep", "Example", "Route",
         "RouteAction", "RouteScope", "DilemmaCard", "HandlingOption", "Consequences", "Case", "ConversationGuide",
         "FacilitatorRole", "GuideQuestion", "Workshop", "ModuleKind", "GoalType", "Trajectory", "Phase", "Session",
+        "ScoringBasis", "BasisKind", "LevelDescription", "Publication", "PublicationKind", "Section", "Role",
+        "Exploration", "Question", "Answer", "Stage",
     ], "models"),
 }
 
@@ -71,6 +73,8 @@ if TYPE_CHECKING:
     from .errors import UnknownItemError as UnknownItemError
     from .hookspecs import hookimpl as hookimpl
     from .hookspecs import hookspec as hookspec
+    from .models import Answer as Answer
+    from .models import BasisKind as BasisKind
     from .models import Case as Case
     from .models import Category as Category
     from .models import CombinationStep as CombinationStep
@@ -79,25 +83,34 @@ if TYPE_CHECKING:
     from .models import ConversationGuide as ConversationGuide
     from .models import DilemmaCard as DilemmaCard
     from .models import Example as Example
+    from .models import Exploration as Exploration
     from .models import FacilitatorRole as FacilitatorRole
     from .models import Framework as Framework
     from .models import Goal as Goal
     from .models import GoalType as GoalType
     from .models import GuideQuestion as GuideQuestion
     from .models import HandlingOption as HandlingOption
+    from .models import LevelDescription as LevelDescription
     from .models import ModuleKind as ModuleKind
     from .models import Pack as Pack
     from .models import Phase as Phase
     from .models import ProtectiveFactor as ProtectiveFactor
+    from .models import Publication as Publication
+    from .models import PublicationKind as PublicationKind
+    from .models import Question as Question
+    from .models import Role as Role
     from .models import Route as Route
     from .models import RouteAction as RouteAction
     from .models import RouteScope as RouteScope
     from .models import Scoring as Scoring
+    from .models import ScoringBasis as ScoringBasis
+    from .models import Section as Section
     from .models import Session as Session
     from .models import Signal as Signal
     from .models import SignalList as SignalList
     from .models import SignalListExtension as SignalListExtension
     from .models import Source as Source
+    from .models import Stage as Stage
     from .models import Theme as Theme
     from .models import Thresholds as Thresholds
     from .models import Trajectory as Trajectory

@@ -13,6 +13,7 @@ import enum
 import attrs
 
 from .common import Source, id_field, items, local_id_field, ref_field, texts
+from .conversion import as_enum
 
 
 class Stage(enum.Enum):
@@ -20,6 +21,10 @@ class Stage(enum.Enum):
 
     PREPARATION = "preparation"
     CONVERSATION = "conversation"
+
+
+def _stage(value: Stage | str) -> Stage:
+    return as_enum(Stage, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -40,7 +45,7 @@ class Question:
     """A question of the exploration, what it is for, and the answers it typically gets."""
 
     id: str = local_id_field()
-    stage: Stage
+    stage: Stage = attrs.field(converter=_stage)
     text: str
     purpose: str = ""
     answers: tuple[Answer, ...] = items()

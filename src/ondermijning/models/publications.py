@@ -14,6 +14,7 @@ import enum
 import attrs
 
 from .common import id_field, items, texts
+from .conversion import as_enum
 
 
 class PublicationKind(enum.Enum):
@@ -22,6 +23,10 @@ class PublicationKind(enum.Enum):
     PUBLICATION = "publication"  # a text a reviewer can open and check
     GENERAL_KNOWLEDGE = "general-knowledge"  # known facts (national numbers) no source names
     OWN = "own"  # the design of this project or pack (weights, composed cases, options)
+
+
+def _kind(value: PublicationKind | str) -> PublicationKind:
+    return as_enum(PublicationKind, value)
 
 
 @attrs.frozen(kw_only=True)
@@ -49,6 +54,6 @@ class Publication:
 
     id: str = id_field()
     title: str
-    kind: PublicationKind = PublicationKind.PUBLICATION
+    kind: PublicationKind = attrs.field(default=PublicationKind.PUBLICATION, converter=_kind)
     sections: tuple[Section, ...] = items()
     note: str = ""

@@ -13,7 +13,7 @@ from typing import Any
 import attrs
 
 from .common import ConcernLevel, InvalidFieldError, Source, id_field, items, local_id_field, ref_field
-from .conversion import to_level, to_levels
+from .conversion import as_enum, to_level, to_levels
 
 
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
@@ -101,6 +101,10 @@ class BasisKind(enum.Enum):
     ESTABLISHED = "established"  # established by a named municipal body on a date
 
 
+def _basis_kind(value: BasisKind | str) -> BasisKind:
+    return as_enum(BasisKind, value)
+
+
 def _iso_date(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if value:
         try:
@@ -121,7 +125,7 @@ class ScoringBasis:
     e.g. how the numbers were tested.
     """
 
-    kind: BasisKind
+    kind: BasisKind = attrs.field(converter=_basis_kind)
     by: str = ""
     date: str = attrs.field(default="", validator=_iso_date)
     note: str = ""
@@ -140,7 +144,7 @@ class Scoring:
 class LevelDescription:
     """What a concern level means for this list (the source describes *matig*, HR §3.5)."""
 
-    level: ConcernLevel
+    level: ConcernLevel = attrs.field(converter=to_level)
     text: str
     source: Source
 
