@@ -121,3 +121,18 @@ def test_labour_exploitation_of_an_adult_does_not_send_you_to_veilig_thuis() -> 
     assert picture.level is ConcernLevel.HIGH
     assert not [i for i in ids if "veilig-thuis" in i]
     assert "deurne/aandachtsfunctionaris-mensenhandel" in ids  # Deurne's local route, chosen with municipality
+
+
+def test_the_web_api_names_the_chosen_municipalitys_routes(tilburg: Path) -> None:
+    from litestar.testing import TestClient
+
+    from ondermijning.web import create_app
+
+    catalog = o.load_catalog([tilburg])
+    with TestClient(create_app(catalog)) as client:
+        answer = client.post("/api/v1/assessments", json={"signal_list": "deurne/jongeren", "signals": ["rol-runner"],
+                                                          "municipality": "tilburg"})
+    assert answer.status_code == 200, answer.text
+    ids = [r["id"] for r in answer.json()["routes"]]
+    assert answer.json()["municipality"] == "tilburg"
+    assert "tilburg/zorg-en-veiligheidshuis" in ids and not [i for i in ids if i.startswith("deurne/")]

@@ -15,6 +15,8 @@ from typing import Any
 
 import pytest
 
+import ondermijning as o
+
 CHROMIUM = Path("/usr/bin/chromium")
 FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync"]
@@ -69,11 +71,12 @@ def test_the_signalling_flow_from_choice_to_picture_and_downloads(page: Page, se
     accessible(page)
     page.get_by_role("link", name="Signaleren").first.click()
     page.get_by_label("Gemeente (voor de lokale routes)").select_option("deurne")
-    page.get_by_label("Signalen bij jongeren (Deurne)").check()
+    youth_list = "Voorbeeldlijst signalen bij jongeren (naar de Deurne-ordening)"
+    page.get_by_label(youth_list).check()
     accessible(page)
     page.get_by_role("button", name="Verder naar de signalen").click()
 
-    expect(page.get_by_role("heading", level=1)).to_have_text("Signalen bij jongeren (Deurne)")
+    expect(page.get_by_role("heading", level=1)).to_have_text(youth_list)
     accessible(page)
     page.get_by_label("Reageert agressief of dreigend naar leeftijdgenoten of volwassenen").check()
     red_flag = page.locator("input[name=signaal][value='deurne/bezittingen-heeft-drugs']")
@@ -153,7 +156,7 @@ def test_a_dilemma_card_walked_step_by_step(page: Page, server: Any) -> None:
     accessible(page)
     page.goto(server.url + "/dilemmakaarten/afdrukken")
     cards = page.locator("article.page")
-    assert cards.count() == 17
+    assert cards.count() == len(o.load_catalog().dilemma_cards)  # 23 bundled
     accessible(page)
 
 
@@ -236,7 +239,7 @@ name = {text}
 description = {text}
 source = {source}
 red_flag_themes = ["core/drugs"]
-scoring = {{ thresholds = {{ moderate = 2, high = 5 }} }}
+scoring = {{ basis = {{ kind = "example" }}, thresholds = {{ moderate = 2, high = 5 }} }}
 
 [[signal_lists.categories]]
 id = "gedrag"

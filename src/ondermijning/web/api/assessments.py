@@ -37,7 +37,7 @@ def picture_for(request: AssessmentRequest, site: SiteDep) -> InformationPicture
     observed += [Observation(signal=s, kind=ObservationKind.INTERPRETATION) for s in request.interpretations]
     try:
         picture = assess(signal_list, observed, catalog=catalog, protective=request.protective,
-                         subject=request.subject)
+                         subject=request.subject, municipality=request.municipality or None)
     except UnknownItemError as exc:
         raise unknown(exc, _path_of(request, exc.item_id)) from None
     except InvalidSignalListError:
