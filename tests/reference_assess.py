@@ -11,7 +11,7 @@ from collections.abc import Iterable
 import attrs
 
 from ondermijning._version import __version__
-from ondermijning.assessment import DEFAULT_REMINDER, _decision, _local_packs, _refuse_invalid, select_routes
+from ondermijning.assessment import DEFAULT_REMINDER, _decision, _refuse_invalid, select_routes
 from ondermijning.catalog import Catalog
 from ondermijning.models import ConcernLevel, ProtectiveFactor, SignalList
 from ondermijning.models.picture import (
@@ -89,12 +89,14 @@ def assess(sl: SignalList, observed: Iterable[str | Observation], *, catalog: Ca
     themes = {theme for s in sl.signals if s.id in ids for theme in s.themes}
     return InformationPicture(
         signal_list=sl.id, level=level, score=score,
-        explanation=Explanation(contributions=tuple(lines), thresholds=thresholds,
+        explanation=Explanation(contributions=tuple(lines), thresholds=thresholds, basis=sl.scoring.basis,
                                 decision=_decision(sl, level, score, red)),
         reminder=sl.reminder or DEFAULT_REMINDER, observations=observations, categories=tuple(categories),
         red_flags=tuple(RedFlag(signal=s, text=scorer.signals[s].text, themes=scorer.signals[s].themes) for s in red),
         watch_next=tuple(watch), goals=tuple(goal for goal in sl.goals if level in goal.levels),
-        routes=tuple(select_routes(catalog.routes if catalog is not None else {}, level, themes, _local_packs(sl))),
+        routes=tuple(select_routes(catalog.routes if catalog is not None else {}, level, themes,
+                                   municipality=sl.id.partition("/")[0], signal_list=sl.id)),
+        municipality=sl.id.partition("/")[0],
         protective_factors=tuple(present), subject=subject, judgement=judgement,
         pins=_pins(sl, scorer.list_hash, catalog))
 
