@@ -202,4 +202,4 @@ def test_plugins_contribute_validation_rules_and_a_broken_rule_is_isolated() -> 
     # only the test route trips the rule: no bundled local route carries a phone number
     assert [p.message for p in problems if p.code == "X001"] == ["tel/r has a phone number"]
     (p006,) = [p for p in problems if p.code == "P006"]
-    assert "rule X002 raised RuntimeError('oeps')" in p006.message
+    assert "validation rule X002 of plugin 'Rules' raised RuntimeError('oeps')" in p006.message

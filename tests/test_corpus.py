@@ -30,10 +30,12 @@ from pathlib import Path
 
 import pytest
 
-from ondermijning import load_catalog, loader
+from ondermijning import load_catalog, pack_folder
 from ondermijning.cli import main
 from ondermijning.codes import BY_CODE
-from ondermijning.loader import MAX_FILE_BYTES, MAX_ITEMS, MAX_PACK_BYTES, MAX_PACK_FILES
+from ondermijning.loader import MAX_ITEMS, MAX_PACK_BYTES
+from ondermijning.pack_folder import MAX_FILE_BYTES, MAX_PACK_FILES
+from ondermijning.shown import shown
 
 CORPUS = Path(__file__).resolve().parent / "corpus"
 PACK = '[pack]\nid = "corpus"\nname = "Corpus"\nversion = "1.0.0"\n'
@@ -182,6 +184,17 @@ STORED: list[Case] = [
     # odd but allowed file names: the problem inside is reported under the name as it is
     case("odd-name-spaces-and-accents", "odd file names", E("L101", "mijn routes (café) #2.toml", 9)),
     case("odd-name-leading-dash", "odd file names", E("L005", "-rf.toml", 1)),
+    # issue #13: ids and versions are one line and comparable; one problem is one line
+    case("id-ending-in-newline", "ids and versions", E("L104", "routes.toml", 2)),
+    case("version-ending-in-newline", "ids and versions", E("L104", "pack.toml", 4)),
+    case("version-semver-not-pep440", "ids and versions", E("L104", "pack.toml", 4)),
+    case("requires-semver-not-pep440", "ids and versions", E("L104", "b/pack.toml", 4), E("C004", "a/pack.toml", 5),
+         folders=("a", "b")),
+    case("requires-range-with-newline", "one problem, one line", E("C004", "pack.toml", 5)),
+    case("weights-sum-overflows", "negative or non-numeric weights", E("L104", "lijst.toml", 20),
+         E("L104", "lijst.toml", 27)),
+    case("extension-repeats-category", "content rules", E("C007", "lijst.toml", 38)),
+    case("upper-case-toml-extension", "odd file names", E("L013", "routes.TOML", None)),
 ]
 
 
@@ -237,14 +250,14 @@ def unreadable(root: Path, mp: pytest.MonkeyPatch) -> None:
     if os.access(path, os.R_OK):
         # running as root (or with CAP_DAC_OVERRIDE), mode 000 is still readable: the loader's
         # one read function is made to fail as it does for everyone else
-        real = loader._read_bytes
+        real = pack_folder._read_bytes
 
         def denied(file: Path, limit: int) -> bytes:
             if file == path:
                 raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(file))
             return real(file, limit)
 
-        mp.setattr(loader, "_read_bytes", denied)
+        mp.setattr(pack_folder, "_read_bytes", denied)
 
 
 def fifo(root: Path, _mp: pytest.MonkeyPatch) -> None:
@@ -314,6 +327,71 @@ def odd_folder(root: Path, _mp: pytest.MonkeyPatch) -> None:
     (root / "sub\tmap" / "routes.toml").write_text(ROUTE, encoding="utf-8")
 
 
+def same_but_case(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    _pack(root, {"Routes.toml": ROUTE, "routes.toml": ROUTE.replace('"wijkteam"', '"jeugdteam"')})
+    if len(list(root.iterdir())) < 3:
+        pytest.skip("this file system does not tell names apart by case")
+
+
+def hard_link_outside(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    _pack(root)
+    secret = root.parent / "geheim.toml"
+    secret.write_text('wachtwoord = "hunter2"\n', encoding="utf-8")
+    try:
+        os.link(secret, root / "geheim.toml")
+    except OSError as exc:
+        pytest.skip(f"cannot create hard links here: {exc}")
+
+
+def hard_link_inside(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    _pack(root, {"routes.toml": ROUTE})
+    (root / "ook").mkdir()
+    os.link(root / "routes.toml", root / "ook" / "kopie.toml")  # both names in the pack: read as two files
+
+
+def deep_folders(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    _pack(root)
+    fd = os.open(root, os.O_RDONLY)
+    try:  # 1,200 levels through directory descriptors: deeper than the interpreter's recursion limit
+        for _ in range(1200):
+            os.mkdir("d", dir_fd=fd)
+            inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+            os.close(fd)
+            fd = inner
+    finally:
+        os.close(fd)
+
+
+def remove_deep(root: Path) -> None:
+    """Remove the folders deep_folders made, bottom up without recursion (shutil.rmtree would recurse
+    past the interpreter's limit, and so would pytest's clean-up of old temporary folders)."""
+    depth = 0
+    fd = os.open(root, os.O_RDONLY)
+    while "d" in os.listdir(fd):  # noqa: PTH208 - by descriptor: the path would grow past PATH_MAX
+        inner = os.open("d", os.O_RDONLY, dir_fd=fd)
+        os.close(fd)
+        fd, depth = inner, depth + 1
+    os.close(fd)
+    for level in range(depth, 0, -1):
+        root.joinpath(*["d"] * level).rmdir()  # at most 2,400 characters: within PATH_MAX
+
+
+def pack_path_sharing_a_prefix(root: Path, mp: pytest.MonkeyPatch) -> None:
+    _pack(root, {"routes.toml": ROUTE + "x = 1\n"})
+    sibling = root.parent / (root.name + "-oud")  # a name that starts with the folder's name
+    sibling.mkdir()
+    (sibling / "pack.toml").write_text(PACK.replace('"corpus"', '"oud"'), encoding="utf-8")
+    (sibling / "routes.toml").write_text(ROUTE + "y = 2\n", encoding="utf-8")
+    mp.setenv("ONDERMIJNING_PACK_PATH", str(sibling))
+
+
+FORGING = "\n\x1b[2Jforged.toml:1: L000 nep"  # a second problem line, and a cleared screen
+
+
+def escape_in_folder_name(root: Path, _mp: pytest.MonkeyPatch) -> None:
+    _pack(root / FORGING, {"routes.toml": ROUTE + "x = 1\n"})
+
+
 _POSIX = pytest.mark.skipif(sys.platform == "win32", reason="pipes, modes and byte file names are POSIX")
 
 GENERATED: list[Case] = [
@@ -344,13 +422,26 @@ GENERATED: list[Case] = [
     case("folder-name-with-tab", "odd file names", E("L009", "sub\\tmap", None), build=odd_folder),
     # an odd but allowed name: the problem inside is reported under the name as it is
     case("name-with-quotes-and-colon", "odd file names", E("L101", "it's \"a:b\".toml", 9), build=quotes_and_colon),
+    # issue #13: files and resources
+    case("names-differ-only-by-case", "odd file names", E("L013", "routes.toml", None), build=same_but_case),
+    case("hard-link-to-file-outside", "symlinks pointing outside the pack", E("L007", ".", None),
+         build=hard_link_outside),
+    case("hard-link-inside", "symlinks pointing outside the pack", E("L105", "routes.toml", 2),
+         build=hard_link_inside),
+    case("folders-nested-1200-deep", "deeply nested tables", E("L014", "/".join(["d"] * 17), None),
+         build=deep_folders),
+    case("pack-path-sharing-a-prefix", "pack structure", E("L101", "routes.toml", 9), build=pack_path_sharing_a_prefix),
+    # a folder whose name forges a second problem line and clears the screen: shown escaped, one line
+    case("folder-name-forging-a-line", "one problem, one line", E("L101", f"{FORGING}/routes.toml", 9),
+         folders=(FORGING,), build=escape_in_folder_name),
 ]
 
 CASES = STORED + GENERATED
 
 
 def _param(c: Case) -> object:
-    posix = c.build in (unreadable, fifo) or c.name.startswith("name-")
+    posix = c.build in (unreadable, fifo, hard_link_outside, hard_link_inside, deep_folders, escape_in_folder_name) \
+        or c.name.startswith("name-")
     return pytest.param(c, id=c.name, marks=[_POSIX] if posix else [])
 
 
@@ -365,7 +456,11 @@ def test_case(c: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: 
         monkeypatch.setenv("ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD", "1")
     paths = [str(root) if folder == "." else str(root / folder) for folder in c.folders]
 
-    code = main(["validate", "--ignore", "V011", *paths])  # corpus packs cite "Corpus", declared nowhere
+    try:
+        code = main(["validate", "--ignore", "V011", *paths])  # corpus packs cite "Corpus", declared nowhere
+    finally:
+        if c.build is deep_folders:
+            remove_deep(root)
     out, err = capsys.readouterr()
 
     assert "Traceback" not in out + err and "internal error" not in err, out + err
@@ -375,8 +470,9 @@ def test_case(c: Case, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: 
     if c.exit:
         summary = out.splitlines()[-1].split(" (")[0]  # without "(N problem(s) not shown: ...)" of V011
         assert summary.endswith(f": {len(c.problems)} error(s)"), out
+        assert len(out.splitlines()) == len(c.problems) + 1, out  # one line per problem, one summary
     for expected in c.problems:
-        where = str(root) if expected.file == "." else f"{root}/{expected.file}"
+        where = shown(str(root) if expected.file == "." else f"{root}/{expected.file}")  # as the line shows it
         prefix = f"{where}:{expected.line}: {expected.code} " if expected.line else f"{where}: {expected.code} "
         matching = [line for line in lines if line.startswith(prefix)]
         assert len(matching) == 1, f"expected one line starting {prefix!r}, got:\n{out}{err}"
@@ -434,6 +530,38 @@ def test_the_corpus_has_at_least_60_broken_cases_and_its_readme_is_current() -> 
     assert set(per_code) <= set(BY_CODE)
     assert (CORPUS / "README.md").read_text(encoding="utf-8") == summary(), \
         "regenerate: python -m tests.test_corpus > tests/corpus/README.md"
+
+
+def test_no_hostile_input_ends_in_an_internal_error_or_an_unlocated_message(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue #13's measure, over the whole corpus: every line is a located problem or the summary."""
+    internal, unlocated, tried = [], [], 0
+    for c in CASES:
+        if sys.platform == "win32" and c.build is not None:
+            continue
+        with monkeypatch.context() as mp:
+            root = tmp_path / c.name if c.build is not None else CORPUS / c.name
+            try:
+                if c.build is not None:
+                    c.build(root, mp)
+            except pytest.skip.Exception:
+                continue
+            if not c.installed:
+                mp.setenv("ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD", "1")
+            paths = [str(root) if folder == "." else str(root / folder) for folder in c.folders]
+            try:
+                main(["validate", *paths])
+            finally:
+                if c.build is deep_folders:
+                    remove_deep(root)
+        tried += 1
+        out, err = capsys.readouterr()
+        internal += [f"{c.name}: {line}" for line in (out + err).splitlines() if "internal error" in line
+                     or "Traceback" in line]
+        unlocated += [f"{c.name}: {line}" for line in out.splitlines()[:-1] if not line.startswith(shown(str(root)))]
+    print(f"\n{tried} hostile inputs: {len(internal)} internal errors, {len(unlocated)} unlocated messages")
+    assert tried >= len(CASES) - 5
+    assert internal == [] and unlocated == [], internal + unlocated
 
 
 def test_every_stored_folder_is_a_case() -> None:

@@ -20,15 +20,17 @@ def test_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert target.read_text() == "tweede"
 
 
-def test_a_failure_midway_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+@pytest.mark.parametrize(("step", "force"), [("replace", True), ("link", False)])
+def test_a_failure_midway_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, step: str,
+                                                 force: bool) -> None:
     target = tmp_path / "uit.md"
 
     def interrupted(*_args: object) -> None:
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(os, "replace", interrupted)
+    monkeypatch.setattr(os, step, interrupted)  # the step that puts the file in place
     with pytest.raises(KeyboardInterrupt):
-        write_atomic(target, "x" * 100_000)
+        write_atomic(target, "x" * 100_000, force=force)
     assert list(tmp_path.iterdir()) == []
 
 

@@ -53,6 +53,7 @@ from ondermijning.errors import PackError, Problem
 from ondermijning.loader import load_pack
 from ondermijning.locate import LineIndex
 from ondermijning.models import FAMILIES, Pack
+from ondermijning.shown import has_odd
 from ondermijning.testing import strategies as ost
 
 if sys.version_info >= (3, 11):
@@ -162,6 +163,7 @@ def _comparable(value: Any) -> Any:
 def check_problem(problem: Problem, root: Path) -> None:
     assert problem.code in BY_CODE, f"unregistered code: {problem.format()}"
     assert "\n" not in problem.format() and "\r" not in problem.format(), problem.format()
+    assert not has_odd(problem.format()), problem.format()  # nothing in a problem line can steer a terminal
     if problem.line is not None:
         assert problem.line >= 1, problem.format()
         file = Path(problem.file)

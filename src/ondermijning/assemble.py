@@ -58,11 +58,30 @@ def _folders(host: PluginHost, paths: Iterable[str | os.PathLike[str]]) -> list[
     folders = []
     for plugin, path in host.call("ondermijning_pack_paths", (str, os.PathLike, Traversable)):
         folders.append(Folder(str(path), f"via {host.describe(plugin)}"))
-    for part in os.environ.get(PACK_PATH_ENV, "").split(os.pathsep):
-        if part.strip():
-            folders.append(Folder(part.strip(), f"via {PACK_PATH_ENV}"))
+    folders.extend(_pack_path(host))
     folders.extend(Folder(str(Path(p)), "given path", given=True) for p in paths)
     return folders
+
+
+#: folders on ONDERMIJNING_PACK_PATH that are read; more is a mistake (or an attack on start-up time)
+MAX_PACK_PATH = 100
+
+
+def _pack_path(host: PluginHost) -> list[Folder]:
+    """The folders of ONDERMIJNING_PACK_PATH, each once (as paths: ``a/`` and ``./a`` are one), at most
+    :data:`MAX_PACK_PATH` of them; the rest is a problem, not minutes of loading the same folder."""
+    from .i18n import _
+
+    unique: dict[str, str] = {}
+    for part in os.environ.get(PACK_PATH_ENV, "").split(os.pathsep):
+        if part.strip():
+            unique.setdefault(os.path.normpath(Path(part.strip()).absolute()), part.strip())
+    if len(unique) > MAX_PACK_PATH:
+        host.problems.append(Problem("C006", _(
+            "{env} noemt {count} verschillende mappen, meer dan de limiet van {limit}; alleen de eerste {limit} "
+            "zijn gelezen").format(env=PACK_PATH_ENV, count=len(unique), limit=MAX_PACK_PATH),
+            hint=_("zet de pakketten in minder mappen, of geef ze met --pack")))
+    return [Folder(part, f"via {PACK_PATH_ENV}") for part in list(unique.values())[:MAX_PACK_PATH]]
 
 
 def _nested_items(item: Any) -> Iterable[Any]:
@@ -84,7 +103,7 @@ class _Builder:
         directory = DirectoryPacks(folders)
         self.problems.extend(directory.problems)
         host.register(directory, name="directory", distribution=host.infos["core"].distribution
-                      if "core" in host.infos else "")
+                      if "core" in host.infos else "", builtin=True)
         self.directory = directory
 
         packs = self._merge("packs", host.call("ondermijning_packs", Pack), pack_key=lambda p: p.id)
@@ -96,8 +115,10 @@ class _Builder:
         lists = self._apply_extensions(families["signal_lists"], families["extensions"])
         families["signal_lists"] = lists
         signals = {s.id: s for sl in lists.values() for s in sl.signals}
-        rules = tuple(rule for _plugin, rule in host.call("ondermijning_validation_rules", Rule))
-        scoring_rules = tuple(rule for _plugin, rule in host.call("ondermijning_scoring_rules", ScoringRule))
+        rules = tuple(host.contain_rule(plugin, rule)
+                      for plugin, rule in host.call("ondermijning_validation_rules", Rule))
+        scoring_rules = tuple(host.contain_scoring_rule(plugin, rule)
+                              for plugin, rule in host.call("ondermijning_scoring_rules", ScoringRule))
         destinations = tuple(d for _plugin, d in host.call("ondermijning_picture_destinations", PictureDestination))
         return with_invalid_lists_marked(Catalog(
             packs=packs, **families, signals=signals, provenance=self.provenance,
@@ -186,9 +207,11 @@ class _Builder:
             added.setdefault(ext.target, []).append(ext)
         for target_id, exts in added.items():
             target = merged[target_id]
+            have = {c.id for c in target.categories}  # an extension repeating one is C007, counted once
+            categories = tuple(c for ext in exts for c in self._new_categories(ext, target, have))
             merged[target_id] = attrs.evolve(
                 target,
-                categories=(*target.categories, *(c for ext in exts for c in ext.categories)),
+                categories=(*target.categories, *categories),
                 signals=(*target.signals, *(s for ext in exts for s in ext.signals)),
                 protective_factors=(*target.protective_factors, *(p for ext in exts for p in ext.protective_factors)),
                 goals=(*target.goals, *(g for ext in exts for g in ext.goals)),
@@ -197,3 +220,26 @@ class _Builder:
                 for nested in _nested_items(ext):
                     self.provenance.setdefault(nested.id, self.provenance[ext.id])
         return merged
+
+    def _new_categories(self, ext: SignalListExtension, target: SignalList, have: set[str]) -> tuple[Any, ...]:
+        """The extension's categories not in ``have`` yet (added to it); a repeated one is located (C007)."""
+        from .i18n import _
+        from .locate import parse_path
+
+        where = self.provenance[ext.id].location
+        indexes = self.directory.line_indexes() if where else {}
+        kept = []
+        for i, category in enumerate(ext.categories):
+            if category.id not in have:
+                have.add(category.id)
+                kept.append(category)
+                continue
+            path = (where.path.removesuffix(".id") if where else "$") + f".categories[{i}].id"
+            index = indexes.get(where.file) if where else None
+            self.problems.append(Problem(
+                "C007", _("uitbreiding {ext!r} voegt categorie {category!r} toe, maar lijst {target!r} heeft die al; "
+                          "ze telt maar één keer").format(ext=ext.id, category=category.id, target=target.id),
+                file=where.file if where else "", path=path,
+                line=(index.line_of(parse_path(path)) if index else None) or (where.line if where else None),
+                hint=_("geef de categorie een andere id, of zet de signalen in de categorie van de lijst")))
+        return tuple(kept)

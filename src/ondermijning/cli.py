@@ -106,11 +106,93 @@ def _discard_stdout() -> None:
         pass
 
 
+def _standard_streams() -> bool:
+    """Make stdin, stdout and stderr safe to use; False when stdout is closed (nowhere to write to).
+
+    A closed descriptor 0, 1 or 2 is taken by the null device first, so no file this command
+    opens gets its number (output would then land in that file). Whatever the encoding, a
+    character it cannot hold is written as ``\\uXXXX`` (valid JSON too) and counted, so nothing
+    ends in a UnicodeEncodeError; answers typed in another encoding than the locale's are read
+    with a replacement character.
+    """
+    import contextlib
+
+    from .shown import ESCAPE_HANDLER, register_escape_handler
+
+    stdout_open = True
+    for fd in (0, 1, 2):
+        try:
+            os.fstat(fd)
+        except OSError:
+            stdout_open = stdout_open and fd != 1
+            try:
+                null = os.open(os.devnull, os.O_RDWR)
+                if null != fd:
+                    os.dup2(null, fd)
+                    os.close(null)
+            except OSError:
+                pass
+    if sys.stdin is None:
+        sys.stdin = open(os.devnull, encoding="utf-8")  # noqa: SIM115 - for the whole process
+    if sys.stderr is None:
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    if sys.stdout is None:
+        stdout_open = False
+        sys.stdout = open(os.devnull, "w", encoding="utf-8")  # noqa: SIM115
+    register_escape_handler()
+    for stream, errors in ((sys.stdout, ESCAPE_HANDLER), (sys.stderr, ESCAPE_HANDLER), (sys.stdin, "replace")):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            with contextlib.suppress(ValueError, OSError):  # a stream that does not allow it keeps its own
+                reconfigure(errors=errors)
+    return stdout_open
+
+
+def _say(message: str) -> None:
+    """One line on stderr, untrusted parts (paths, pack text) shown safely."""
+    from .shown import shown
+
+    print(shown(message), file=sys.stderr)
+
+
+def _encoding_note() -> None:
+    from .shown import escaped_for_encoding
+
+    if escaped_for_encoding[0]:
+        from .i18n import ngettext
+
+        encoding = getattr(sys.stdout, "encoding", None) or "?"
+        _say(ngettext("ondermijning: let op: {n} teken past niet in de codering {encoding} en staat er als "
+                      "\\uXXXX; zet PYTHONIOENCODING=utf-8 (of een UTF-8-locale) voor de tekens zelf",
+                      "ondermijning: let op: {n} tekens passen niet in de codering {encoding} en staan er als "
+                      "\\uXXXX; zet PYTHONIOENCODING=utf-8 (of een UTF-8-locale) voor de tekens zelf",
+                      escaped_for_encoding[0]).format(n=escaped_for_encoding[0], encoding=encoding))
+        escaped_for_encoding[0] = 0
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
     if words == ["--version"]:
         print(f"ondermijning {__version__}")  # the fast path: no parser, no plugins
         return EXIT_OK
+    if not _standard_streams():
+        from .i18n import _
+
+        _say(_("ondermijning: fout: de standaarduitvoer is gesloten; stuur de uitvoer naar een bestand "
+               "(> uit.txt) of naar /dev/null"))
+        return 2
+    from .shown import SafeStream
+
+    streams = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = SafeStream(sys.stdout), SafeStream(sys.stderr)
+    try:
+        return _replay_or_run(words)
+    finally:
+        sys.stdout, sys.stderr = streams
+        _encoding_note()
+
+
+def _replay_or_run(words: list[str]) -> int:
     from .cache import Entry
 
     entry = Entry.for_run(words)
@@ -192,13 +274,13 @@ def _main(words: list[str], *, keep: Entry | None = None) -> int:
         result: int = args.run(args) if keep is None else _run_kept(args, keep)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a warning at exit
     except UsageError as exc:
-        print(f"ondermijning: error: {exc}", file=sys.stderr)
+        _say(f"ondermijning: error: {exc}")
         return EXIT_USAGE
     except (UnknownItemError, WriteError) as exc:
-        print(f"ondermijning: error: {exc}", file=sys.stderr)
+        _say(f"ondermijning: error: {exc}")
         return EXIT_USAGE
     except OndermijningError as exc:
-        print(f"ondermijning: error: {exc}", file=sys.stderr)
+        _say(f"ondermijning: error: {exc}")
         return EXIT_CONTENT
     except KeyboardInterrupt:
         print("ondermijning: interrupted", file=sys.stderr)
@@ -209,12 +291,12 @@ def _main(words: list[str], *, keep: Entry | None = None) -> int:
         if exc.filename is None:  # the library names the file it reads; without one, it was stdout
             _discard_stdout()
         where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
-        print(f"ondermijning: error: {where}{exc.strerror or exc}", file=sys.stderr)
+        _say(f"ondermijning: error: {where}{exc.strerror or exc}")
         return EXIT_USAGE
     except Exception as exc:
         if os.environ.get("ONDERMIJNING_DEBUG"):
             raise
-        print(f"ondermijning: internal error: {exc!r} (set ONDERMIJNING_DEBUG=1 to see the traceback, "
-              "and please report it)", file=sys.stderr)
+        _say(f"ondermijning: internal error: {exc!r} (set ONDERMIJNING_DEBUG=1 to see the traceback, "
+             "and please report it)")
         return 3
     return result

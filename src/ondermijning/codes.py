@@ -48,6 +48,11 @@ CODES: tuple[Code, ...] = (
     Code("L010", "error", "the folder has no pack.toml", "add pack.toml with a [pack] table, or give the right folder"),
     Code("L011", "error", "the [pack] table is in another file than pack.toml", "move it to pack.toml"),
     Code("L012", "error", "pack.toml has no [pack] table", "add [pack] with id, name and version"),
+    Code("L013", "error", "a file name ends in '.TOML' in other letters, or two names in one folder differ only by "
+                          "case", "rename it: '.toml' in lower case, one name per file",
+         "such a file is silently skipped, or on Windows and macOS one of the two is lost"),
+    Code("L014", "error", "folders in a pack are nested more than 16 levels deep",
+         "keep the pack's folders a few levels deep", "deep folders are a mistake or an attack on every tool"),
     Code("L101", "error", "unknown key", "correct the spelling (the message suggests the closest key) or remove it",
          "a typo must not be silently dropped"),
     Code("L102", "error", "a required key is missing", "add the key"),
@@ -68,6 +73,11 @@ CODES: tuple[Code, ...] = (
     Code("C008", "warning", "a folder given on the command line (or to load_catalog) replaces an installed pack "
                             "with the same id", "nothing, when you meant to check or try your own copy; otherwise "
                             "give the pack another id", "the folder you name is the one you are working on"),
+    Code("C006", "error", "ONDERMIJNING_PACK_PATH names more than 100 different folders; the rest is not read",
+         "put the packs in fewer folders, or give them with --pack"),
+    Code("C007", "error", "an extension adds a category its target list already has",
+         "give the category another id, or add the signals to the list's own category",
+         "the category would be counted twice in the combination bonus"),
     Code("P001", "error", "a plugin cannot be imported or registered", "fix the plugin or disable it by name"),
     Code("P002", "error", "a plugin implements a hook that does not exist (a typo)",
          "rename the function to the hook the message suggests"),
@@ -76,6 +86,11 @@ CODES: tuple[Code, ...] = (
          "return a list of model objects"),
     Code("P005", "warning", "a plugin's import or hook took longer than 2 seconds", "load data lazily or cache it"),
     Code("P006", "error", "a validation rule from a plugin raised an exception", "fix or disable that plugin"),
+    Code("P007", "error", "a validation rule from a plugin returned something other than a list of problems",
+         "return (or yield) ondermijning.Problem objects"),
+    Code("P008", "error", "a scoring rule from a plugin raised, returned something other than contributions, or "
+                          "gave points that are not a finite number up to 1,000,000",
+         "fix or disable that plugin", "a NaN score would silently give laag"),
     Code("V001", "error", "a reference points to an item that does not exist, or a golden example names a signal "
                           "its list does not have", "fix the id (the message suggests one)",
          "a dangling reference shows nothing where a professional expects guidance"),

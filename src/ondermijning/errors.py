@@ -1,7 +1,9 @@
 """What goes wrong, in a form a person can act on.
 
 A :class:`Problem` is one finding with a stable code; it prints as
-``file:line: CODE message (key path)`` followed by a hint when there is one.
+``file:line: CODE message (key path)`` followed by a hint when there is one, always on one
+line: pack text or a file name quoted in it has its control characters (CR, LF, ESC) escaped
+(:func:`ondermijning.shown.shown`).
 """
 
 from __future__ import annotations
@@ -10,6 +12,8 @@ import enum
 from collections.abc import Iterable
 
 import attrs
+
+from .shown import shown
 
 
 class Severity(enum.Enum):
@@ -38,7 +42,7 @@ class Problem:
             text += f" ({self.path})"
         if self.hint:
             text += f" — {self.hint}"
-        return text
+        return shown(text)  # one line, and nothing in it can steer a terminal
 
     def __str__(self) -> str:
         return self.format()
@@ -70,6 +74,18 @@ class InvalidSignalListError(OndermijningError, ValueError):
         reasons = "; ".join(p.format() for p in self.problems)
         super().__init__(_("signalenlijst {id!r} is ongeldig en wordt niet gebruikt: {reasons}").format(
             id=list_id, reasons=reasons))
+
+
+class ScoringRuleError(OndermijningError):
+    """A scoring rule from a plugin failed (raised, gave the wrong type, NaN or too many points).
+
+    The score cannot be computed then: it is an error, never a silent *laag*. ``hint`` says how
+    to go on (fix or disable the plugin).
+    """
+
+    def __init__(self, message: str, *, hint: str = "") -> None:
+        self.message, self.hint = message, hint
+        super().__init__(message + (f" — {hint}" if hint else ""))
 
 
 class UnknownItemError(OndermijningError, KeyError):

@@ -4,7 +4,9 @@ Only what calendar programs need to show a series of meetings: one ``VEVENT`` pe
 ``UID``, ``DTSTAMP``, ``DTSTART``/``DTEND`` (a whole day, or a start time with a duration, as
 floating local time), ``SUMMARY`` and ``DESCRIPTION``. Lines end in CRLF and are folded at 75
 octets without splitting a UTF-8 character; text values are escaped (backslash, ``;``, ``,``
-and newlines).
+and newlines), and the control characters RFC 5545 forbids in TEXT (§3.3.11) are shown as
+visible escapes (``\\x1b``). A calendar larger than :data:`ondermijning.fileio.MAX_OUTPUT_BYTES`
+is refused before it is all built.
 """
 
 from __future__ import annotations
@@ -13,6 +15,10 @@ import datetime
 from collections.abc import Iterable
 
 import attrs
+
+from .fileio import check_output
+from .i18n import _
+from .shown import shown
 
 PRODID = "-//ondermijning//trainingstraject//NL"
 LINE_OCTETS = 75
@@ -33,8 +39,8 @@ class Event:
 
 
 def escape_text(value: str) -> str:
-    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines escaped."""
-    value = value.replace("\r\n", "\n").replace("\r", "\n")
+    """A TEXT value (RFC 5545 §3.3.11): backslash, semicolon, comma and newlines escaped, no controls."""
+    value = shown(value.replace("\r\n", "\n").replace("\r", "\n"), keep="\n\t")
     return (value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n"))
 
 
@@ -88,15 +94,21 @@ def calendar(events: Iterable[Event], *, name: str = "", stamp: datetime.datetim
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", f"PRODID:{PRODID}", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     if name:
         lines.append(f"X-WR-CALNAME:{escape_text(name)}")
+    size = 0
     for event in events:
-        lines += ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{dtstamp}", _when("DTSTART", event.start),
-                  _when("DTEND", _end(event)), f"SUMMARY:{escape_text(event.summary)}"]
+        event_lines = ["BEGIN:VEVENT", f"UID:{event.uid}", f"DTSTAMP:{dtstamp}", _when("DTSTART", event.start),
+                       _when("DTEND", _end(event)), f"SUMMARY:{escape_text(event.summary)}"]
         if event.description:
-            lines.append(f"DESCRIPTION:{escape_text(event.description)}")
+            event_lines.append(f"DESCRIPTION:{escape_text(event.description)}")
         if event.location:
-            lines.append(f"LOCATION:{escape_text(event.location)}")
+            event_lines.append(f"LOCATION:{escape_text(event.location)}")
         if event.categories:
-            lines.append("CATEGORIES:" + ",".join(escape_text(c) for c in event.categories))
-        lines += ["TRANSP:OPAQUE", "END:VEVENT"]
+            event_lines.append("CATEGORIES:" + ",".join(escape_text(c) for c in event.categories))
+        event_lines += ["TRANSP:OPAQUE", "END:VEVENT"]
+        size += sum(len(line) + 2 for line in event_lines)  # counted as it grows: a huge one stops early
+        check_output(size, _("de agenda"))
+        lines += event_lines
     lines.append("END:VCALENDAR")
-    return "".join(fold(line) + CRLF for line in lines)
+    text = "".join(fold(line) + CRLF for line in lines)
+    check_output(len(text.encode("utf-8")), _("de agenda"))
+    return text

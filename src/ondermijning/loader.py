@@ -4,12 +4,11 @@ A pack folder holds ``pack.toml`` (the ``[pack]`` table, and optionally content)
 any number of other ``*.toml`` files with content. The loader never executes code from
 the folder: a folder pack is data only.
 
-Packs are written by many hands, so the loader trusts nothing in a folder: it reads only
-regular files inside the folder (a link pointing outside it is refused, a pipe is never
-opened for long), at most :data:`MAX_FILE_BYTES` a file and :data:`MAX_PACK_BYTES` and
-:data:`MAX_PACK_FILES` a pack, nested at most :data:`MAX_DEPTH` levels, with at most
-:data:`MAX_ITEMS` items; names with control characters are refused before they reach a
-terminal. Every refusal is a located :class:`~ondermijning.errors.Problem`.
+Packs are written by many hands, so the loader trusts nothing in a folder: which files it
+reads, and how, is :mod:`ondermijning.pack_folder` (only regular files inside the folder,
+within size limits); here at most :data:`MAX_PACK_BYTES` a pack, nested at most
+:data:`MAX_DEPTH` levels, with at most :data:`MAX_ITEMS` items. Every refusal is a located
+:class:`~ondermijning.errors.Problem`.
 """
 
 from __future__ import annotations
@@ -17,8 +16,6 @@ from __future__ import annotations
 import math
 import os
 import re
-import stat
-import unicodedata
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any
@@ -33,13 +30,17 @@ from .errors import PackError, Problem
 from .locate import LineIndex, nesting_line
 from .models import FAMILIES, Pack, PackFile
 from .models.common import InvalidFieldError
+from .pack_folder import (
+    MAX_PACK_FILES,
+    PACK_FILE,
+    _pack_files,
+    _read,
+    _shown,
+)
 from .qualify import Location as Location  # re-exported: where an item is written
 from .qualify import Qualifier
 
-PACK_FILE = "pack.toml"
-MAX_FILE_BYTES = 5 * 1024 * 1024  # a pack file is hand-written text; anything larger is a mistake
 MAX_PACK_BYTES = 25 * 1024 * 1024  # all files of one pack together
-MAX_PACK_FILES = 1000  # TOML files in one pack
 MAX_ITEMS = 5000  # items with an id in one pack, nested ones (signals, goals, ...) included
 #: another item limit (a whole number), for generated packs such as the benchmarks' 100,000 signals
 MAX_ITEMS_ENV = "ONDERMIJNING_MAX_ITEMS"
@@ -71,6 +72,15 @@ class PackNotFoundError(PackError):
 def load_pack(folder: str | os.PathLike[str]) -> LoadedPack:
     """Load one pack folder, or raise :class:`PackError` with *all* its problems."""
     root = Path(folder)
+    try:
+        return _load_pack(root)
+    except OSError as exc:  # a path too long for the file system, a folder that went away
+        raise PackError([Problem("L002", f"cannot read the pack: {exc.strerror or exc}",
+                                 file=_shown(Path(exc.filename or root)),
+                                 hint="check the path; a shorter one may help")]) from None
+
+
+def _load_pack(root: Path) -> LoadedPack:
     if not root.exists():
         raise PackNotFoundError([Problem("L001", "pack folder not found", file=str(root),
                                          hint="check the path, or create the pack with pack.toml")])
@@ -116,138 +126,6 @@ def load_pack(folder: str | os.PathLike[str]) -> LoadedPack:
     return loaded
 
 
-def _pack_files(root: Path, problems: list[Problem]) -> list[Path]:
-    """Every ``*.toml`` file of the pack, ``pack.toml`` first; hidden files and folders are skipped.
-
-    Links are not followed into folders; a link (to a file or folder) whose target lies
-    outside the pack is refused (L007), as are names that could deceive a terminal (L009).
-    """
-    real_root = os.path.realpath(root)
-    found: list[Path] = []
-
-    def unreadable(exc: OSError) -> None:
-        problems.append(Problem("L002", f"cannot read the folder: {exc.strerror or exc}",
-                                file=_shown(Path(exc.filename or root)), hint="make the folder readable"))
-
-    for folder, dirnames, filenames in os.walk(root, onerror=unreadable):
-        here = Path(folder)
-        keep = []
-        for name in sorted(dirnames):
-            path = here / name
-            if name.startswith(".") or not _acceptable(path, real_root, problems, kind="folder"):
-                continue
-            if path.is_symlink():
-                continue  # a link to a folder inside the pack: its files are read where they are
-            if name.endswith(".toml"):
-                problems.append(Problem("L002", "a folder is named like a TOML file", file=str(path),
-                                        hint="rename it, or move it out of the pack"))
-            keep.append(name)
-        dirnames[:] = keep  # os.walk descends only into these
-        for name in sorted(filenames):
-            path = here / name
-            if name.startswith(".") or not name.endswith(".toml"):
-                continue
-            if _acceptable(path, real_root, problems, kind="file"):
-                found.append(path)
-    # pack.toml first, so the pack id is known before content is read
-    return sorted(found, key=lambda p: (p != root / PACK_FILE, str(p)))
-
-
-#: characters no file name in a pack needs: controls (newline, escape), format characters
-#: (right-to-left override), line separators, and surrogates (bytes that are not UTF-8)
-_ODD_CATEGORIES = frozenset({"Cc", "Cf", "Cs", "Zl", "Zp"})
-
-
-def _acceptable(path: Path, real_root: str, problems: list[Problem], *, kind: str) -> bool:
-    if any(unicodedata.category(c) in _ODD_CATEGORIES for c in path.name):
-        problems.append(Problem(
-            "L009", f"the {kind} name has control characters or bytes that are not UTF-8", file=_shown(path),
-            hint="rename it with letters, digits, spaces, '-', '_' and '.'"))
-        return False
-    if path.is_symlink():
-        target = os.path.realpath(path)
-        try:
-            inside = os.path.commonpath([target, real_root]) == real_root
-        except ValueError:  # on Windows: another drive
-            inside = False
-        if not inside:
-            # named by the folder that holds the link: the link's own path resolves outside the
-            # pack, and it is the folder an author has to tidy
-            problems.append(Problem(
-                "L007", f"the {kind} {path.name!r} is a link to {_shown(Path(target))}, outside the pack folder",
-                file=str(path.parent), hint="copy the content into the pack, or remove the link"))
-            return False
-    return True
-
-
-def _shown(path: Path) -> str:
-    """A path as one printable line: control characters and undecodable bytes escaped."""
-    out = []
-    for c in str(path):
-        if unicodedata.category(c) not in _ODD_CATEGORIES:
-            out.append(c)
-        elif 0xDC80 <= ord(c) <= 0xDCFF:  # a byte that is not UTF-8 (os.fsdecode's surrogateescape)
-            out.append(f"\\x{ord(c) - 0xDC00:02x}")
-        else:
-            out.append(c.encode("unicode_escape").decode("ascii"))
-    return "".join(out)
-
-
-class _NotAFile(OSError):
-    pass
-
-
-class _TooLarge(OSError):
-    def __init__(self, size: int | None) -> None:
-        super().__init__(size)
-        self.size = size
-
-
-def _read_bytes(path: Path, limit: int) -> bytes:
-    """The bytes of a regular file of at most ``limit`` bytes.
-
-    Opened without blocking, so a pipe named ``x.toml`` cannot hang the loader, and read
-    with a bound, so a file that lies about its size (``/proc``) cannot exhaust memory.
-    """
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    fd = os.open(path, flags)
-    try:
-        info = os.fstat(fd)
-        if not stat.S_ISREG(info.st_mode):
-            raise _NotAFile("a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe or device)")
-        if info.st_size > limit:
-            raise _TooLarge(info.st_size)
-        chunks, size = [], 0
-        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
-            chunks.append(chunk)
-            size += len(chunk)
-            if size > limit:
-                raise _TooLarge(None)
-        return b"".join(chunks)
-    finally:
-        os.close(fd)
-
-
-def _read(file: Path, problems: list[Problem]) -> bytes | None:
-    name = str(file)
-    try:
-        return _read_bytes(file, MAX_FILE_BYTES)
-    except _TooLarge as exc:
-        size = f"{exc.size:,} bytes" if exc.size is not None else "larger"
-        problems.append(Problem("L003", f"the file is {size}, more than the limit of {MAX_FILE_BYTES:,} bytes",
-                                file=name, hint="split the content over several files"))
-    except _NotAFile as exc:
-        problems.append(Problem("L002", f"cannot read the file: it is {exc}", file=name,
-                                hint="move it out of the pack, or rename it"))
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        if file.is_symlink() and not file.exists():
-            reason = f"it is a broken link ({reason})"
-        problems.append(Problem("L002", f"cannot read the file: {reason}", file=name,
-                                hint="check that the file exists and is readable"))
-    return None
-
-
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 
@@ -283,12 +161,7 @@ def _load_file(file: Path, raw: bytes, problems: list[Problem]) -> tuple[PackFil
         problems.append(_too_deep(name, nesting_line(text, MAX_DEPTH)))
         return None
     except ValueError as exc:  # int() refuses more than 4,300 digits, outside tomllib's own errors
-        long_number = _LONG_NUMBER.search(text)
-        what = f"a number of {len(long_number.group()):,} digits" if long_number else str(exc).split(";")[0]
-        problems.append(Problem(
-            "L104", f"invalid value: {what}", file=name,
-            line=text.count("\n", 0, long_number.start()) + 1 if long_number else None,
-            hint="a whole number in TOML has at most 64 bits"))
+        problems.append(long_number_problem(text, name, exc))
         return None
     index = LineIndex(text)
     checked = _check_values(data, name, index)
@@ -298,9 +171,19 @@ def _load_file(file: Path, raw: bytes, problems: list[Problem]) -> tuple[PackFil
     try:
         content = converter.structure(data, PackFile)
     except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
-        problems.extend(_structure_problems(exc, name, index))
+        seen = {p.path for p in checked}  # a nan weight is reported once, by _check_values
+        problems.extend(p for p in _structure_problems(exc, name, index) if p.path not in seen)
         return None
     return (content, index) if not checked else None
+
+
+def long_number_problem(text: str, file: str, exc: ValueError) -> Problem:
+    """The located problem for a whole number too long for ``int()`` (more than 4,300 digits)."""
+    long_number = _LONG_NUMBER.search(text)
+    what = f"a number of {len(long_number.group()):,} digits" if long_number else str(exc).split(";")[0]
+    return Problem("L104", f"invalid value: {what}", file=file,
+                   line=text.count("\n", 0, long_number.start()) + 1 if long_number else None,
+                   hint="a whole number in TOML has at most 64 bits")
 
 
 def _too_deep(file: str, line: int | None, path: str = "") -> Problem:

@@ -5,26 +5,42 @@ Order: hook specs -> built-in plugins -> blocked names -> entry points of the gr
 ``ondermijning`` -> a check for hooks nobody specified. A plugin that fails to import,
 implements an unknown hook, raises, or returns the wrong type is reported by name (with
 its distribution) and left out; the others load.
+
+Contained means: any exception a plugin raises, ``SystemExit`` and other ``BaseException``
+subclasses included (only ``KeyboardInterrupt`` still stops everything), is its own problem;
+what it prints goes to stderr, so machine output on stdout stays parseable; it cannot take a
+built-in's name (:data:`RESERVED_NAMES`); two distributions with one entry-point name are both
+named. Its validation and scoring rules are contained the same way when they run
+(:meth:`PluginHost.contain_rule`, :meth:`PluginHost.contain_scoring_rule`).
 """
 
 from __future__ import annotations
 
+import contextlib
 import difflib
 import importlib
 import itertools
+import math
 import os
 import sys
 import time
 import types
 from collections.abc import Iterable, Iterator
 from importlib.metadata import entry_points
-from typing import Any
+from typing import Any, TypeVar
 
+import attrs
 import pluggy
 
 from . import hookspecs
-from .catalog import PluginInfo
-from .errors import Problem, Severity
+from .catalog import Catalog, PluginInfo, Rule
+from .errors import Problem, ScoringRuleError, Severity
+from .i18n import _
+from .models import SignalList
+from .models.picture import Contribution
+from .scoring import ScoringRule
+
+T = TypeVar("T")
 
 ENTRY_POINT_GROUP = "ondermijning"
 #: comma-separated plugin names never to load, e.g. "deurne,nsob"
@@ -37,9 +53,23 @@ BUILTIN_PLUGINS: dict[str, str] = {"core": "ondermijning.plugins.core"}
 SLOW_SECONDS = 2.0
 #: a hook returning more items than this is broken (an endless generator must not hang every tool)
 MAX_CONTRIBUTIONS = 100_000
-#: what a plugin may raise that is its own failure, not ours: SystemExit too (a plugin calling
-#: sys.exit() must not end the host); KeyboardInterrupt still stops everything
-PLUGIN_FAILURES = (Exception, SystemExit)
+#: the names of the built-in plugins: no plugin or entry point may take one (it would silently
+#: replace the core pack, or every folder pack)
+RESERVED_NAMES = frozenset({*BUILTIN_PLUGINS, "directory"})
+#: the most points one contribution of a scoring rule may give (as for a signal's weight)
+MAX_RULE_POINTS = 1_000_000
+
+
+@contextlib.contextmanager
+def _plugin_code() -> Iterator[None]:
+    """Around every call into a plugin: what it prints goes to stderr, never into machine output."""
+    with contextlib.redirect_stdout(sys.stderr):
+        yield
+
+
+def _stops_everything(exc: BaseException) -> bool:
+    """Ctrl-C stops the host; anything else a plugin raises (SystemExit too) is the plugin's failure."""
+    return isinstance(exc, KeyboardInterrupt)
 
 
 def make_plugin_manager() -> pluggy.PluginManager:
@@ -83,10 +113,17 @@ class PluginHost:
 
     # registration ---------------------------------------------------------------------
 
-    def register(self, plugin: object, *, name: str, distribution: str = "") -> bool:
+    def register(self, plugin: object, *, name: str, distribution: str = "", builtin: bool = False) -> bool:
+        """Register ``plugin`` as ``name``; False (and a problem) when it cannot be.
+
+        Only the library itself (``builtin=True``) registers under :data:`RESERVED_NAMES`.
+        """
         if self.pm.is_blocked(name):
             return False
         info = PluginInfo(name, distribution)
+        if name in RESERVED_NAMES and not builtin:
+            self._refuse_reserved(info)
+            return False
         try:
             self.pm.register(plugin, name=name)
         except (ValueError, pluggy.PluginValidationError) as exc:
@@ -97,33 +134,60 @@ class PluginHost:
         self.infos[name] = info
         return True
 
+    def _refuse_reserved(self, info: PluginInfo) -> None:
+        message = _("gebruikt de naam van een ingebouwde plugin ({name}); die zou de kernpack of alle "
+                    "pakketmappen uitschakelen, dus deze plugin is niet geladen").format(name=info.name)
+        self.problems.append(Problem("P001", f"{info.describe()} {message}",
+                                     hint=_("geef het entry point in de groep 'ondermijning' een andere naam")))
+
     def _register_module(self, name: str, module: str, *, distribution: str) -> None:
         if self.pm.is_blocked(name):
             return
         try:
-            plugin = importlib.import_module(module)
-        except PLUGIN_FAILURES as exc:  # any import failure of a plugin is reported, not raised
+            with _plugin_code():
+                plugin = importlib.import_module(module)
+        except BaseException as exc:  # any import failure of a plugin is reported, not raised
+            if _stops_everything(exc):
+                raise
             self._broken(PluginInfo(name, distribution), "P001", f"failed to import: {exc!r}")
             return
-        self.register(plugin, name=name, distribution=distribution)
+        self.register(plugin, name=name, distribution=distribution, builtin=True)
 
     def _load_entry_points(self) -> None:
-        for ep in sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
-            dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist is not None else ""
-            if self.pm.is_blocked(ep.name):
-                self.infos[ep.name] = PluginInfo(ep.name, dist, status="blocked")
+        def dist_of(ep: Any) -> str:
+            return f"{ep.dist.name} {ep.dist.version}" if ep.dist is not None else ""
+
+        found = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, dist_of(e)))
+        for name, group in itertools.groupby(found, key=lambda e: e.name):
+            same = list(group)
+            ep, dist = same[0], dist_of(same[0])
+            if name in RESERVED_NAMES:
+                for other in same:
+                    self._refuse_reserved(PluginInfo(name, dist_of(other)))
                 continue
-            if self.pm.has_plugin(ep.name):
+            if self.pm.is_blocked(name):
+                self.infos[name] = PluginInfo(name, dist, status="blocked")
+                continue
+            if len(same) > 1:
+                others = ", ".join(dist_of(other) or repr(other.value) for other in same[1:])
+                self.problems.append(Problem("P001", _(
+                    "het entry point {name!r} komt van meer dan één distributie: {first} en {others}; alleen "
+                    "{first} is geladen").format(name=name, first=dist or repr(ep.value), others=others),
+                    hint=_("geef elke plugin een eigen naam, of verwijder een van de distributies")))
+            if self.pm.has_plugin(name):
                 continue
             start = time.perf_counter()
             try:
-                plugin = ep.load()
-            except PLUGIN_FAILURES as exc:  # a broken entry point must not break the rest
-                self._broken(PluginInfo(ep.name, dist), "P001", f"failed to load entry point {ep.value!r}: {exc!r}",
-                             hint=f"fix or disable the plugin (--disable-plugin {ep.name})")
+                with _plugin_code():
+                    plugin = ep.load()
+            except BaseException as exc:  # a broken entry point must not break the rest
+                if _stops_everything(exc):
+                    raise
+                self._broken(PluginInfo(name, dist), "P001", f"failed to load entry point {ep.value!r}: {exc!r}",
+                             hint=f"fix or disable the plugin (--disable-plugin {name})")
                 continue
-            if self.register(plugin, name=ep.name, distribution=dist):
-                self._timed(self.infos[ep.name], "import", time.perf_counter() - start)
+            if self.register(plugin, name=name, distribution=dist):
+                self._timed(self.infos[name], "import", time.perf_counter() - start)
 
     def _check_unknown_hooks(self) -> None:
         # pm.check_pending() stops at the first typo; this reports every plugin and keeps the rest
@@ -164,15 +228,16 @@ class PluginHost:
                 continue
             start = time.perf_counter()
             try:
-                result = list(itertools.islice(_iterable(impl.function()), MAX_CONTRIBUTIONS + 1))
-                if len(result) > MAX_CONTRIBUTIONS:
-                    raise _NotIterable(f"returned more than {MAX_CONTRIBUTIONS:,} items")
+                with _plugin_code():
+                    result = _bounded(impl.function())
             except _NotIterable as exc:
                 info.status, info.error = "broken", f"{hook_name} {exc}"
                 self.problems.append(Problem("P004", f"{info.describe()}: {hook_name} {exc}",
                                              hint="return a list of model objects"))
                 continue
-            except PLUGIN_FAILURES as exc:  # isolate plugin failures
+            except BaseException as exc:  # isolate plugin failures
+                if _stops_everything(exc):
+                    raise
                 info.status, info.error = "broken", f"{hook_name} raised {exc!r}"
                 self.problems.append(Problem("P003", f"{info.describe()}: {hook_name} raised {exc!r}",
                                              hint=f"fix or disable the plugin (--disable-plugin {info.name})"))
@@ -202,6 +267,88 @@ class PluginHost:
     def describe(self, plugin: object) -> str:
         name = self.pm.get_name(plugin) or repr(plugin)
         return self.infos.get(name, PluginInfo(name)).describe()
+
+    # what plugins contribute that runs later: rules -------------------------------------------
+
+    def contain_rule(self, plugin: object, rule: Rule) -> Rule:
+        """``rule`` with its check contained: whatever it raises or returns is a problem naming the plugin.
+
+        A raise is P006; a result that is not problems (None, a text, a list of texts) is P007; a
+        scoring rule that fails inside it (:class:`~ondermijning.errors.ScoringRuleError`) is P008.
+        """
+        who, name = self.describe(plugin), self.pm.get_name(plugin) or ""
+
+        def check(catalog: Catalog) -> list[Problem]:
+            try:
+                with _plugin_code():
+                    result = rule.check(catalog)
+                    if result is None:  # a forgotten return: not "no problems"
+                        raise _NotIterable("returned None")
+                    found = _bounded(result)
+            except ScoringRuleError as exc:
+                return [Problem("P008", exc.message, hint=exc.hint)]
+            except _NotIterable as exc:
+                return [_wrong_problems(rule, who, str(exc))]
+            except BaseException as exc:
+                if _stops_everything(exc):
+                    raise
+                return [Problem("P006", f"validation rule {rule.code} of {who} raised {exc!r}",
+                                hint=f"fix or disable the plugin (--disable-plugin {name})")]
+            wrong = [item for item in found if not isinstance(item, Problem)]
+            if wrong:
+                return [*(p for p in found if isinstance(p, Problem)),
+                        _wrong_problems(rule, who, f"gave {type(wrong[0]).__name__}")]
+            return found
+
+        return attrs.evolve(rule, check=check)
+
+    def contain_scoring_rule(self, plugin: object, rule: ScoringRule) -> ScoringRule:
+        """``rule`` whose contributions are checked: a raise, a wrong type, NaN or too many points is an error.
+
+        Raises :class:`~ondermijning.errors.ScoringRuleError` (naming the rule and its plugin)
+        instead of letting a NaN score give a silent *laag* or a NaN in JSON.
+        """
+        who, name = self.describe(plugin), self.pm.get_name(plugin) or ""
+        hint = _("repareer de plugin of zet hem uit (--disable-plugin {name})").format(name=name)
+
+        def fail(what: str) -> ScoringRuleError:
+            return ScoringRuleError(_("scoreregel {rule!r} van {who} {what}; het zorgniveau kan niet worden "
+                                      "berekend").format(rule=rule.id, who=who, what=what), hint=hint)
+
+        def contribute(signal_list: SignalList, observed: frozenset[str]) -> list[Contribution]:
+            try:
+                with _plugin_code():
+                    result = _bounded(rule.contribute(signal_list, observed))
+            except _NotIterable as exc:
+                raise fail(str(exc)) from None
+            except BaseException as exc:
+                if _stops_everything(exc):
+                    raise
+                raise fail(_("gaf een fout: {error}").format(error=repr(exc))) from None
+            for item in result:
+                if not isinstance(item, Contribution):
+                    raise fail(_("gaf {got}, geen Contribution").format(got=type(item).__name__))
+                points = item.points
+                if (type(points) not in (int, float) or not math.isfinite(points)
+                        or abs(points) > MAX_RULE_POINTS):
+                    raise fail(_("gaf {points!r} punten; een regel geeft een eindig getal van ten hoogste "
+                                 "{limit}").format(points=points, limit=f"{MAX_RULE_POINTS:,}".replace(",", ".")))
+            return result
+
+        return attrs.evolve(rule, contribute=contribute)
+
+
+def _wrong_problems(rule: Rule, who: str, what: str) -> Problem:
+    return Problem("P007", f"validation rule {rule.code} of {who} {what}, not a list of Problem",
+                   hint="return (or yield) ondermijning.Problem objects")
+
+
+def _bounded(value: Any) -> list[Any]:
+    """A hook's or rule's result as a list: None is empty; not iterable, or endless, is _NotIterable."""
+    result = list(itertools.islice(_iterable(value), MAX_CONTRIBUTIONS + 1))
+    if len(result) > MAX_CONTRIBUTIONS:
+        raise _NotIterable(f"returned more than {MAX_CONTRIBUTIONS:,} items")
+    return result
 
 
 class _NotIterable(TypeError):

@@ -51,7 +51,8 @@ class ScoringRule:
 
     id: str
     summary: str
-    contribute: Callable[[SignalList, frozenset[str]], Iterable[Contribution]] = attrs.field(eq=False)
+    # compared by identity: two rules with one id but other functions must not share a cached Scorer
+    contribute: Callable[[SignalList, frozenset[str]], Iterable[Contribution]]
     lists: tuple[str, ...] = attrs.field(factory=tuple, converter=as_tuple)
 
     def applies_to(self, signal_list: SignalList) -> bool:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 import re
 import warnings
 from collections.abc import Mapping
@@ -29,6 +30,7 @@ from .errors import OndermijningError
 from .i18n import _
 from .models import Pack, SignalList
 from .models.picture import PICTURE_FORMAT_VERSION, InformationPicture
+from .shown import shown
 
 T = TypeVar("T")
 
@@ -142,32 +144,79 @@ def from_json(text: str | bytes, cls: type[T], *, catalog: _Packs | None = None)
         except UnicodeDecodeError as exc:
             raise JSONFormatError(f"not UTF-8 text: byte {exc.start} cannot be decoded; "
                                   "save the file as UTF-8") from None
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise JSONFormatError(f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
-    except RecursionError:
-        raise JSONFormatError("not a document this library writes: nested too deeply") from None
+    data = _parse(text)
     if not isinstance(data, dict):
         raise JSONFormatError(f"expected a JSON object, got {type(data).__name__}")
     expected_kind, expected_version = kind_of(cls), FORMAT_VERSIONS.get(cls, 1)
     kind, version = data.pop("kind", None), data.pop("format_version", None)
     if kind != expected_kind:
-        raise JSONFormatError(f"expected kind {expected_kind!r}, got {kind!r} ($.kind)")
-    if version != expected_version and not (type(version) is int and version in READABLE_VERSIONS.get(cls, ())):
-        raise JSONFormatError(f"format_version {version!r} is not supported; this version of ondermijning reads "
-                              f"{expected_version} ($.format_version)")
+        raise JSONFormatError(shown(f"expected kind {expected_kind!r}, got {kind!r} ($.kind)"))
+    # type(...) is int: 2.0 == 2 and True == 1 in Python, but neither is a format version
+    if type(version) is not int or (version != expected_version and version not in READABLE_VERSIONS.get(cls, ())):
+        raise JSONFormatError(shown(f"format_version {version!r} is not supported; this version of ondermijning "
+                                    f"reads {expected_version} ($.format_version)"))
     try:
         result = converter.structure(data, cls)
     except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
         messages = cattrs.transform_error(exc, path="$")
-        raise JSONFormatError("; ".join(messages)) from None
-    except (TypeError, ValueError) as exc:
-        raise JSONFormatError(str(exc)) from None
+        raise JSONFormatError(shown("; ".join(messages))) from None
+    except (TypeError, ValueError, OverflowError, AttributeError, KeyError, RecursionError) as exc:
+        raise JSONFormatError(shown(str(exc) or type(exc).__name__)) from None
     if catalog is not None and isinstance(result, InformationPicture):
         for difference in compare_pins(result, catalog):
             warnings.warn(difference.message, PinsWarning, stacklevel=2)
     return result
+
+
+#: digits of a JSON number this library reads; no field it writes needs more than a few
+MAX_NUMBER_DIGITS = 30
+
+
+def _constant(name: str) -> Any:
+    raise JSONFormatError(f"not JSON: {name} is not a number JSON allows (RFC 8259); write a finite number")
+
+
+def _float(text: str) -> float:
+    value = float(text)
+    if len(text) > MAX_NUMBER_DIGITS * 2 or not math.isfinite(value):
+        raise JSONFormatError(f"number {text[:20]}{'...' if len(text) > 20 else ''} is too large: "
+                              "write a finite number of at most 15 significant digits")
+    return value
+
+
+def _int(text: str) -> int:
+    if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
+        raise JSONFormatError(f"a whole number of {len(text.lstrip('-')):,} digits is larger than this format "
+                              f"allows ({MAX_NUMBER_DIGITS} digits)")
+    return int(text)
+
+
+def _parse(text: str) -> Any:
+    """JSON as RFC 8259 has it: no NaN or Infinity, numbers that fit, text that is Unicode."""
+    try:
+        data = json.loads(text, parse_constant=_constant, parse_float=_float, parse_int=_int)
+    except json.JSONDecodeError as exc:
+        raise JSONFormatError(f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+    except RecursionError:
+        raise JSONFormatError("not a document this library writes: nested too deeply") from None
+    stack = [(data, "$")]
+    while stack:  # iterative: the parser already limited the depth, this must not recurse again
+        value, path = stack.pop()
+        if isinstance(value, dict):
+            for key, inner in value.items():
+                _text(key, path)
+                stack.append((inner, f"{path}.{key}"))
+        elif isinstance(value, list):
+            stack.extend((inner, f"{path}[{i}]") for i, inner in enumerate(value))
+        elif isinstance(value, str):
+            _text(value, path)
+    return data
+
+
+def _text(value: str, path: str) -> None:
+    if any(0xD800 <= ord(c) <= 0xDFFF for c in value):  # "\\ud800" alone: no character, and no UTF-8 for it
+        raise JSONFormatError(shown(f"a text holds a lone surrogate (\\ud800-\\udfff), which is not a character "
+                                    f"({path[:80]})"))
 
 
 def content_hash(obj: Any) -> str:

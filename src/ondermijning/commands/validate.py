@@ -46,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
     import sys
     from pathlib import Path
 
+    from ..shown import shown
     from ..validate import validate_catalog
 
     if not args.paths and not args.pack:
@@ -64,10 +65,9 @@ def run(args: argparse.Namespace) -> int:
     _check_codes(catalog, args.ignore, "--ignore")
     everything = validate_catalog(catalog)
     if paths:
-        roots = [os.path.realpath(p) for p in paths]
         real = functools.lru_cache(maxsize=None)(os.path.realpath)  # once per file, not once per problem
-        everything = [p for p in everything
-                      if p.file and any(real(p.file).startswith(r) for r in roots)]
+        roots = [real(p) for p in paths]  # compared as paths: /packs/a2 is not inside /packs/a
+        everything = [p for p in everything if p.file and any(_inside(real(p.file), r) for r in roots)]
     selected, ignored = tuple(args.select), tuple(args.ignore)
     problems = [p for p in everything
                 if (not selected or p.code.startswith(selected)) and not (ignored and p.code.startswith(ignored))]
@@ -82,7 +82,7 @@ def run(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(problem.format())
-        what = ", ".join(paths) if paths else f"{len(catalog.packs)} pack(s)"
+        what = ", ".join(shown(path) for path in paths) if paths else f"{len(catalog.packs)} pack(s)"
         status = "valid" if not errors else f"{len(errors)} error(s)"
         warnings = len(problems) - len(errors)
         print(f"{what}: {status}" + (f", {warnings} warning(s)" if warnings else "")
@@ -111,6 +111,13 @@ def packs_here(folder: Path) -> list[Path]:
         if found:
             return found
     return sorted(p.parent for p in folder.glob("src/*/pack/pack.toml"))
+
+
+def _inside(real_path: str, real_root: str) -> bool:
+    try:
+        return os.path.commonpath([real_path, real_root]) == real_root
+    except ValueError:  # on Windows: another drive
+        return False
 
 
 def _check_codes(catalog: Any, prefixes: list[str], option: str) -> None:

@@ -8,6 +8,7 @@ qualify them (``loader``) and one generic rule can check that they resolve
 from __future__ import annotations
 
 import enum
+import math
 import re
 from collections.abc import Iterable
 from typing import Any
@@ -16,6 +17,8 @@ import attrs
 
 from ..i18n import _
 
+#: ids are ASCII, so they are NFC and printable by construction; match them with ``fullmatch``
+#: (``$`` alone lets a trailing newline through; the anchors stay for the JSON Schema)
 LOCAL_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 QUALIFIED_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*/[a-z0-9][a-z0-9_.-]*$")
 
@@ -33,13 +36,38 @@ class InvalidFieldError(ValueError):
         super().__init__(message)
 
 
+def is_id(value: object, *, qualified: bool | None = None) -> bool:
+    """Whether ``value`` is an id: one line of lower-case ASCII letters, digits, ``.``, ``_``, ``-``.
+
+    ``qualified=None`` allows both forms (``wijkagent``, ``deurne/wijkagent``); ``True`` or
+    ``False`` asks for one. The whole text must match: ``"wijkagent\\n"`` (a trailing newline)
+    or a zero-width space is not an id, so two ids that print alike are always the same id.
+    """
+    if not isinstance(value, str):
+        return False
+    if qualified is None:
+        return bool(LOCAL_ID.fullmatch(value) or QUALIFIED_ID.fullmatch(value))
+    return bool((QUALIFIED_ID if qualified else LOCAL_ID).fullmatch(value))
+
+
 def _check_id(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not (LOCAL_ID.match(value) or QUALIFIED_ID.match(value)):
+    if not is_id(value):
         msg = (
             f"{value!r} is not a valid id: use lower-case letters, digits, '.', '_' or '-', "
             "optionally prefixed by a pack id and '/'"
         )
         raise InvalidFieldError(attribute.name, msg)
+
+
+#: the most points a weight or bonus may give: far above any list's thresholds, and small enough that
+#: the points of every item a catalog can hold add up to a finite number (no overflow, no inf or NaN)
+MAX_POINTS = 1_000_000
+
+
+def check_points(name: str, value: float) -> None:
+    """A weight or bonus is a finite number of at most :data:`MAX_POINTS` (nan passes no comparison)."""
+    if not (isinstance(value, (int, float)) and math.isfinite(value) and value <= MAX_POINTS):
+        raise InvalidFieldError(name, f"{name} must be a finite number of at most {MAX_POINTS:,}, got {value!r}")
 
 
 def id_field() -> Any:

@@ -8,9 +8,10 @@ from typing import Any
 
 import attrs
 
-from .common import LOCAL_ID, InvalidFieldError
+from .common import InvalidFieldError, is_id
 
-# semver 2.0.0, from semver.org (the regex the spec recommends, without named groups)
+# semver 2.0.0, from semver.org (the regex the spec recommends, without named groups); matched
+# with fullmatch, so a trailing newline is not part of a version
 SEMVER = re.compile(
     r"^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)"
     r"(?:-((?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*)(?:\.(?:0|[1-9]\d*|\d*[a-zA-Z-][0-9a-zA-Z-]*))*))?"
@@ -19,21 +20,31 @@ SEMVER = re.compile(
 
 
 def _check_pack_id(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not LOCAL_ID.match(value):
+    if not is_id(value, qualified=False):
         msg = f"{value!r} is not a valid pack id: use lower-case letters, digits, '.', '_' or '-'"
         raise InvalidFieldError(attribute.name, msg)
 
 
 def _check_version(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
-    if not SEMVER.match(value):
+    from packaging.version import InvalidVersion, Version
+
+    if not isinstance(value, str) or not SEMVER.fullmatch(value):
         msg = f"{value!r} is not a semantic version such as '1.0.0'"
         raise InvalidFieldError(attribute.name, msg)
+    try:  # `requires` ranges compare versions as PEP 440 does; a version they cannot read is never met
+        Version(value)
+    except InvalidVersion:
+        msg = (f"{value!r} is a semantic version that version ranges cannot compare (PEP 440); write a "
+               "pre-release as '1.0.0-alpha.1', '1.0.0-beta.2' or '1.0.0-rc.1'")
+        raise InvalidFieldError(attribute.name, msg) from None
 
 
 def _check_requires(_inst: object, attribute: attrs.Attribute[Any], value: Mapping[str, str]) -> None:
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
     for pack_id, spec in value.items():
+        if not is_id(pack_id, qualified=False):
+            raise InvalidFieldError(attribute.name, f"{pack_id!r} is not a valid pack id")
         try:
             SpecifierSet(spec)
         except InvalidSpecifier:
@@ -45,7 +56,9 @@ def _check_requires(_inst: object, attribute: attrs.Attribute[Any], value: Mappi
 class Pack:
     """The ``[pack]`` table of ``pack.toml``.
 
-    ``requires`` maps pack ids to version ranges (PEP 440 specifiers, e.g. ``">=0.1,<1"``).
+    ``version`` is a semantic version that PEP 440 can compare too (``1.0.0``, ``1.2.0-rc.1``;
+    not ``1.0.0-alpha.beta``). ``requires`` maps pack ids to version ranges (PEP 440
+    specifiers, e.g. ``">=0.1,<1"``).
     """
 
     id: str = attrs.field(validator=_check_pack_id)

@@ -12,7 +12,16 @@ from typing import Any
 
 import attrs
 
-from .common import ConcernLevel, InvalidFieldError, Source, id_field, items, local_id_field, ref_field
+from .common import (
+    ConcernLevel,
+    InvalidFieldError,
+    Source,
+    check_points,
+    id_field,
+    items,
+    local_id_field,
+    ref_field,
+)
 from .conversion import as_enum, to_level, to_levels
 
 
@@ -21,6 +30,7 @@ def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) 
     if value < 0:
         msg = f"{attribute.name} must be 0 or more, got {value}"
         raise InvalidFieldError(attribute.name, msg)
+    check_points(attribute.name, value)
 
 
 @attrs.frozen(kw_only=True)

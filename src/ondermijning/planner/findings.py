@@ -7,7 +7,6 @@ import enum
 import os
 import re
 from collections.abc import Callable, Iterable
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
@@ -16,7 +15,8 @@ import cattrs
 from .. import _toml
 from ..converter import converter
 from ..errors import OndermijningError, Problem
-from ..loader import _structure_problems
+from ..fileio import read_bounded
+from ..loader import _structure_problems, long_number_problem
 from ..locate import LineIndex
 from ..models.common import InvalidFieldError, as_tuple
 
@@ -127,8 +127,8 @@ def load_findings(path: str | os.PathLike[str], catalog: Catalog | None = None) 
     With a catalog, theme ids are checked (and ``zorgfraude`` is read as ``core/zorgfraude``).
     """
     name = str(path)
-    try:
-        raw = Path(path).read_bytes()
+    try:  # bounded: a pipe or /dev/zero given as --from ends with a message, not with all memory
+        raw = read_bounded(path)
     except OSError as exc:
         raise FindingsError([Problem("L002", f"cannot read the file: {exc.strerror or exc}", file=name)]) from None
     try:
@@ -147,6 +147,8 @@ def load_findings(path: str | os.PathLike[str], catalog: Catalog | None = None) 
                                      hint="see https://toml.io for the syntax")]) from None
     except RecursionError:
         raise FindingsError([Problem("L006", "tables and arrays are nested too deeply", file=name)]) from None
+    except ValueError as exc:  # int() refuses more than 4,300 digits, outside tomllib's own errors
+        raise FindingsError([long_number_problem(text, name, exc)]) from None
     return findings_from_data(data, catalog, file=name, index=LineIndex(text))
 
 

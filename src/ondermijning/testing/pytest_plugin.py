@@ -127,9 +127,10 @@ def _validate(catalog: Catalog, folder: Path) -> None:
 
     if not folder.is_dir():
         raise PackCheckFailed(f"{folder}: L001 pack folder not found")
-    root = os.path.realpath(folder)
+    from ..pack_folder import is_within
+
     problems = [p for p in validate_catalog(catalog)
-                if p.severity.value == "error" and p.file and os.path.realpath(p.file).startswith(root)]
+                if p.severity.value == "error" and p.file and is_within(p.file, folder)]
     if problems:
         raise PackCheckFailed("\n".join(p.format() for p in problems))
 

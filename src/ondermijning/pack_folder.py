@@ -1,0 +1,220 @@
+"""A pack folder's files: which of them a pack holds, which are refused, and reading each within limits.
+
+The loader (:mod:`ondermijning.loader`) trusts nothing in a folder, and this is where that
+starts: only regular files inside the folder are read (a link pointing outside it is refused,
+and so is a hard link with a name outside it; a pipe is never opened for long), at most
+:data:`MAX_FILE_BYTES` a file and :data:`MAX_PACK_FILES` files a pack, in folders at most
+:data:`MAX_FOLDER_DEPTH` deep; names with control characters, ``.TOML`` in other letters and
+names that differ only by case are reported. Every refusal is a located
+:class:`~ondermijning.errors.Problem`, and every path in one is shown safely.
+"""
+
+from __future__ import annotations
+
+import os
+import stat
+import unicodedata
+from pathlib import Path
+
+from .errors import Problem
+from .shown import has_odd, shown
+
+PACK_FILE = "pack.toml"
+MAX_FILE_BYTES = 5 * 1024 * 1024  # a pack file is hand-written text; anything larger is a mistake
+MAX_PACK_FILES = 1000  # TOML files in one pack
+MAX_FOLDER_DEPTH = 16  # folders inside a pack folder; a pack needs two or three
+
+
+def _pack_files(root: Path, problems: list[Problem]) -> list[Path]:
+    """Every ``*.toml`` file of the pack, ``pack.toml`` first; hidden files and folders are skipped.
+
+    Links are not followed into folders; a link (to a file or folder) whose target lies
+    outside the pack is refused (L007), and so is a hard link that has a name outside it;
+    names that could deceive a terminal (L009), ``.TOML`` in other letters and names that differ
+    only by case (L013) are reported, and folders are walked at most :data:`MAX_FOLDER_DEPTH`
+    deep (L014).
+    """
+    real_root = os.path.realpath(root)
+    found: list[Path] = []
+
+    def unreadable(exc: OSError) -> None:
+        problems.append(Problem("L002", f"cannot read the folder: {exc.strerror or exc}",
+                                file=_shown(Path(exc.filename or root)), hint="make the folder readable"))
+
+    for folder, dirnames, filenames in os.walk(root, onerror=unreadable):
+        here = Path(folder)
+        depth = len(here.relative_to(root).parts)
+        _same_but_case(here, [*dirnames, *filenames], problems)
+        keep = []
+        for name in sorted(dirnames):
+            path = here / name
+            if name.startswith(".") or not _acceptable(path, real_root, problems, kind="folder"):
+                continue
+            if path.is_symlink():
+                continue  # a link to a folder inside the pack: its files are read where they are
+            if name.lower().endswith(".toml"):
+                problems.append(Problem("L002", "a folder is named like a TOML file", file=_shown(path),
+                                        hint="rename it, or move it out of the pack"))
+            if depth + 1 > MAX_FOLDER_DEPTH:
+                problems.append(Problem(
+                    "L014", f"folders are nested more than {MAX_FOLDER_DEPTH} levels deep; this one is not read",
+                    file=_shown(path), hint="keep the pack's folders a few levels deep"))
+                continue
+            keep.append(name)
+        dirnames[:] = keep  # os.walk descends only into these
+        for name in sorted(filenames):
+            path = here / name
+            if name.startswith(".") or not name.lower().endswith(".toml"):
+                continue
+            if not name.endswith(".toml"):
+                problems.append(Problem("L013", f"the file name ends in {name[-5:]!r}; only '.toml' files are read",
+                                        file=_shown(path), hint="rename it to end in '.toml' (lower case)"))
+                continue
+            if _acceptable(path, real_root, problems, kind="file"):
+                found.append(path)
+    found = _without_outside_hard_links(found, root, problems)
+    # pack.toml first, so the pack id is known before content is read
+    return sorted(found, key=lambda p: (p != root / PACK_FILE, str(p)))
+
+
+def _same_but_case(folder: Path, names: list[str], problems: list[Problem]) -> None:
+    """Two names in one folder that differ only by case: one of them is lost on another system."""
+    first: dict[str, str] = {}
+    for name in sorted(names):
+        if name.startswith("."):
+            continue
+        folded = unicodedata.normalize("NFC", name).casefold()
+        if folded in first:
+            problems.append(Problem(
+                "L013", f"the name differs from {shown(first[folded])!r} only by case; on Windows and macOS "
+                        "they are the same file", file=_shown(folder / name),
+                hint="give one of them another name, or merge them"))
+        else:
+            first[folded] = name
+
+
+def _without_outside_hard_links(files: list[Path], root: Path, problems: list[Problem]) -> list[Path]:
+    """Files whose every hard link is inside the pack; one with a name elsewhere is refused like a link.
+
+    A hard link has no target to check: the file is the same wherever it is named. A file with
+    more names (``st_nlink``) than the pack holds for it has one outside the pack, and its content
+    is not the pack's own (docs/trust-and-privacy.md).
+    """
+    infos: dict[Path, os.stat_result] = {}
+    names: dict[tuple[int, int], int] = {}
+    for path in files:
+        try:
+            info = path.stat()
+        except OSError:
+            continue  # read later, where the problem is reported
+        if info.st_nlink > 1 and stat.S_ISREG(info.st_mode):
+            infos[path] = info
+            key = (info.st_dev, info.st_ino)
+            names[key] = names.get(key, 0) + 1
+    kept = []
+    for path in files:
+        linked = infos.get(path)
+        if linked is not None and linked.st_nlink > names[(linked.st_dev, linked.st_ino)]:
+            problems.append(Problem(
+                "L007", f"the file {shown(path.name)!r} is a hard link to a file that also has a name outside "
+                        "the pack folder", file=_shown(path.parent),
+                hint="copy the content into the pack (cp, not ln), or remove the link"))
+            continue
+        kept.append(path)
+    return kept
+
+
+def _acceptable(path: Path, real_root: str, problems: list[Problem], *, kind: str) -> bool:
+    if has_odd(path.name):
+        problems.append(Problem(
+            "L009", f"the {kind} name has control characters or bytes that are not UTF-8", file=_shown(path),
+            hint="rename it with letters, digits, spaces, '-', '_' and '.'"))
+        return False
+    try:
+        link = path.is_symlink()
+    except OSError as exc:  # a name too long for the file system
+        problems.append(Problem("L002", f"cannot read the {kind}: {exc.strerror or exc}", file=_shown(path),
+                                hint="give it a shorter name"))
+        return False
+    if link:
+        target = os.path.realpath(path)
+        if not is_within(target, real_root):
+            # named by the folder that holds the link: the link's own path resolves outside the
+            # pack, and it is the folder an author has to tidy
+            problems.append(Problem(
+                "L007", f"the {kind} {path.name!r} is a link to {_shown(Path(target))}, outside the pack folder",
+                file=str(path.parent), hint="copy the content into the pack, or remove the link"))
+            return False
+    return True
+
+
+def is_within(path: str | os.PathLike[str], root: str | os.PathLike[str]) -> bool:
+    """Whether ``path`` is ``root`` or inside it, compared as paths (``/a/b2`` is not inside ``/a/b``).
+
+    Both are resolved (links, ``..``) first.
+    """
+    real, real_root = os.path.realpath(path), os.path.realpath(root)
+    try:
+        return os.path.commonpath([real, real_root]) == real_root
+    except ValueError:  # on Windows: another drive
+        return False
+
+
+def _shown(path: Path) -> str:
+    """A path as one printable line: control characters and undecodable bytes escaped."""
+    return shown(str(path))
+
+
+class _NotAFile(OSError):
+    pass
+
+
+class _TooLarge(OSError):
+    def __init__(self, size: int | None) -> None:
+        super().__init__(size)
+        self.size = size
+
+
+def _read_bytes(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes.
+
+    Opened without blocking, so a pipe named ``x.toml`` cannot hang the loader, and read
+    with a bound, so a file that lies about its size (``/proc``) cannot exhaust memory.
+    """
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags)
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise _NotAFile("a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe or device)")
+        if info.st_size > limit:
+            raise _TooLarge(info.st_size)
+        chunks, size = [], 0
+        while chunk := os.read(fd, min(1 << 20, limit + 1 - size)):
+            chunks.append(chunk)
+            size += len(chunk)
+            if size > limit:
+                raise _TooLarge(None)
+        return b"".join(chunks)
+    finally:
+        os.close(fd)
+
+
+def _read(file: Path, problems: list[Problem]) -> bytes | None:
+    name = str(file)
+    try:
+        return _read_bytes(file, MAX_FILE_BYTES)
+    except _TooLarge as exc:
+        size = f"{exc.size:,} bytes" if exc.size is not None else "larger"
+        problems.append(Problem("L003", f"the file is {size}, more than the limit of {MAX_FILE_BYTES:,} bytes",
+                                file=name, hint="split the content over several files"))
+    except _NotAFile as exc:
+        problems.append(Problem("L002", f"cannot read the file: it is {exc}", file=name,
+                                hint="move it out of the pack, or rename it"))
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        if file.is_symlink() and not file.exists():
+            reason = f"it is a broken link ({reason})"
+        problems.append(Problem("L002", f"cannot read the file: {reason}", file=name,
+                                hint="check that the file exists and is readable"))
+    return None
