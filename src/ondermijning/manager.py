@@ -37,6 +37,7 @@ from .catalog import Catalog, PluginInfo, Rule
 from .errors import Problem, ScoringRuleError, Severity
 from .i18n import _
 from .models import SignalList
+from .models.common import MAX_POINTS, MAX_POINTS_TEXT
 from .models.picture import Contribution
 from .scoring import ScoringRule
 
@@ -57,7 +58,7 @@ MAX_CONTRIBUTIONS = 100_000
 #: replace the core pack, or every folder pack)
 RESERVED_NAMES = frozenset({*BUILTIN_PLUGINS, "directory"})
 #: the most points one contribution of a scoring rule may give (as for a signal's weight)
-MAX_RULE_POINTS = 1_000_000
+MAX_RULE_POINTS = MAX_POINTS
 
 
 @contextlib.contextmanager
@@ -332,7 +333,7 @@ class PluginHost:
                 if (type(points) not in (int, float) or not math.isfinite(points)
                         or abs(points) > MAX_RULE_POINTS):
                     raise fail(_("gaf {points!r} punten; een regel geeft een eindig getal van ten hoogste "
-                                 "{limit}").format(points=points, limit=f"{MAX_RULE_POINTS:,}".replace(",", ".")))
+                                 "{limit}").format(points=points, limit=MAX_POINTS_TEXT))
             return result
 
         return attrs.evolve(rule, contribute=contribute)

@@ -117,11 +117,21 @@ def with_invalid_lists_marked(catalog: Catalog) -> Catalog:
     Run once after assembling: a list that does not score as its authors say must not be
     served as if it did. Its problems (V004, V001, V008) join ``catalog.problems``.
     """
-    found = {sl.id: tuple(problems) for sl in _lists(catalog) if (problems := example_problems(catalog, sl))}
+    found = {sl.id: tuple(problems) for sl in _lists(catalog) if (problems := _checked(catalog, sl))}
     if not found:
         return catalog
     added = tuple(p for problems in found.values() for p in problems)
     return attrs.evolve(catalog, invalid_lists=found, problems=(*catalog.problems, *added))
+
+
+def _checked(catalog: Catalog, sl: SignalList) -> list[Problem]:
+    """A list's example problems; a plugin's scoring rule that fails on them makes the list invalid (P008)."""
+    from .errors import ScoringRuleError
+
+    try:
+        return example_problems(catalog, sl)
+    except ScoringRuleError as exc:
+        return [catalog.problem_at(sl.id, "P008", exc.message, hint=exc.hint)]
 
 
 def check_examples(catalog: Catalog) -> Iterator[Problem]:

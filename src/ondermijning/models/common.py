@@ -59,15 +59,18 @@ def _check_id(_inst: object, attribute: attrs.Attribute[Any], value: str) -> Non
         raise InvalidFieldError(attribute.name, msg)
 
 
-#: the most points a weight or bonus may give: far above any list's thresholds, and small enough that
-#: the points of every item a catalog can hold add up to a finite number (no overflow, no inf or NaN)
-MAX_POINTS = 1_000_000
+#: the most points a weight or bonus may give: far above any list's thresholds (whole numbers of 30
+#: digits are fine), and small enough that the points of every item a catalog can hold add up to a
+#: finite number (no overflow to inf, no NaN)
+MAX_POINTS = 1e100
+#: the limit as people read it
+MAX_POINTS_TEXT = "10^100"
 
 
 def check_points(name: str, value: float) -> None:
     """A weight or bonus is a finite number of at most :data:`MAX_POINTS` (nan passes no comparison)."""
     if not (isinstance(value, (int, float)) and math.isfinite(value) and value <= MAX_POINTS):
-        raise InvalidFieldError(name, f"{name} must be a finite number of at most {MAX_POINTS:,}, got {value!r}")
+        raise InvalidFieldError(name, f"{name} must be a finite number of at most {MAX_POINTS_TEXT}, got {value!r}")
 
 
 def id_field() -> Any:
