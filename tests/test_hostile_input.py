@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -47,7 +48,8 @@ def test_from_json_refuses_what_json_does_not_allow(cls: type, replacement: str)
 @pytest.mark.parametrize("version", ["2.0", "true", "1.0", "false", '"2"', "null"])
 def test_from_json_refuses_a_version_that_is_not_a_whole_number(version: str) -> None:
     data = json.loads(DOCUMENTS[InformationPicture])
-    text = json.dumps(data).replace('"format_version": 2', f'"format_version": {version}', 1)
+    text = re.sub(r'"format_version": \d+', f'"format_version": {version}', json.dumps(data), count=1)
+    assert f'"format_version": {version}' in text
     with pytest.raises(JSONFormatError, match="format_version"):
         from_json(text, InformationPicture)
 
@@ -146,13 +148,13 @@ def test_a_closed_stdout_is_one_clear_line() -> None:
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
 def test_an_encoding_without_every_character_prints_what_it_can(encoding: str) -> None:
     text = _run(["packs"], encoding=encoding, env={"PYTHONIOENCODING": encoding})
-    shown = "casu\\u00efstiekbespreking" if encoding == "ascii" else "casuïstiekbespreking"
+    shown = "Casu\\u00efstiekbespreking" if encoding == "ascii" else "Casuïstiekbespreking"
     assert text.returncode == 0 and shown in text.stdout, text.stderr
     assert "internal error" not in text.stderr
     machine = _run(["packs", "--format", "json"], encoding=encoding, env={"PYTHONIOENCODING": encoding})
     assert machine.returncode == 0 and "internal error" not in machine.stderr
     names = {p["name"] for p in json.loads(machine.stdout)["packs"]}
-    assert "NSOB: casuïstiekbespreking" in names  # \u00ef in JSON is the character itself
+    assert any("Casuïstiekbespreking" in name for name in names)  # \u00ef in JSON is the character itself
     if encoding == "ascii":
         assert "PYTHONIOENCODING=utf-8" in machine.stderr
 
