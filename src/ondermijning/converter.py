@@ -4,18 +4,27 @@ Strict on purpose: unknown keys are errors (a typo must not be silently dropped)
 primitives are not coerced (``name = 5`` or ``weight = true`` is a wrong type, not
 ``"5"`` or ``1.0``). An object with several invalid values reports all of them, not only
 the first one its attrs validators meet.
+
+Structuring takes two passes only when it fails. cattrs writes a function per class, and the
+ones that collect every error with its key path (detailed validation) are more than twice
+the code, which Python compiles on every start-up. So data is structured first by a plain
+twin with the same hooks, which stops at the first error; data it refuses is structured again
+in detail, and that pass (built only then) raises the errors a person sees.
 """
 
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator
+from collections import Counter
+from collections.abc import Iterator, Set
 from typing import Any
 
 import attrs
 import cattrs
 from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.gen import make_dict_structure_fn
+from cattrs.preconf.json import JsonConverter
+from cattrs.preconf.json import configure_converter as configure_json_converter
 from cattrs.preconf.json import make_converter as make_json_converter
 
 
@@ -87,8 +96,31 @@ def _other_invalid_values(converter: cattrs.Converter, checked: list[attrs.Attri
             continue
 
 
+class _TwoPassConverter(JsonConverter):
+    """A converter whose :meth:`structure` tries the plain twin first (see the module's docstring)."""
+
+    _plain: cattrs.Converter | None = None
+
+    def structure(self, obj: Any, cl: Any) -> Any:
+        if self._plain is None:
+            self._plain = _configured(make_json_converter(forbid_extra_keys=True, detailed_validation=False),
+                                      detailed=False)
+        try:
+            return self._plain.structure(obj, cl)
+        except Exception:  # noqa: BLE001 - whatever the plain pass refuses, the detailed pass explains
+            return super().structure(obj, cl)
+
+
 def _make() -> cattrs.Converter:
-    converter = make_json_converter(forbid_extra_keys=True)
+    # as cattrs.preconf.json.make_converter builds its converter, with this class
+    converter = _TwoPassConverter(forbid_extra_keys=True,
+                                  unstruct_collection_overrides={Set: list, Counter: dict})
+    configure_json_converter(converter)
+    return _configured(converter, detailed=True)
+
+
+def _configured(converter: cattrs.Converter, *, detailed: bool) -> cattrs.Converter:
+    """``converter`` with the library's hooks; both passes get the same ones, unknown keys refused in both."""
 
     def sequence_hook(type_: Any) -> Any:
         default = homogenous_tuple_structure_factory(type_, converter)
@@ -116,7 +148,11 @@ def _make() -> cattrs.Converter:
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), enum_hook)
 
-    converter.register_structure_hook_factory(attrs.has, lambda cl: _attrs_hook(cl, converter))
+    if detailed:
+        converter.register_structure_hook_factory(attrs.has, lambda cl: _attrs_hook(cl, converter))
+    else:
+        converter.register_structure_hook_factory(attrs.has, lambda cl: make_dict_structure_fn(
+            cl, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False))
     converter.register_structure_hook(str, _strict(str, (str,)))
     converter.register_structure_hook(int, _strict(int, (int,)))
     converter.register_structure_hook(float, _strict(float, (int, float)))
