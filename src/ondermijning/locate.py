@@ -13,20 +13,26 @@ from __future__ import annotations
 import ast
 import re
 
-# one key part: bare, "basic" (with escapes) or 'literal'
-_PART = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\]|\\.)*"|'[^']*')"""
+# one key part: bare, "basic" (with escapes) or 'literal'; a basic string as one run of plain
+# characters between escapes, not one alternative per character (several times faster on prose)
+_BASIC = r'"[^"\\]*(?:\\.[^"\\]*)*"'
+_PART = rf"""(?:[A-Za-z0-9_-]+|{_BASIC}|'[^']*')"""
 _DOTTED = rf"{_PART}(?:\s*\.\s*{_PART})*"
 _HEADER = re.compile(rf"^\s*(\[\[?)\s*({_DOTTED})\s*\]\]?\s*(?:#.*)?$")
 _KEY = re.compile(rf"^\s*({_DOTTED})\s*=")
 _KEY_PART = re.compile(_PART)
 _BARE = re.compile(r"[A-Za-z0-9_-]+")
 # what matters inside a value: string delimiters (a string is skipped whole), brackets, comments
-_TOKEN = re.compile(r"""\"{3}|'{3}|"(?:[^"\\]|\\.)*"|'[^']*'|[\[\]{}#]""")
+_TOKEN = re.compile(rf"""\"{{3}}|'{{3}}|{_BASIC}|'[^']*'|[\[\]{{}}#]""")
 _STRING_END = {'"""': re.compile(r'(?:\\.|[^\\])*?"""'), "'''": re.compile(r".*?'''")}
-_OPENS = re.compile(r"""[\[\]{}]|\"{3}|'{3}""")
 _OPEN, _CLOSE, _MULTILINE = ("[", "{"), ("]", "}"), ('"""', "'''")
 
 Path = tuple[str | int, ...]
+
+
+def _opens(value: str) -> bool:
+    """Whether a value may go on past its line: it has a bracket, a brace or triple quotes somewhere."""
+    return "[" in value or "]" in value or "{" in value or "}" in value or '"""' in value or "'''" in value
 
 
 def _split_key(key: str) -> list[str]:
@@ -110,7 +116,7 @@ class LineIndex:
             if key:
                 name = key.group(1)
                 self._record(table + ((name,) if _BARE.fullmatch(name) else tuple(_split_key(name))), number)
-                if _OPENS.search(raw, key.end()):  # without brackets or triple quotes the value ends here
+                if _opens(raw[key.end():]):  # without brackets or triple quotes the value ends here
                     value.scan(raw, key.end())
 
     def _record(self, path: Path, number: int) -> None:
