@@ -148,11 +148,16 @@ def _configured(converter: cattrs.Converter, *, detailed: bool) -> cattrs.Conver
     converter.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum), enum_hook)
 
-    if detailed:
-        converter.register_structure_hook_factory(attrs.has, lambda cl: _attrs_hook(cl, converter))
-    else:
-        converter.register_structure_hook_factory(attrs.has, lambda cl: make_dict_structure_fn(
-            cl, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False))
+    # once per class: cattrs asks again for every field that holds the class (Source, in dozens of models)
+    made: dict[type, Any] = {}
+
+    def attrs_hook(cl: type) -> Any:
+        if cl not in made:
+            made[cl] = _attrs_hook(cl, converter) if detailed else make_dict_structure_fn(
+                cl, converter, _cattrs_forbid_extra_keys=True, _cattrs_detailed_validation=False)
+        return made[cl]
+
+    converter.register_structure_hook_factory(attrs.has, attrs_hook)
     converter.register_structure_hook(str, _strict(str, (str,)))
     converter.register_structure_hook(int, _strict(int, (int,)))
     converter.register_structure_hook(float, _strict(float, (int, float)))
