@@ -98,6 +98,8 @@ def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
 
     A lone text is refused: ``consulted="wijkagent"`` would otherwise become its letters.
     """
+    if type(values) is tuple:  # most values already are one (assess() builds them): the same object back
+        return values
     if isinstance(values, (str, bytes)):
         raise TypeError(_("een lijst verwacht, kreeg de tekst {value!r}: schrijf [{value!r}]").format(value=values))
     return tuple(values)

@@ -46,6 +46,8 @@ def as_enums(cls: type[E], values: Iterable[Any]) -> tuple[E, ...]:
 
 def to_level(value: ConcernLevel | str) -> ConcernLevel:
     """attrs converter: a :class:`ConcernLevel` from the level or its code."""
+    if type(value) is ConcernLevel:  # what assess() passes, in every picture and watch entry
+        return value
     return as_enum(ConcernLevel, value)
 
 
