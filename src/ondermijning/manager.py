@@ -26,6 +26,7 @@ import sys
 import time
 import types
 from collections.abc import Iterable, Iterator
+from importlib.metadata import entry_points
 from typing import Any, TypeVar
 
 import attrs
@@ -33,7 +34,6 @@ import pluggy
 
 from . import hookspecs
 from .catalog import Catalog, PluginInfo, Rule
-from .entry_points import entry_points
 from .errors import Problem, ScoringRuleError, Severity
 from .i18n import _
 from .models import SignalList
