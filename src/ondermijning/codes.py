@@ -159,6 +159,20 @@ CODES: tuple[Code, ...] = (
          "check the installed packs (GET /api/v1/packs), or give an earlier date"),
     Code("A009", "error", "the server met an error of its own (a bug); nothing was kept",
          "try again; if it persists, report it with what you sent (without personal data)"),
+    Code("A010", "error", "the register does not know who is asking: no API token, or one that is unknown, "
+                          "expired or revoked (Authorization: Bearer om_...)",
+         "send a valid token (an administrator issues one); on the pages, log in"),
+    Code("A011", "error", "the user's role or municipality does not allow this; the refusal is in the processing log",
+         "ask a coordinator of the case's municipality, or an administrator for another role"),
+    Code("A012", "error", "the case changed since the version the request names, or it is closed",
+         "read the case again, then send the request with its current version"),
+    Code("A013", "error", "a form without the session's CSRF token, or sent from another site",
+         "reload the page and send the form again", "a form from elsewhere must not act in your name"),
+    Code("A014", "error", "the register refuses an input: a pseudonym that is not a code, a text that is too long, "
+                          "a read without a purpose, an unknown list or route",
+         "correct the value the message names"),
+    Code("A015", "error", "the register's database cannot be reached right now; nothing was changed",
+         "try again later; the operator checks the database server"),
 )
 
 BY_CODE = {c.code: c for c in CODES}

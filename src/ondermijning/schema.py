@@ -260,7 +260,8 @@ def _type(hint: Any, defs: dict[str, Any], *, toml: bool) -> dict[str, Any]:
     if origin in (dict, Mapping) or hint is Mapping:
         return {"type": "object", "additionalProperties": _type(args[1], defs, toml=toml) if args else {}}
     simple = {str: {"type": "string"}, bool: {"type": "boolean"}, int: {"type": "integer"},
-              float: {"type": "number"}, datetime.date: {"type": "string", "format": "date"}}
+              float: {"type": "number"}, datetime.date: {"type": "string", "format": "date"},
+              datetime.datetime: {"type": "string", "format": "date-time"}}
     if hint in simple:
         return dict(simple[hint])
     if isinstance(hint, type) and issubclass(hint, enum.Enum):

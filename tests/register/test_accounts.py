@@ -39,9 +39,19 @@ def test_a_person_logs_in_with_a_password_stored_as_argon2(register: Register) -
     assert accounts.session(session.secret) is None
     lines = [(e.action, e.operation, e.actor, e.role) for e in register.log()]
     assert lines == [("write", "user-add", "beheer", "administrator"), ("denied", "login", "anna", "coordinator"),
-                     ("denied", "login", "niemand", ""), ("login", "login", "anna", "coordinator"),
+                     ("denied", "login", "?", ""), ("login", "login", "anna", "coordinator"),
                      ("login", "logout", "anna", "coordinator")]
     assert register.verify().ok
+
+
+def test_a_password_typed_as_the_name_stays_out_of_the_log(register: Register) -> None:
+    """People type their password into the name field; the log, which nobody may edit, must not keep it."""
+    accounts = Accounts(register.store)
+    accounts.add_user(ADMIN, "anna", role=Role.COORDINATOR, municipality="deurne", password=PASSWORD)
+    assert accounts.login(PASSWORD, PASSWORD) is None
+    last = register.log()[-1]
+    assert (last.action, last.operation, last.actor, last.role) == ("denied", "login", "?", "")
+    assert PASSWORD not in repr(register.log())
 
 
 def test_sessions_end(register: Register) -> None:
@@ -54,6 +64,9 @@ def test_sessions_end(register: Register) -> None:
     assert accounts.session(session.secret) is None
     fresh = accounts.login("bob", PASSWORD)
     assert fresh is not None
+    with register.engine.connect() as connection:  # the expired session's row went with the new login
+        assert connection.execute(select(t.sessions.c.expires_at)).scalars().all() == [
+            (now[0] + datetime.timedelta(hours=8)).isoformat(timespec="microseconds")]
     accounts.disable(ADMIN, "bob")
     assert accounts.session(fresh.secret) is None and accounts.login("bob", PASSWORD) is None
 

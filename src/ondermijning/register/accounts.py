@@ -81,9 +81,12 @@ def _user(row: Any) -> User:
 class Accounts:
     """Users, tokens and sessions on a register's database."""
 
-    def __init__(self, store: Store, clock: Any = None) -> None:
+    def __init__(self, store: Store, clock: Any = None, *, hasher: PasswordHasher | None = None) -> None:
+        """``hasher``: the argon2id parameters for new hashes (default: argon2-cffi's); a hash keeps its own,
+        so every stored password verifies whatever the parameters now, and is rehashed at its next login."""
         self.store = store
         self._clock = clock or (lambda: datetime.datetime.now(datetime.timezone.utc))
+        self._hasher = hasher or _hasher
 
     # managing users (administrators) ---------------------------------------------------------
     def add_user(self, actor: Actor, name: str, *, role: Role, municipality: str = "", kind: str = "person",
@@ -96,7 +99,7 @@ class Accounts:
             raise InvalidInput(_("soort {kind!r}: kies person of system").format(kind=kind))
         if role is not Role.ADMINISTRATOR and not municipality:
             raise InvalidInput(_("een melder of coördinator hoort bij een gemeente: geef de gemeente"))
-        hashed = _hasher.hash(_checked(password)) if password is not None else None
+        hashed = self._hasher.hash(_checked(password)) if password is not None else None
         with self.store.transaction(self._clock()) as tx:
             self._may_manage(tx, actor, "user-add")
             if tx.connection.execute(select(t.users.c.id).where(t.users.c.name == name)).first():
@@ -110,7 +113,7 @@ class Accounts:
         return user
 
     def set_password(self, actor: Actor, name: str, password: str) -> None:
-        hashed = _hasher.hash(_checked(password))
+        hashed = self._hasher.hash(_checked(password))
         self._change(actor, name, "user-password", password_hash=hashed)
 
     def disable(self, actor: Actor, name: str) -> None:
@@ -152,19 +155,29 @@ class Accounts:
             stored: str | None = row.password_hash if row is not None and row.kind == "person" else None
             matches = _verify(stored or _DUMMY, password)  # also for an unknown name: the same time either way
             if row is None or stored is None or row.disabled or not matches:
-                tx.log(Actor(name=name[:128], role=Role.REPORTER), "denied", "login", purpose=_("aanmelden"),
-                       detail=detail(known=row is not None), role=row.role if row is not None else "")
+                # an unknown name is not logged: people type their password into the name field
+                tx.log(Actor(name=row.name if row is not None else "?", role=Role.REPORTER), "denied", "login",
+                       purpose=_("aanmelden"), detail=detail(known=row is not None),
+                       role=row.role if row is not None else "")
                 return None
-            if _hasher.check_needs_rehash(stored):
+            if self._hasher.check_needs_rehash(stored):
                 tx.connection.execute(update(t.users).where(t.users.c.id == row.id)
-                                      .values(password_hash=_hasher.hash(password)))
-            user = _user(row)
-            secret, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
-            expires = tx.now + datetime.timedelta(hours=SESSION_HOURS)
-            tx.connection.execute(insert(t.sessions).values(
-                id_hash=_digest(secret), user_id=user.id, csrf=csrf, created_at=timestamp(tx.now),
-                expires_at=timestamp(expires)))
-            tx.log(user.actor, "login", "login", purpose=_("aanmelden"), detail=detail(kind="password"))
+                                      .values(password_hash=self._hasher.hash(password)))
+            return self._open_session(tx, _user(row), "password")
+
+    def _open_session(self, tx: Transaction, user: User, method: str) -> Session:
+        """A new session for ``user``, who proved who they are by ``method``; expired sessions go.
+
+        Every way for a person to log in ends here: a password (:meth:`login`), and later an OIDC
+        login, which would find the user by issuer and subject in ``register_identities`` and call this.
+        """
+        tx.connection.execute(delete(t.sessions).where(t.sessions.c.expires_at <= timestamp(tx.now)))
+        secret, csrf = secrets.token_urlsafe(32), secrets.token_urlsafe(32)
+        expires = tx.now + datetime.timedelta(hours=SESSION_HOURS)
+        tx.connection.execute(insert(t.sessions).values(
+            id_hash=_digest(secret), user_id=user.id, csrf=csrf, created_at=timestamp(tx.now),
+            expires_at=timestamp(expires)))
+        tx.log(user.actor, "login", "login", purpose=_("aanmelden"), detail=detail(kind=method))
         return Session(secret=secret, csrf=csrf, user=user, expires=expires)
 
     def session(self, secret: str) -> Session | None:

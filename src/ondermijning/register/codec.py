@@ -75,3 +75,7 @@ def detail(**fields: Any) -> str:
     """A log line's detail as canonical JSON (never personal data)."""
     return _dumps(fields)
 
+
+def with_fields(detail_json: str, **fields: Any) -> str:
+    """A log line's detail with ``fields`` added."""
+    return _dumps({**json.loads(detail_json or "{}"), **fields})

@@ -32,12 +32,14 @@ class Actor:
     """Who acts: a user or system name, a role, and (for an account) its municipality.
 
     ``municipality`` empty means any municipality: the command line, run by someone who holds
-    the database itself.
+    the database itself. ``via`` says how they came in, for the processing log: ``"session"``
+    (logged in on the pages), ``"api-token:<id>"`` (a system's token), empty at the command line.
     """
 
     name: str
     role: Role
     municipality: str = ""
+    via: str = ""
 
 
 class CaseStatus(enum.Enum):
@@ -194,9 +196,10 @@ class CaseRecord:
 
 @attrs.frozen(kw_only=True)
 class StatusView:
-    """What a reporter may see of a case they opened: its status and the feedback, nothing more."""
+    """What a reporter may see of a case they opened: when they reported it, its status and the feedback."""
 
     case: str
+    opened_at: datetime.datetime
     status: CaseStatus
     feedback: tuple[tuple[datetime.datetime, Feedback], ...]
 

@@ -75,10 +75,16 @@ def entry_data(entry: TimelineEntry) -> dict[str, Any]:
     return data
 
 
+def entry_document(case: str, entry: TimelineEntry) -> dict[str, Any]:
+    """The entry a write added and the case's new version (``kind`` ``register_entry``)."""
+    return {"kind": "register_entry", "format_version": CASE_FORMAT_VERSION, "case": case, "version": entry.seq,
+            "entry": entry_data(entry)}
+
+
 def status_data(view: StatusView) -> dict[str, Any]:
     """What a reporter sees, as plain data (``kind`` ``register_status``)."""
     return {"kind": "register_status", "format_version": CASE_FORMAT_VERSION, "id": view.case,
-            "status": view.status.value,
+            "opened_at": timestamp(view.opened_at), "status": view.status.value,
             "feedback": [{"at": timestamp(at), "status": f.status.value, "message": f.message}
                          for at, f in view.feedback]}
 

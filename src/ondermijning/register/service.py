@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import NoReturn
 
+import attrs
 from sqlalchemy import Engine
 
 from ..assessment import assess
@@ -82,21 +83,25 @@ class Register:
     # opening and writing -----------------------------------------------------------------
     def new_case(self, actor: Actor, *, pseudonym: str, municipality: str, purpose: str = "") -> Case:
         """Open a case for ``pseudonym`` (a code, never a name) in ``municipality`` (a pack id)."""
-        problem = pseudonym_problem(pseudonym)
-        if problem:
-            raise InvalidInput(problem)
-        if municipality not in self.catalog.packs:
-            raise InvalidInput(str(UnknownItemError(_("gemeente (pack)"), municipality, self.catalog.packs)))
-        policy, _from_pack = policy_for(self.catalog, municipality)
+        self._check_new(pseudonym, municipality)
         with self.store.transaction(self._clock()) as tx:
-            if not allowed(actor, Permission.OPEN_CASE, municipality=municipality):
-                return self._refuse(tx, actor, "case-new", "", policy.legal_basis, purpose or policy.purpose)
-            case = Case(id=secrets.token_hex(6), pseudonym=pseudonym, municipality=municipality,
-                        opened_by=actor.name, opened_at=tx.now, updated_at=tx.now)
-            tx.insert_case(case)
-            tx.log(actor, "write", "case-new", case=case.id, purpose=purpose or policy.purpose,
-                   legal_basis=policy.legal_basis, detail=detail(municipality=municipality))
-        return case
+            return self._open_case(tx, actor, pseudonym, municipality, purpose)
+
+    def report(self, actor: Actor, *, pseudonym: str, municipality: str, signal_list: str,
+               observed: Iterable[str | Observation], protective: Iterable[str] = (),
+               purpose: str = "") -> tuple[Case, TimelineEntry]:
+        """Open a case and add its first picture in one transaction: what a reporter does on the pages."""
+        self._check_new(pseudonym, municipality)
+        try:
+            picture = assess(signal_list, list(observed), catalog=self.catalog, protective=protective)
+        except UnknownItemError as exc:
+            raise InvalidInput(str(exc)) from None
+        with self.store.transaction(self._clock()) as tx:
+            case = self._open_case(tx, actor, pseudonym, municipality, purpose)
+            policy, _from_pack = policy_for(self.catalog, municipality)
+            entry = self._store_picture(tx, actor, case, picture, None, seen=0, purpose=purpose or policy.purpose,
+                                        operation="assess")
+        return attrs.evolve(case, version=entry.seq), entry
 
     def assess(self, actor: Actor, case_id: str, signal_list: str, observed: Iterable[str | Observation], *,
                protective: Iterable[str] = (), seen: int | None = None, purpose: str = "") -> TimelineEntry:
@@ -189,15 +194,37 @@ class Register:
             purpose = purpose or _("terugkoppeling aan de melder")
             if not allowed(actor, Permission.READ_STATUS, case):
                 return self._refuse(tx, actor, "status", case.id, policy.legal_basis, purpose)
-            feedback = tuple((e.at, e.item) for e in tx.timeline(case) if isinstance(e.item, Feedback))
+            view = _status_view(case, tx.timeline(case))
             tx.log(actor, "read", "status", case=case.id, purpose=purpose, legal_basis=policy.legal_basis)
-        return StatusView(case=case.id, status=case.status, feedback=feedback)
+        return view
+
+    def reports(self, actor: Actor, *, purpose: str = "") -> list[StatusView]:
+        """The status of every case ``actor`` opened (in their municipality): a reporter's overview; one read.
+
+        A role that opens no cases (an administrator) is refused, and the refusal logged.
+        """
+        purpose = purpose or _("terugkoppeling aan de melder")
+        _check_text(purpose, _("het doel"))
+        with self.store.transaction(self._clock()) as tx:
+            if not allowed(actor, Permission.READ_STATUS):  # an administrator: no reports, no cases
+                return self._refuse(tx, actor, "reports", "", "", purpose)
+            where = {"opened_by": actor.name, **({"municipality": actor.municipality} if actor.municipality else {})}
+            views = [_status_view(c, tx.timeline(c)) for c in tx.cases(where)
+                     if allowed(actor, Permission.READ_STATUS, c)]
+            tx.log(actor, "read", "reports", purpose=purpose, detail=detail(cases=[v.case for v in views]))
+        return views
 
     def cases(self, actor: Actor, *, municipality: str = "", purpose: str) -> list[Case]:
-        """The cases the actor may read (of one municipality when given); logged as one read."""
+        """The cases the actor may read (of one municipality when given); logged as one read.
+
+        A role that reads no case (a reporter, an administrator) is refused, and the refusal logged.
+        """
         purpose = _purpose(purpose)
         with self.store.transaction(self._clock()) as tx:
-            where = {"municipality": municipality} if municipality else {}
+            if not allowed(actor, Permission.READ_CASE, municipality=municipality):
+                return self._refuse(tx, actor, "list", "", "", purpose)
+            where = {"municipality": municipality or actor.municipality} if municipality or actor.municipality \
+                else {}
             found = [c for c in tx.cases(where) if allowed(actor, Permission.READ_CASE, c)]
             tx.log(actor, "read", "list", purpose=purpose, detail=detail(
                 municipality=municipality, cases=[c.id for c in found]))
@@ -259,8 +286,14 @@ class Register:
         """The processing log (of one case, when given), in order."""
         return list(self.store.log_entries(case))
 
-    def verify(self, *, anchor: str = "") -> Verification:
-        """Check the log's hash chain; with ``anchor`` (a head hash noted earlier), that it is still there."""
+    def verify(self, *, anchor: str = "", actor: Actor | None = None) -> Verification:
+        """Check the log's hash chain; with ``anchor`` (a head hash noted earlier), that it is still there.
+
+        With ``actor`` (the API), only a role that may read the log may check it; a refusal is logged.
+        """
+        if actor is not None and not allowed(actor, Permission.READ_LOG):
+            with self.store.transaction(self._clock()) as tx:
+                self._refuse(tx, actor, "log-verify", "", "", _("het verwerkingslogboek controleren"))
         entries, head_seq, head_hash = self.store.log_with_head()
         return verify(entries, head_seq, head_hash, anchor=anchor)
 
@@ -270,6 +303,24 @@ class Register:
         return "hmac-sha256:" + hmac.new(key, pseudonym.encode("utf-8"), hashlib.sha256).hexdigest()
 
     # the parts ----------------------------------------------------------------------------
+    def _check_new(self, pseudonym: str, municipality: str) -> None:
+        problem = pseudonym_problem(pseudonym)
+        if problem:
+            raise InvalidInput(problem)
+        if municipality not in self.catalog.packs:
+            raise InvalidInput(str(UnknownItemError(_("gemeente (pack)"), municipality, self.catalog.packs)))
+
+    def _open_case(self, tx: Transaction, actor: Actor, pseudonym: str, municipality: str, purpose: str) -> Case:
+        policy, _from_pack = policy_for(self.catalog, municipality)
+        if not allowed(actor, Permission.OPEN_CASE, municipality=municipality):
+            return self._refuse(tx, actor, "case-new", "", policy.legal_basis, purpose or policy.purpose)
+        case = Case(id=secrets.token_hex(6), pseudonym=pseudonym, municipality=municipality,
+                    opened_by=actor.name, opened_at=tx.now, updated_at=tx.now)
+        tx.insert_case(case)
+        tx.log(actor, "write", "case-new", case=case.id, purpose=purpose or policy.purpose,
+               legal_basis=policy.legal_basis, detail=detail(municipality=municipality))
+        return case
+
     def _write(self, actor: Actor, case_id: str, operation: str, item: Item, *, seen: int | None, purpose: str,
                status: CaseStatus | None = None, closed_ok: bool = False) -> TimelineEntry:
         with self.store.transaction(self._clock()) as tx:
@@ -371,6 +422,11 @@ class Register:
 
     def _now(self) -> datetime.datetime:
         return self._clock()
+
+
+def _status_view(case: Case, timeline: Iterable[TimelineEntry]) -> StatusView:
+    feedback = tuple((e.at, e.item) for e in timeline if isinstance(e.item, Feedback))
+    return StatusView(case=case.id, opened_at=case.opened_at, status=case.status, feedback=feedback)
 
 
 def _purpose(purpose: str) -> str:

@@ -27,7 +27,7 @@ from sqlalchemy import Connection, Engine, delete, func, insert, select, update
 
 from ..i18n import _
 from . import tables as t
-from .codec import case_from_row, entry_from_row, item_row, timestamp
+from .codec import case_from_row, entry_from_row, item_row, timestamp, with_fields
 from .errors import CaseNotFound, Conflict, Refused
 from .log import chained
 from .model import Actor, Case, CaseStatus, Item, LogEntry, TimelineEntry
@@ -114,8 +114,13 @@ class Transaction:
     # the log ------------------------------------------------------------------------------
     def log(self, actor: Actor, action: str, operation: str, *, case: str = "", purpose: str = "",
             legal_basis: str = "", detail: str = "{}", role: str | None = None) -> LogEntry:
-        """Append a log line (``role`` overrides the actor's, for someone not known: ``""``)."""
+        """Append a log line (``role`` overrides the actor's, for someone not known: ``""``).
+
+        How the actor came in (:attr:`~.model.Actor.via`: a session, an API token) joins the detail.
+        """
         self.lock_head()
+        if actor.via:
+            detail = with_fields(detail, via=actor.via)
         entry = chained(LogEntry(seq=self.head_seq + 1, at=timestamp(self.now), actor=actor.name,
                                  role=actor.role.value if role is None else role, action=action,
                                  operation=operation, case=case,

@@ -1,7 +1,9 @@
 """``create_app()``: the ASGI app behind ``ondermijning serve``, for embedders to mount in their own.
 
-Stateless: the catalog is read once and never written; no database, no sessions, no cookies,
-nothing about a request is kept or logged (see :mod:`.security` and ``commands/serve.py``).
+Stateless without a register: the catalog is read once and never written; no database, no
+sessions, no cookies, nothing about a request is kept or logged (see :mod:`.security` and
+``commands/serve.py``). With a register (``serve --db``), :mod:`.register` adds its API and
+pages; what they keep is the register's (``docs/register.md``).
 Refusals are problem documents (:mod:`.problems`) on ``/api/``, Dutch pages elsewhere; a bug
 answers 500 with code A009 and never a traceback.
 """
@@ -29,33 +31,48 @@ from litestar.template.config import TemplateConfig
 
 from ..converter import converter
 from ..i18n import _
+from ..schema import json_schemas
 from .api import PREFIX, api_router
+from .api.openapi import PREFIX as SCHEMA_PREFIX
+from .api.openapi import OpenAPIExtra
 from .api.wire import MAX_BODY
 from .problems import MEDIA_TYPE, ApiProblem
-from .security import security_headers
+from .security import security_headers_for
 from .site import Site
 
 if TYPE_CHECKING:
     from litestar.types import ControllerRouterHandler
 
     from ..catalog import Catalog
+    from ..register.service import Register
 
 HERE = Path(__file__).parent
 log = logging.getLogger("ondermijning.web")
 
 
-def create_app(catalog: Catalog | None = None, *, routes: Sequence[ControllerRouterHandler] = (),
-               debug: bool = False) -> Litestar:
-    """The web app (pages and JSON API) over ``catalog`` (default: :func:`~ondermijning.load_catalog`).
+def create_app(catalog: Catalog | None = None, *, register: Register | None = None,
+               routes: Sequence[ControllerRouterHandler] = (), debug: bool = False) -> Litestar:
+    """The web app (pages and JSON API) over ``catalog`` (default: the register's, or ``load_catalog()``).
 
-    ``routes`` are extra Litestar route handlers or routers (a case register, an embedder's own
-    pages); they get the same security headers and problem answers. Mount the result in another
-    ASGI app, or run it with uvicorn: ``uvicorn --factory ondermijning.web:create_app``.
+    With ``register`` (a :class:`~ondermijning.register.service.Register`; ``serve --db``) the app
+    also serves the register's API under ``/api/v1/register`` and its pages (login, cases,
+    reports, users; see :mod:`ondermijning.web.register`), and sets its session cookie; without
+    one it stores nothing and sets no cookie. ``routes`` are extra Litestar route handlers or
+    routers (an embedder's own pages); they get the same security headers and problem answers.
+    Mount the result in another ASGI app, or run it with uvicorn:
+    ``uvicorn --factory ondermijning.web:create_app``.
     """
     from ..assemble import load_catalog
     from .pages import pages_router
 
-    site = Site(catalog if catalog is not None else load_catalog())
+    if catalog is None:
+        catalog = register.catalog if register is not None else load_catalog()
+    site = Site(catalog, register_enabled=register is not None)
+    mounted = None
+    if register is not None:
+        from .register import mount  # only with a register: the register extra (SQLAlchemy) stays optional
+
+        mounted = mount(register)
 
     def provide_site() -> Site:
         return site
@@ -64,10 +81,11 @@ def create_app(catalog: Catalog | None = None, *, routes: Sequence[ControllerRou
         route_handlers=[api_router(), pages_router(),
                         create_static_files_router("/static", directories=[HERE / "static"], name="static",
                                                    include_in_schema=False),
-                        *routes],
-        dependencies={"site": Provide(provide_site, use_cache=True, sync_to_thread=False)},
+                        *(mounted.routes if mounted else ()), *routes],
+        dependencies={"site": Provide(provide_site, use_cache=True, sync_to_thread=False),
+                      **(mounted.dependencies if mounted else {})},
         exception_handlers={Exception: _refusal},
-        before_send=[security_headers],
+        before_send=[security_headers_for(mounted.cookies if mounted else ())],
         template_config=TemplateConfig(directory=HERE / "templates", engine=JinjaTemplateEngine,
                                        engine_callback=_configure_templates),
         openapi_config=OpenAPIConfig(title="ondermijning API", version="1", path=f"{PREFIX}/_litestar",
@@ -77,7 +95,24 @@ def create_app(catalog: Catalog | None = None, *, routes: Sequence[ControllerRou
         debug=debug,
     )
     app.state.site = site  # read-only: the error pages name the packs too
+    app.state.problem_of = mounted.problem_of if mounted else None
+    if mounted:
+        app.state.openapi_extra = OpenAPIExtra(
+            schemas={**mounted.schemas(SCHEMA_PREFIX), **json_schemas([], mounted.bodies, ref_prefix=SCHEMA_PREFIX)},
+            responses=mounted.responses, description=mounted.description, secured=mounted.api_prefix)
     return app
+
+
+def environment_app() -> Litestar:
+    """The app each worker of ``ondermijning serve --workers N`` runs: packs from the environment, and the
+    register at ``ONDERMIJNING_DB`` when that is set (``serve --db`` sets it for its workers)."""
+    import os
+
+    from ..register.database import DB_ENV
+    from ..register.service import Register
+
+    db = os.environ.get(DB_ENV, "")
+    return create_app(register=Register.open(db) if db else None)
 
 
 def _configure_templates(engine: JinjaTemplateEngine) -> None:
@@ -88,10 +123,11 @@ def _configure_templates(engine: JinjaTemplateEngine) -> None:
 
 def _refusal(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
     """Any exception as a refusal: a problem document on /api/, a Dutch page elsewhere."""
-    problem = _as_problem(exc)
+    problem_of = request.app.state.problem_of  # the register's errors, when one is mounted
+    problem = (problem_of(exc) if problem_of is not None else None) or _as_problem(exc)
     if request.url.path.startswith(PREFIX + "/") or request.url.path == PREFIX:
         return Response(converter.unstructure(problem.details), status_code=problem.details.status,
-                        media_type=MEDIA_TYPE)
+                        media_type=MEDIA_TYPE, headers=problem.headers)
     from .pages.errors import error_page
 
     return error_page(problem, request.app.state.site)

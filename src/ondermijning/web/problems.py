@@ -1,7 +1,7 @@
 """Problem documents (RFC 9457, ``application/problem+json``) with the library's codes and Dutch messages.
 
 Every refusal of the API is one :class:`ProblemDetails`: ``code`` is a code of
-:mod:`ondermijning.codes` (``A001``–``A008`` for requests, ``L101``–``L104`` for a body's keys
+:mod:`ondermijning.codes` (``A001``–``A015`` for requests and the register, ``L101``–``L104`` for a body's keys
 and values, as in a pack file), ``title`` and ``detail`` are Dutch, ``errors`` lists each
 problem with its key path. Pages get the same refusal as a Dutch HTML page. No problem shows
 a traceback or echoes a value that was sent.
@@ -10,7 +10,7 @@ a traceback or echoes a value that was sent.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
@@ -30,6 +30,12 @@ TITLES: dict[str, tuple[int, str]] = {
     "A007": (400, "Een parameter ontbreekt of heeft een ongeldige waarde"),
     "A008": (422, "Dit verzoek kan niet worden beantwoord"),
     "A009": (500, "Er ging iets mis in de server"),
+    "A010": (401, "Aanmelden nodig"),
+    "A011": (403, "Dit mag je niet met deze rol"),
+    "A012": (409, "De casus is intussen gewijzigd"),
+    "A013": (403, "Formulier niet geaccepteerd"),
+    "A014": (422, "Het register neemt deze invoer niet aan"),
+    "A015": (503, "Het register is nu niet bereikbaar"),
     "L101": (422, "Onbekende sleutel in het verzoek"),
     "L102": (422, "Een verplichte sleutel ontbreekt"),
     "L103": (422, "Een waarde heeft het verkeerde type"),
@@ -72,10 +78,12 @@ class ProblemDetails:
 class ApiProblem(Exception):
     """Raised anywhere in the web layer to refuse a request with a problem document."""
 
-    def __init__(self, code: str, detail: str, *, errors: Sequence[ProblemItem] = (), status: int | None = None):
+    def __init__(self, code: str, detail: str, *, errors: Sequence[ProblemItem] = (), status: int | None = None,
+                 headers: Mapping[str, str] | None = None):
         self.details = ProblemDetails(type=f"urn:ondermijning:problem:{code}", title=_(TITLES[code][1]),
                                       status=status or TITLES[code][0], detail=detail, code=code,
                                       errors=tuple(errors))
+        self.headers = dict(headers or {})  # e.g. WWW-Authenticate with a 401
         super().__init__(detail)
 
 

@@ -27,9 +27,13 @@ class PackReport:
 
 @attrs.define(eq=False)
 class Site:
-    """The catalog the app serves and what the pages derive from it."""
+    """The catalog the app serves and what the pages derive from it.
+
+    ``register_enabled``: a register is mounted (``serve --db``); the pages then say what it keeps.
+    """
 
     catalog: Catalog
+    register_enabled: bool = False
 
     @functools.cached_property
     def problems(self) -> tuple[Problem, ...]:

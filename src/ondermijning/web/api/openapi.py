@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import copy
 import functools
+from collections.abc import Mapping
 from typing import Any
 
+import attrs
 from litestar import Litestar, Request, get
 
 from ..._version import __version__
@@ -61,10 +63,33 @@ def _unwrap(node: Any) -> Any:
     return node
 
 
+@attrs.frozen(kw_only=True)
+class OpenAPIExtra:
+    """What routes added to the app (the register) bring to the document.
+
+    ``schemas`` are more named component schemas (from the library's generators); ``responses``
+    names, per operation id, the schema of its 2xx answer (``"X[]"``: an array of X) where the
+    handler returns plain JSON; operations under ``secured`` need a bearer token.
+    """
+
+    schemas: Mapping[str, Any] = attrs.field(factory=dict)
+    responses: Mapping[str, str] = attrs.field(factory=dict)
+    description: str = ""
+    secured: str = ""
+
+
+def _answer_schema(name: str) -> dict[str, Any]:
+    if name.endswith("[]"):
+        return {"type": "array", "items": {"$ref": PREFIX + name[:-2]}}
+    return {"$ref": PREFIX + name}
+
+
 def openapi_document(app: Litestar) -> dict[str, Any]:
     """The API's OpenAPI document: Litestar's operations with the library's schemas and problem answers."""
+    extra: OpenAPIExtra = getattr(app.state, "openapi_extra", None) or OpenAPIExtra()
     document: dict[str, Any] = _unwrap(copy.deepcopy(app.openapi_schema.to_schema()))
-    document["info"] = {"title": "ondermijning API", "version": __version__, "description": DESCRIPTION,
+    description = f"{DESCRIPTION} {extra.description}".strip() if extra.description else DESCRIPTION
+    document["info"] = {"title": "ondermijning API", "version": __version__, "description": description,
                         "license": {"name": "EUPL-1.2", "identifier": "EUPL-1.2"}}
     paths: dict[str, Any] = {}
     for path, item in document.get("paths", {}).items():
@@ -73,16 +98,26 @@ def openapi_document(app: Litestar) -> dict[str, Any]:
         for operation in item.values():
             responses = {code: answer for code, answer in operation.get("responses", {}).items()
                          if not code.startswith("4")}
+            answer_schema = extra.responses.get(operation.get("operationId", ""))
             for answer in responses.values():  # a picture or plan must not stay in a cache
                 answer.setdefault("headers", {})["Cache-Control"] = {
                     "description": "always no-store", "schema": {"type": "string", "const": "no-store"}}
+                if answer_schema and "content" in answer:
+                    answer["content"] = {"application/json": {"schema": _answer_schema(answer_schema)}}
             responses["4XX"] = _problem_response()
             operation["responses"] = responses
+            if extra.secured and path.startswith(extra.secured):
+                operation["security"] = [{"apiToken": []}]
         paths[path] = item
     document["paths"] = paths
     schemas = document.setdefault("components", {}).setdefault("schemas", {})
     schemas.update(component_schemas())
-    document["components"] = {"schemas": dict(sorted(schemas.items()))}
+    schemas.update(extra.schemas)
+    components: dict[str, Any] = {"schemas": dict(sorted(schemas.items()))}
+    if extra.secured:
+        components["securitySchemes"] = {"apiToken": {
+            "type": "http", "scheme": "bearer", "description": "een API-token om_<id>_<geheim> van een beheerder"}}
+    document["components"] = components
     return document
 
 
