@@ -82,7 +82,7 @@ async def _client(host: str, port: int, payloads: list[bytes], queue: asyncio.Qu
             length = next(int(line.split(b":", 1)[1]) for line in head.split(b"\r\n")
                           if line.lower().startswith(b"content-length:"))
             await reader.readexactly(length)
-            if status != 200:
+            if not 200 <= status < 300:
                 raise RuntimeError(f"status {status}")
             latencies.append(time.perf_counter() - start)
     finally:

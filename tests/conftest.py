@@ -34,13 +34,14 @@ version = "{version}"
 
 @pytest.fixture(autouse=True)
 def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
-    """Tests must not see a developer's own pack path or disabled plugins, nor a kept command output.
+    """Tests must not see a developer's own pack path, disabled plugins or register (``serve`` stays stateless),
+    nor a kept command output.
 
     The command line's cache is off (tests change the library's behaviour in ways its key does
     not see); tests/test_cache.py turns it on in a folder of its own.
     """
-    for name in ("ONDERMIJNING_PACK_PATH", "ONDERMIJNING_DISABLE_PLUGINS",
-                 "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD", "ONDERMIJNING_DEBUG", "ONDERMIJNING_CACHE_DIR"):
+    for name in ("ONDERMIJNING_PACK_PATH", "ONDERMIJNING_DISABLE_PLUGINS", "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD",
+                 "ONDERMIJNING_DEBUG", "ONDERMIJNING_CACHE_DIR", "ONDERMIJNING_DB"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("ONDERMIJNING_CACHE", "0")
 
@@ -81,3 +82,31 @@ def server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Any]:
 
     with live_server(tmp_path_factory.mktemp("serve")) as running:
         yield running
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """Debian's Chromium, headless, through Playwright (no browser download); a new, empty profile each time."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser import CHROMIUM, FLAGS
+
+    with sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture(params=["desktop", "360px"])
+def page(request: pytest.FixtureRequest, browser: Any) -> Iterator[Any]:
+    """A page at desktop width and at 360 px; a console error (a CSP refusal shows there too) fails the test."""
+    from tests.browser import VIEWPORTS
+
+    context = browser.new_context(viewport=VIEWPORTS[request.param], accept_downloads=True, locale="nl-NL")
+    opened = context.new_page()
+    errors: list[str] = []
+    opened.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    opened.on("pageerror", lambda e: errors.append(str(e)))
+    yield opened
+    context.close()
+    assert not errors, f"the browser reported errors (a CSP refusal shows here too): {errors}"

@@ -8,7 +8,6 @@ second server loads a pack whose texts are hostile HTML: the pages must show the
 from __future__ import annotations
 
 import json
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,53 +15,11 @@ from typing import Any
 import pytest
 
 import ondermijning as o
+from tests.browser import VIEWPORTS, accessible, require_chromium
 
-CHROMIUM = Path("/usr/bin/chromium")
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "360px": {"width": 360, "height": 740}}
+require_chromium()
 
-if not CHROMIUM.exists():
-    if os.environ.get("CI"):  # .ci/run installs it: in CI a missing browser is a failure, never a skip
-        raise RuntimeError("/usr/bin/chromium is missing; .ci/run should have installed Debian's chromium")
-    pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI installs it",
-                allow_module_level=True)
-
-from axe_playwright_python.sync_playwright import Axe  # noqa: E402
-from playwright.sync_api import Browser, Page, expect, sync_playwright  # noqa: E402
-
-AXE = Axe()
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:  # Playwright gives it a new, empty profile of its own
-        launched = playwright.chromium.launch(executable_path=str(CHROMIUM), args=FLAGS, headless=True)
-        yield launched
-        launched.close()
-
-
-@pytest.fixture(params=list(VIEWPORTS))
-def page(request: pytest.FixtureRequest, browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(viewport=VIEWPORTS[request.param], accept_downloads=True, locale="nl-NL")
-    opened = context.new_page()
-    errors: list[str] = []
-    opened.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    opened.on("pageerror", lambda e: errors.append(str(e)))
-    yield opened
-    context.close()
-    assert not errors, f"the browser reported errors (a CSP refusal shows here too): {errors}"
-
-
-def accessible(page: Page) -> None:
-    """No serious or critical axe-core violation, the Dutch language set, nothing wider than the screen."""
-    results = AXE.run(page)
-    bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
-           if v["impact"] in ("serious", "critical")]
-    assert not bad, f"{page.url}: {bad}"
-    assert page.get_attribute("html", "lang") == "nl"
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{page.url} is {overflow} px wider than the screen"
+from playwright.sync_api import Browser, Page, expect  # noqa: E402
 
 
 def test_the_signalling_flow_from_choice_to_picture_and_downloads(page: Page, server: Any, tmp_path: Path) -> None:

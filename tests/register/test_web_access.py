@@ -133,7 +133,8 @@ def _example(role: Role, municipality: str, number: int, channel: str, operation
 @_example(Role.REPORTER, "deurne", 2, "api", "status")
 @_example(Role.COORDINATOR, "nieuwegein", 1, "pages", "read")
 @_example(Role.ADMINISTRATOR, "", 1, "api", "list")
-@settings(max_examples=80, deadline=None, database=None,
+@settings(max_examples=max(80, settings().max_examples),  # HYPOTHESIS_PROFILE=long: 2000
+          deadline=None, database=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 @given(spec=users, opener=openers, reuse=st.integers(0, 5), near=st.booleans(),
        channel=st.sampled_from(["api", "pages"]), operation=st.sampled_from(OPERATIONS))
