@@ -81,14 +81,16 @@ def measure(db: str, args: argparse.Namespace, catalog: object) -> None:
     register = Register.open(db, catalog=catalog)  # type: ignore[arg-type]
     token, ids = seed(register)
     coordinator = Actor(name="coördinator", role=Role.COORDINATOR, municipality="deurne")
-    work = {"read": [lambda i=i: register.show(coordinator, i, purpose="benchmark") for i in ids * 4],
-            "write": [lambda i=i: register.feedback(coordinator, i, FeedbackStatus.IN_PROGRESS, message="bezig")
-                      for i in ids * 2]}
-    before = {kind: in_process(calls) for kind, calls in work.items()}
+    work: dict[str, list[Callable[[], object]]] = {
+        "read": [lambda i=i: register.show(coordinator, i, purpose="benchmark") for i in ids * 4],
+        "write": [lambda i=i: register.feedback(coordinator, i, FeedbackStatus.IN_PROGRESS, message="bezig")
+                  for i in ids * 2]}
     port, host = free_port(), "127.0.0.1"
     server = subprocess.Popen([sys.executable, "-m", "ondermijning", "serve", "--port", str(port), "--db", db,
                                "--log-level", "warning"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     served: dict[str, list[tuple[int, int, float, float, float]]] = {"read": [], "write": []}
+    before: dict[str, float] = {}
+    after: dict[str, float] = {}
     try:
         deadline = time.monotonic() + 60
         while True:
@@ -99,21 +101,23 @@ def measure(db: str, args: argparse.Namespace, catalog: object) -> None:
                 if server.poll() is not None or time.monotonic() > deadline:
                     raise SystemExit("the server did not start") from None
                 time.sleep(0.2)
-        lines = len(register.log())
         asyncio.run(load(host, port, requests(host, port, token, ids, "read"), 2, 100, 10))  # warm up
-        done = 100
+        logged, done = 0, 0
+        # reads first, then writes, each between its own baselines: writes lengthen the timelines reads read
         for kind in ("read", "write"):
+            before[kind] = in_process(work[kind])
             payloads = requests(host, port, token, ids, kind)
+            lines = len(register.log())
             for clients in args.concurrency:
                 elapsed, latencies = asyncio.run(load(host, port, payloads, clients, args.requests, args.seconds))
                 done += len(latencies)
                 served[kind].append((clients, len(latencies), len(latencies) / elapsed,
                                      percentile(latencies, 0.5), percentile(latencies, 0.99)))
+            logged += len(register.log()) - lines
+            after[kind] = in_process(work[kind])
     finally:
         server.terminate()
         server.wait(timeout=15)
-    logged = len(register.log()) - lines
-    after = {kind: in_process(calls) for kind, calls in work.items()}
     verified = register.verify()
     register.dispose()
     for kind, label in (("read", "GET a case (read + log line)"), ("write", "POST feedback (write + log line)")):
