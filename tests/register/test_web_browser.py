@@ -158,6 +158,7 @@ def test_a_reporter_reports_and_sees_only_the_feedback_status(narrow: Page, live
 
     page.get_by_role("link", name="Nieuwe melding").click()
     accessible(page)
+    page.get_by_label(load_catalog().signal_lists["deurne/jongeren"].name).check()
     page.get_by_role("button", name="Verder naar de signalen").click()
     page.get_by_label("Pseudoniem (een code zoals J-2026-017, nooit een naam, geboortedatum of BSN)").fill("B-2026-8")
     page.get_by_label("Spijbelt vaker of komt structureel te laat").check()
