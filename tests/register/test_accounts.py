@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import json
 
 import pytest
 from sqlalchemy import select
@@ -84,6 +85,10 @@ def test_systems_use_tokens_shown_once(register: Register) -> None:
     accounts.revoke_token(ADMIN, token.split("_", 2)[1])
     assert accounts.token_user(token) is None
     assert [e.operation for e in register.log() if e.action == "denied"] == ["token", "token", "token"]
+    details = [json.loads(e.detail)["token"] for e in register.log() if e.action == "denied"]
+    assert details == [token.split("_", 2)[1], "", token.split("_", 2)[1]]  # ours by id; anything else not
+    assert accounts.token_user("ghp_een-geheim-van-iemand-anders_x") is None  # another system's secret
+    assert "een-geheim" not in repr(register.log())
     assert accounts.login("zaaksysteem", PASSWORD) is None  # a system has no password
 
 

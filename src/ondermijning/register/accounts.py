@@ -197,7 +197,11 @@ class Accounts:
             tx.log(session.user.actor, "login", "logout", purpose=_("afmelden"))
 
     def token_user(self, token: str) -> User | None:
-        """The user an API token belongs to, or None; a token that does not fit is logged."""
+        """The user an API token belongs to, or None; a token that does not fit is logged.
+
+        The log names the token's id only when it is one of the register's tokens (revoked, expired,
+        or sent with a wrong secret): any other text someone sends as a token may be a secret of theirs.
+        """
         parts = token.split("_", 2)
         row = None
         if len(parts) == 3 and parts[0] == "om":
@@ -210,7 +214,7 @@ class Accounts:
                 or not hmac.compare_digest(row.secret_hash, _digest(parts[2]))):
             with self.store.transaction(self._clock()) as tx:
                 tx.log(Actor(name="?", role=Role.REPORTER), "denied", "token", purpose=_("aanmelden"),
-                       detail=detail(token=parts[1] if len(parts) == 3 else ""), role="")
+                       detail=detail(token=parts[1] if row is not None else ""), role="")
             return None
         return _user(row)
 
