@@ -30,6 +30,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import delete, insert, select, update
 
 from ..i18n import _
+from ..models.common import LOCAL_ID
 from . import tables as t
 from .access import Permission, allowed
 from .codec import detail, moment, timestamp
@@ -99,6 +100,9 @@ class Accounts:
             raise InvalidInput(_("soort {kind!r}: kies person of system").format(kind=kind))
         if role is not Role.ADMINISTRATOR and not municipality:
             raise InvalidInput(_("een melder of coördinator hoort bij een gemeente: geef de gemeente"))
+        if municipality and not LOCAL_ID.match(municipality):
+            raise InvalidInput(_("gemeente {municipality!r}: geef het id van haar pack, zoals deurne").format(
+                municipality=municipality[:64]))
         hashed = self._hasher.hash(_checked(password)) if password is not None else None
         with self.store.transaction(self._clock()) as tx:
             self._may_manage(tx, actor, "user-add")
@@ -151,7 +155,7 @@ class Accounts:
     def login(self, name: str, password: str) -> Session | None:
         """A new session for a person whose password matches, or None; both outcomes are logged."""
         with self.store.transaction(self._clock()) as tx:
-            row = tx.connection.execute(select(t.users).where(t.users.c.name == name)).first()
+            row = self._named(tx, name)
             stored: str | None = row.password_hash if row is not None and row.kind == "person" else None
             matches = _verify(stored or _DUMMY, password)  # also for an unknown name: the same time either way
             if row is None or stored is None or row.disabled or not matches:
@@ -204,7 +208,7 @@ class Accounts:
         """
         parts = token.split("_", 2)
         row = None
-        if len(parts) == 3 and parts[0] == "om":
+        if len(parts) == 3 and parts[0] == "om" and "\x00" not in parts[1]:
             with self.store.engine.connect() as connection:
                 row = connection.execute(
                     select(t.tokens.c.secret_hash, t.tokens.c.revoked, t.tokens.c.expires_at, *t.users.c)
@@ -229,10 +233,17 @@ class Accounts:
             raise Refused(_("{role} {actor} mag geen gebruikers beheren").format(role=actor.role.value,
                                                                                actor=actor.name))
 
+    @staticmethod
+    def _named(tx: Transaction, name: str) -> Any:
+        """The user row called ``name``, or None (a name with NUL is nobody's; PostgreSQL cannot compare it)."""
+        if "\x00" in name:
+            return None
+        return tx.connection.execute(select(t.users).where(t.users.c.name == name)).first()
+
     def _find(self, tx: Transaction, name: str) -> User:
-        row = tx.connection.execute(select(t.users).where(t.users.c.name == name)).first()
+        row = self._named(tx, name)
         if row is None:
-            raise InvalidInput(_("gebruiker {name} bestaat niet").format(name=name))
+            raise InvalidInput(_("gebruiker {name!r} bestaat niet").format(name=name))
         return _user(row)
 
     def _change(self, actor: Actor, name: str, operation: str, **values: Any) -> None:

@@ -14,6 +14,7 @@ import datetime
 import hashlib
 import hmac
 import os
+import re
 import secrets
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -83,7 +84,7 @@ class Register:
     # opening and writing -----------------------------------------------------------------
     def new_case(self, actor: Actor, *, pseudonym: str, municipality: str, purpose: str = "") -> Case:
         """Open a case for ``pseudonym`` (a code, never a name) in ``municipality`` (a pack id)."""
-        self._check_new(pseudonym, municipality)
+        self._check_new(pseudonym, municipality, purpose)
         with self.store.transaction(self._clock()) as tx:
             return self._open_case(tx, actor, pseudonym, municipality, purpose)
 
@@ -91,7 +92,7 @@ class Register:
                observed: Iterable[str | Observation], protective: Iterable[str] = (),
                purpose: str = "") -> tuple[Case, TimelineEntry]:
         """Open a case and add its first picture in one transaction: what a reporter does on the pages."""
-        self._check_new(pseudonym, municipality)
+        self._check_new(pseudonym, municipality, purpose)
         try:
             picture = assess(signal_list, list(observed), catalog=self.catalog, protective=protective)
         except UnknownItemError as exc:
@@ -116,6 +117,8 @@ class Register:
               purpose: str = "") -> TimelineEntry:
         """Add the level professionals agreed on together; earlier judgements stay."""
         _check_text(judgement.reason, _("de reden"), required=True)
+        for role in judgement.consulted:
+            _check_text(role, _("een geraadpleegde rol"))
         if judgement.date is None:
             judgement = Judgement(level=judgement.level, reason=judgement.reason, consulted=judgement.consulted,
                                   date=self._clock().date())
@@ -150,6 +153,7 @@ class Register:
 
     def reassess(self, actor: Actor, case_id: str, *, seen: int | None = None, purpose: str = "") -> Reassessment:
         """Score the latest stored picture's observations with today's packs, and add the result."""
+        _check_text(purpose, _("het doel"))
         with self.store.transaction(self._clock()) as tx:
             case = tx.case(case_id)
             policy, _from_pack = policy_for(self.catalog, case.municipality)
@@ -188,6 +192,7 @@ class Register:
 
     def status(self, actor: Actor, case_id: str, *, purpose: str = "") -> StatusView:
         """What a reporter may see of their own report: the case's status and the feedback for them."""
+        _check_text(purpose, _("het doel"))
         with self.store.transaction(self._clock()) as tx:
             case = tx.case(case_id)
             policy, _from_pack = policy_for(self.catalog, case.municipality)
@@ -275,6 +280,7 @@ class Register:
         target = Path(path)
         check_target(target, force=force)
         purpose = purpose or _("back-up van het register (AVG art. 32: beschikbaarheid)")
+        _check_text(purpose, _("het doel"))
         with self.store.transaction(self._clock()) as tx:
             if not allowed(actor, Permission.BACKUP):
                 return self._refuse(tx, actor, "backup", "", "", purpose)
@@ -303,7 +309,8 @@ class Register:
         return "hmac-sha256:" + hmac.new(key, pseudonym.encode("utf-8"), hashlib.sha256).hexdigest()
 
     # the parts ----------------------------------------------------------------------------
-    def _check_new(self, pseudonym: str, municipality: str) -> None:
+    def _check_new(self, pseudonym: str, municipality: str, purpose: str) -> None:
+        _check_text(purpose, _("het doel"))
         problem = pseudonym_problem(pseudonym)
         if problem:
             raise InvalidInput(problem)
@@ -323,6 +330,7 @@ class Register:
 
     def _write(self, actor: Actor, case_id: str, operation: str, item: Item, *, seen: int | None, purpose: str,
                status: CaseStatus | None = None, closed_ok: bool = False) -> TimelineEntry:
+        _check_text(purpose, _("het doel"))
         with self.store.transaction(self._clock()) as tx:
             case = tx.case(case_id)
             policy, _from_pack = policy_for(self.catalog, case.municipality)
@@ -337,6 +345,7 @@ class Register:
 
     def _add_picture(self, actor: Actor, case_id: str, picture: InformationPicture, reassessment_of: int | None,
                      *, seen: int | None, purpose: str, operation: str) -> TimelineEntry:
+        _check_text(purpose, _("het doel"))
         with self.store.transaction(self._clock()) as tx:
             case = tx.case(case_id)
             policy, _from_pack = policy_for(self.catalog, case.municipality)
@@ -378,6 +387,7 @@ class Register:
 
     def _rights(self, actor: Actor, pseudonym: str, municipality: str, purpose: str, *,
                 erase: bool) -> list[CaseRecord]:
+        _check_text(purpose, _("het doel"))
         operation = "erase" if erase else "export"
         permission = Permission.ERASE if erase else Permission.EXPORT
         with self.store.transaction(self._clock()) as tx:
@@ -437,9 +447,16 @@ def _purpose(purpose: str) -> str:
     return purpose
 
 
+#: control characters other than tab and line breaks: PostgreSQL cannot store NUL, and no person types them
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
 def _check_text(value: str, what: str, *, required: bool = False) -> None:
     if required and not value.strip():
         raise InvalidInput(_("{what} ontbreekt").format(what=what.capitalize()))
+    if _CONTROL.search(value):
+        raise InvalidInput(_("{what} bevat een stuurteken (zoals NUL) dat het register niet bewaart").format(
+            what=what.capitalize()))
     if len(value) > MAX_TEXT:
         raise InvalidInput(_("{what} is {n} tekens; het register bewaart er hoogstens {max}: een register is "
                              "geen dossier").format(what=what.capitalize(), n=len(value), max=MAX_TEXT))

@@ -51,7 +51,9 @@ class Transaction:
 
     # cases and entries -------------------------------------------------------------------
     def case(self, case_id: str) -> Case:
-        row = self.connection.execute(select(t.cases).where(t.cases.c.id == case_id)).first()
+        # an id with NUL matches nothing, and PostgreSQL refuses to compare it: not found
+        row = None if "\x00" in case_id else self.connection.execute(
+            select(t.cases).where(t.cases.c.id == case_id)).first()
         if row is None:
             raise CaseNotFound(_("casus {case!r} bestaat niet (of is verwijderd)").format(case=case_id))
         return case_from_row(row)
@@ -59,6 +61,8 @@ class Transaction:
     def cases(self, where: dict[str, str] | None = None, *, lock: bool = False) -> list[Case]:
         """The cases matching ``where`` (column -> value); ``lock`` keeps others from changing them."""
         query = select(t.cases).order_by(t.cases.c.opened_at, t.cases.c.id)
+        if any("\x00" in value for value in (where or {}).values()):
+            return []  # matches nothing (and PostgreSQL refuses to compare it)
         for column, value in (where or {}).items():
             query = query.where(t.cases.c[column] == value)
         if lock:
