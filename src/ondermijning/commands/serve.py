@@ -71,7 +71,8 @@ def add_parser(sub: Any) -> None:
                  "  ondermijning serve\n"
                  "  ondermijning serve --port 8080 --workers 2\n"
                  "  ondermijning serve --pack ./mijn-pack --host 0.0.0.0\n"
-                 "  ondermijning serve --db register.sqlite3\n\n"
+                 "  ondermijning serve --db register.sqlite3\n"
+                 "  ondermijning serve --db register.sqlite3 --proxy 127.0.0.1\n\n"
                  "Afsluitcodes: 0 gestopt, 2 verkeerd gebruik (een pack-map die niet bestaat, de extra 'web'\n"
                  "ontbreekt, de poort is bezet, de database is niet te openen)."))
     serve.add_argument("--host", default=DEFAULT_HOST,
@@ -82,6 +83,10 @@ def add_parser(sub: Any) -> None:
     serve.add_argument("--db", default=None, metavar="DB",
                        help=_("het register erbij: een bestandspad (SQLite) of een postgresql://-URL (standaard: "
                               "ONDERMIJNING_DB; zonder beide bewaart de webapp niets)"))
+    serve.add_argument("--proxy", default=None, metavar="ADRES",
+                       help=_("het adres van de reverse proxy (met https) ervoor, zoals 127.0.0.1: van daar geldt "
+                              "X-Forwarded-For, zodat de limiet op mislukte aanmeldingen per echt adres telt en niet "
+                              "iedereen samen (standaard: geen proxy; komma's tussen meer adressen)"))
     serve.add_argument("--log-level", choices=("critical", "error", "warning", "info"), default="info",
                        help=_("hoeveel uvicorn logt (standaard: %(default)s)"))
     serve.set_defaults(run=run)
@@ -104,7 +109,9 @@ def run(args: argparse.Namespace) -> int:
     db = args.db or os.environ.get(DB_ENV, "")
     register = _open_register(db, catalog) if db else None  # migrated here, before any worker starts
     options: dict[str, Any] = {"host": args.host, "port": args.port, "log_config": log_config(args.log_level),
-                               "server_header": False, "proxy_headers": False}
+                               "server_header": False, "proxy_headers": bool(args.proxy)}
+    if args.proxy:  # uvicorn takes the client's address and scheme from this proxy's X-Forwarded-* only
+        options["forwarded_allow_ips"] = args.proxy
     address = args.host if ":" not in args.host else f"[{args.host}]"
     if register is None:
         print(_("ondermijning: webapp op http://{host}:{port}/ (stoppen met Ctrl-C); er wordt niets bewaard.").format(

@@ -9,7 +9,8 @@ coordinators, a municipality:
 - **systems** (a municipal app, a case system) send an API token ``om_<id>_<secret>``; only the
   secret's SHA-256 is stored, the token is shown once.
 
-Logins (and failed ones), logouts, failed tokens and every change to users and tokens are lines
+Failed logins are limited per name and per client address (:mod:`.limits`). Logins (and failed
+ones), logouts, failed tokens and every change to users and tokens are lines
 in the processing log. Authenticating is separate from the rest, and every way in ends at a
 :class:`User` and its :class:`~.model.Actor`: an OIDC login can be added later as one more way
 in, mapping an issuer and subject (the ``register_identities`` table) to a user.
@@ -35,6 +36,7 @@ from . import tables as t
 from .access import Permission, allowed
 from .codec import detail, moment, timestamp
 from .errors import InvalidInput, Refused
+from .limits import LoginLimit
 from .model import Actor, Role
 from .store import Store, Transaction
 
@@ -152,18 +154,28 @@ class Accounts:
             tx.log(actor, "write", "token-revoke", purpose=_("gebruikersbeheer"), detail=detail(token=token_id))
 
     # proving who you are ----------------------------------------------------------------------
-    def login(self, name: str, password: str) -> Session | None:
-        """A new session for a person whose password matches, or None; both outcomes are logged."""
+    def login(self, name: str, password: str, *, client: str = "") -> Session | None:
+        """A new session for a person whose password matches, or None; both outcomes are logged.
+
+        ``client`` is the address the attempt came from (the pages pass it): failed logins are
+        limited per name and per address (:mod:`.limits`), and a locked login answers None as a
+        wrong password does, logged with ``locked`` in its detail.
+        """
         with self.store.transaction(self._clock()) as tx:
             row = self._named(tx, name)
             stored: str | None = row.password_hash if row is not None and row.kind == "person" else None
             matches = _verify(stored or _DUMMY, password)  # also for an unknown name: the same time either way
-            if row is None or stored is None or row.disabled or not matches:
+            limit = LoginLimit(tx, name, client)  # after the slow part: it holds the log head
+            locked = limit.locked
+            if row is None or stored is None or row.disabled or not matches or locked:
+                limit.failed()
                 # an unknown name is not logged: people type their password into the name field
                 tx.log(Actor(name=row.name if row is not None else "?", role=Role.REPORTER), "denied", "login",
-                       purpose=_("aanmelden"), detail=detail(known=row is not None),
+                       purpose=_("aanmelden"),
+                       detail=detail(known=row is not None, **({"locked": locked} if locked else {})),
                        role=row.role if row is not None else "")
                 return None
+            limit.succeeded()
             if self._hasher.check_needs_rehash(stored):
                 tx.connection.execute(update(t.users).where(t.users.c.id == row.id)
                                       .values(password_hash=self._hasher.hash(password)))

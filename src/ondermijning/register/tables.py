@@ -112,3 +112,12 @@ sessions = Table(
     Column("created_at", String(40), nullable=False),
     Column("expires_at", String(40), nullable=False),
 )
+
+#: failed logins per name and per client address (keyed hashes, never the text), for the login limit
+#: (``limits.py``); a row goes once ``until`` has passed: the end of its window, or of its lock
+login_failures = Table(
+    "register_login_failures", metadata,
+    Column("key", String(80), primary_key=True),
+    Column("failures", Integer, nullable=False),
+    Column("until", String(40), nullable=False),
+)

@@ -8,6 +8,7 @@ from litestar import Request, get, post
 from litestar.response import Redirect, Response, Template
 
 from ...i18n import _
+from ...register.limits import NAME_FAILURES, WINDOW_MINUTES
 from ...register.model import Role
 from ..pages.forms import one, query_of
 from ..site import SiteDep
@@ -57,10 +58,14 @@ def login(request: Req, site: SiteDep, register_site: RegisterDep, data: FormBod
     form = as_form(data)
     check_login_form(request, form)
     name, back = one(form, "naam"), safe_back(one(form, "terug", HOME))
-    session = register_site.accounts.login(name, (form.get("wachtwoord") or [""])[0]) if name else None
-    if session is None:
+    client = request.client.host if request.client else ""  # the limit on failed logins counts per address too
+    session = register_site.accounts.login(name, (form.get("wachtwoord") or [""])[0], client=client) \
+        if name else None
+    if session is None:  # the same answer for a wrong password, an unknown name and a locked login
         return _login_page(request, site, back=back, name=name,
-                           problem=_("Naam of wachtwoord klopt niet, of dit account kan niet aanmelden."))
+                           problem=_("Naam of wachtwoord klopt niet, of dit account kan nu niet aanmelden. Na "
+                                     "{n} mislukte pogingen wacht je {minutes} minuten.").format(
+                                         n=NAME_FAILURES, minutes=WINDOW_MINUTES))
     return Redirect(back, status_code=303, cookies=[session_cookie(session), ended(LOGIN_COOKIE)])
 
 
