@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 import ondermijning as o
 from ondermijning.cli import main
 from ondermijning.scaffold import new_pack
-from ondermijning.schema import DOCUMENTS, json_schema
+from ondermijning.schema import DOCUMENTS, json_schema, model_document_schema
 from ondermijning.testing import strategies as ost
 
 CATALOG = o.load_catalog()
@@ -121,3 +121,54 @@ def test_diff_json_meets_its_schema(tmp_path: Path, capsys: pytest.CaptureFixtur
     checked = run(capsys, "diff", str(old), str(new), "--format", "json", "--check-version", code=1)
     assert checked["version_check"]["needed"] == "major"  # type: ignore[index]
     assert errors("diff", checked) == []
+
+
+def _document_types() -> list[type]:
+    """Every model class of the library: each is a document ``to_json`` writes and ``from_json`` reads."""
+    import importlib
+    import pkgutil
+
+    import attrs
+
+    import ondermijning.models
+    from ondermijning.planner.findings import Findings
+    from ondermijning.planner.scheduling import Proposal
+
+    found = {Findings, Proposal}
+    for info in pkgutil.iter_modules(ondermijning.models.__path__):
+        module = importlib.import_module(f"ondermijning.models.{info.name}")
+        found |= {value for value in vars(module).values()
+                  if isinstance(value, type) and attrs.has(value) and value.__module__ == module.__name__}
+    return sorted(found, key=lambda cls: cls.__name__)
+
+
+DOCUMENT_TYPES = _document_types()
+
+
+def test_every_document_type_is_collected() -> None:
+    names = {cls.__name__ for cls in DOCUMENT_TYPES}
+    assert {"Workshop", "Publication", "ScoringBasis", "InformationPicture", "Proposal", "Trajectory"} <= names
+    assert len(names) > 40
+
+
+@pytest.mark.parametrize("cls", DOCUMENT_TYPES, ids=lambda c: c.__name__)
+@given(data=st.data())
+@settings(max_examples=20)
+def test_every_document_type_round_trips_and_meets_its_schema(cls: type, data: st.DataObject) -> None:
+    item = data.draw(ost.models(cls))
+    text = o.to_json(item)
+    assert o.from_json(text, cls) == item
+    document = json.loads(text)
+    assert list(document)[:2] == ["kind", "format_version"]
+    jsonschema.Draft202012Validator(model_document_schema(cls)).validate(document)
+
+
+def test_a_workshop_document_keeps_its_own_kind_beside_the_documents() -> None:
+    workshop = CATALOG.workshops["core/verkenning"]
+    document = json.loads(o.to_json(workshop))
+    assert (document["kind"], document["workshop_kind"]) == ("workshop", "exploration")
+    assert "workshop_kind" in model_document_schema(o.Workshop)["required"]
+    missing = {key: value for key, value in document.items() if key != "workshop_kind"}
+    with pytest.raises(o.JSONFormatError, match=r"\$\.workshop_kind"):
+        o.from_json(json.dumps(missing), o.Workshop)
+

@@ -110,6 +110,18 @@ def test_every_list_is_an_array_of_library_documents(client: TestClient[Any], op
         conforms(openapi, name, item)
 
 
+@pytest.mark.parametrize(("path", "family", "cls"), [
+    ("/api/v1/signal-lists", "signal_lists", o.SignalList), ("/api/v1/routes", "routes", o.Route),
+    ("/api/v1/dilemma-cards", "dilemma_cards", o.DilemmaCard), ("/api/v1/cases", "cases", o.Case),
+    ("/api/v1/guides", "guides", o.ConversationGuide), ("/api/v1/workshops", "workshops", o.Workshop),
+])
+def test_every_item_served_reads_back_as_the_catalogs(client: TestClient[Any], catalog: o.Catalog, path: str,
+                                                      family: str, cls: type) -> None:
+    items = client.get(path).json()
+    assert [o.from_json(json.dumps(item), cls) for item in items] == [
+        catalog.family(family)[item["id"]] for item in items]
+
+
 def test_one_item_by_its_id_with_the_slash(client: TestClient[Any], catalog: o.Catalog) -> None:
     response = client.get("/api/v1/signal-lists/deurne/jongeren")
     assert response.status_code == 200

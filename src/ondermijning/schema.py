@@ -28,7 +28,7 @@ from .models.common import ID, LOCAL_ID, QUALIFIED_ID, REF
 from .models.pack import SEMVER, Pack
 from .models.picture import InformationPicture
 from .planner.scheduling import Proposal
-from .serialize import FORMAT_VERSIONS, READABLE_VERSIONS, kind_of
+from .serialize import FORMAT_VERSIONS, READABLE_VERSIONS, document_key, kind_of
 from .version_policy import VersionCheck
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
@@ -84,16 +84,18 @@ def catalog_document_schema() -> dict[str, Any]:
 def model_document_schema(cls: type) -> dict[str, Any]:
     """The schema of ``to_json(obj)`` for a model class: its fields plus ``kind`` and ``format_version``.
 
+    A field named like one of those two is listed under its document key (``workshop_kind``).
+
     ``format_version`` lists every version :func:`~ondermijning.from_json` reads, newest first.
     """
     defs: dict[str, Any] = {}
     root = _object(cls, defs, toml=False)
     versions = [FORMAT_VERSIONS.get(cls, 1), *READABLE_VERSIONS.get(cls, ())]
+    # as in to_data, a model's own field named like an envelope key (Workshop.kind) is "workshop_kind"
     root["properties"] = {"kind": {"const": kind_of(cls)},
                           "format_version": {"enum": versions, "description": "written: the first; read: all"},
-                          **root["properties"]}
-    # as in to_data, a model's own field named like a header key (Workshop.kind) wins: listed once
-    root["required"] = list(dict.fromkeys(["kind", "format_version", *root.get("required", [])]))
+                          **{document_key(cls, key): value for key, value in root["properties"].items()}}
+    root["required"] = ["kind", "format_version", *(document_key(cls, key) for key in root.get("required", []))]
     return {"$schema": DIALECT, "title": f"ondermijning {kind_of(cls).replace('_', ' ')}",
             "description": _describe(cls), **root, "$defs": defs}
 

@@ -1,7 +1,9 @@
 """Stable, versioned JSON for pictures (and any other model).
 
 The document is the model's fields plus two keys: ``"kind"`` (e.g. ``"information_picture"``)
-and ``"format_version"``. Reading checks both, forbids unknown keys and reports problems in
+and ``"format_version"``. A model's own field named like one of them (``Workshop.kind``, the
+module's kind) is written as ``<kind>_<field>`` (``"workshop_kind"``): :func:`document_key`.
+Reading checks both, forbids unknown keys and reports problems in
 one line with the key path. ``redact=True`` leaves out every free text a professional typed
 (observation notes, the judgement's reason) and the pseudonym.
 
@@ -49,6 +51,20 @@ def kind_of(cls: type) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", cls.__name__).lower()
 
 
+#: the keys every document starts with; a model field of the same name is renamed (:func:`document_key`)
+ENVELOPE = ("kind", "format_version")
+
+
+def document_key(cls: type, field: str) -> str:
+    """The key of a model's field in its document: the field's name, or ``<kind>_<field>`` for an envelope key.
+
+    ``document_key(Workshop, "kind")`` is ``"workshop_kind"``: the document's ``"kind"`` says
+    what the document is (``"workshop"``), so the module's own kind needs another key. Only the
+    top level is renamed; a model nested inside a document has no envelope to collide with.
+    """
+    return f"{kind_of(cls)}_{field}" if field in ENVELOPE else field
+
+
 def to_data(obj: Any, *, redact: bool = False, using: cattrs.Converter | None = None) -> dict[str, Any]:
     """The plain-data form of a model, with ``kind`` and ``format_version`` first.
 
@@ -57,8 +73,11 @@ def to_data(obj: Any, *, redact: bool = False, using: cattrs.Converter | None = 
     """
     if redact:
         obj = redacted(obj)
+    cls = type(obj)
     data: dict[str, Any] = (using or converter).unstructure(obj)
-    return {"kind": kind_of(type(obj)), "format_version": FORMAT_VERSIONS.get(type(obj), 1), **data}
+    if "kind" in data or "format_version" in data:
+        data = {document_key(cls, key): value for key, value in data.items()}
+    return {"kind": kind_of(cls), "format_version": FORMAT_VERSIONS.get(cls, 1), **data}
 
 
 def to_json(obj: Any, *, redact: bool = False, indent: int | None = 2) -> str:
@@ -155,10 +174,15 @@ def from_json(text: str | bytes, cls: type[T], *, catalog: _Packs | None = None)
     if type(version) is not int or (version != expected_version and version not in READABLE_VERSIONS.get(cls, ())):
         raise JSONFormatError(shown(f"format_version {version!r} is not supported; this version of ondermijning "
                                     f"reads {expected_version} ($.format_version)"))
+    own = {field.name for field in attrs.fields(cls)} if attrs.has(cls) else set()
+    renamed = {document_key(cls, key): key for key in ENVELOPE if key in own}
+    for key, field in renamed.items():
+        if key in data:
+            data[field] = data.pop(key)
     try:
         result = converter.structure(data, cls)
     except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
-        messages = cattrs.transform_error(exc, path="$")
+        messages = [_document_path(message, renamed) for message in cattrs.transform_error(exc, path="$")]
         raise JSONFormatError(shown("; ".join(messages))) from None
     except (TypeError, ValueError, OverflowError, AttributeError, KeyError, RecursionError) as exc:
         raise JSONFormatError(shown(str(exc) or type(exc).__name__)) from None
@@ -166,6 +190,13 @@ def from_json(text: str | bytes, cls: type[T], *, catalog: _Packs | None = None)
         for difference in compare_pins(result, catalog):
             warnings.warn(difference.message, PinsWarning, stacklevel=2)
     return result
+
+
+def _document_path(message: str, renamed: Mapping[str, str]) -> str:
+    """A problem at ``$.kind`` of a workshop is at ``$.workshop_kind`` in the document the reader has."""
+    for key, field in renamed.items():
+        message = re.sub(rf"\$\.{field}\b", f"$.{key}", message)
+    return message
 
 
 #: digits of a JSON number this library reads; no field it writes needs more than a few

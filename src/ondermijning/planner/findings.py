@@ -90,6 +90,7 @@ def _between(low: int, high: int) -> Callable[[Any, attrs.Attribute[Any], int], 
         if not low <= value <= high:
             raise InvalidFieldError(attribute.name, f"{value} is not between {low} and {high}")
 
+    check.bounds = (low, high)  # type: ignore[attr-defined]  # read by ondermijning.testing.strategies
     return check
 
 

@@ -16,6 +16,7 @@ value is drawn, not when the strategy is defined (hypothesis' own convention)::
 # no ``from __future__ import annotations``: @st.composite copies the return annotation into the
 # strategy it makes, and a string there ("SignalList") would only resolve in this module
 
+import datetime
 import enum
 import typing
 from collections.abc import Mapping
@@ -96,6 +97,9 @@ def _for_field(owner: type, field: "attrs.Attribute[Any]", hint: Any) -> st.Sear
         return st.integers(1, MAX_RETENTION_DAYS)
     if owner is ScoringBasis and field.name == "date":
         return st.one_of(st.just(""), st.dates().map(lambda d: d.isoformat()))
+    bounds = getattr(field.validator, "bounds", None)  # a validator that says its range (Findings.weeks)
+    if bounds is not None:
+        return st.integers(*bounds)
     if hint is Thresholds:
         return st.builds(lambda low, gap: Thresholds(moderate=low, high=low + gap),
                          st.floats(0.5, 50), st.floats(0.5, 50))
@@ -128,8 +132,11 @@ def _for_type(hint: Any) -> st.SearchStrategy[Any]:
         return st.sampled_from(list(hint))
     if isinstance(hint, type) and attrs.has(hint):
         return models(hint)
+    if hint is datetime.date:
+        return st.dates()
     if typing.get_origin(hint) in (dict, Mapping) or hint is Mapping:
-        return st.dictionaries(ids(), texts(), max_size=2)
+        values = typing.get_args(hint)[1:]
+        return st.dictionaries(ids(), _for_type(values[0]) if values else texts(), max_size=2)
     raise TypeError(f"no strategy for {hint!r}")
 
 
