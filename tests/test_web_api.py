@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import jsonschema
@@ -13,8 +15,12 @@ from openapi_spec_validator import validate
 
 import ondermijning as o
 from ondermijning.codes import BY_CODE
-from ondermijning.models import ConcernLevel
+from ondermijning.models import ConcernLevel, RouteScope
+from ondermijning.scaffold import new_pack
 from ondermijning.web import create_app
+
+from .conftest import MakePack
+from .helpers import route_toml
 
 RED_FLAG = "deurne/bezittingen-heeft-drugs"
 
@@ -120,6 +126,55 @@ def test_every_item_served_reads_back_as_the_catalogs(client: TestClient[Any], c
     items = client.get(path).json()
     assert [o.from_json(json.dumps(item), cls) for item in items] == [
         catalog.family(family)[item["id"]] for item in items]
+
+
+def _observations_per_level(catalog: o.Catalog, signal_list: o.SignalList) -> dict[ConcernLevel, list[str]]:
+    """For each level, a few themed signals of the list that give it (themes: the API's ``theme`` can say them)."""
+    themed = [s.id for s in signal_list.signals if s.themes][:30]
+    found: dict[ConcernLevel, list[str]] = {}
+    for size in (1, 2, 3):
+        for combination in itertools.combinations(themed, size):
+            found.setdefault(o.assess(signal_list, combination, catalog=catalog).level, list(combination))
+        if len(found) == len(ConcernLevel):
+            return found
+    raise AssertionError(f"{signal_list.id}: no themed signals for {set(ConcernLevel) - set(found)}")
+
+
+def test_routes_are_the_ones_a_picture_names_for_every_municipality_and_level(make_pack: MakePack,
+                                                                              tmp_path: Path) -> None:
+    (tmp_path / "packs").mkdir()
+    tilburg = new_pack("tilburg", tmp_path / "packs") / "src" / "ondermijning_tilburg" / "pack"
+    own_112 = route_toml("spoed", levels='["high"]', extra='phone = "112"').replace('"advice"', '"report"')
+    only_youth = route_toml("school", extra='lists = ["deurne/jongeren"]')
+    catalog = o.load_catalog([tilburg, make_pack("utrecht", {"r.toml": route_toml() + own_112 + only_youth})])
+    compared: set[tuple[str, ConcernLevel]] = set()
+    with TestClient(create_app(catalog)) as client:
+        for signal_list in (catalog.signal_lists["deurne/jongeren"], catalog.signal_lists["core/volwassenen"]):
+            themes_of = {s.id: s.themes for s in signal_list.signals}
+            for level, observed in _observations_per_level(catalog, signal_list).items():
+                themes = sorted({t for signal in observed for t in themes_of[signal]})
+                for municipality in [*catalog.packs, None]:
+                    picture = o.assess(signal_list, observed, catalog=catalog, municipality=municipality)
+                    params = {"level": level.value, "theme": themes, "signal_list": signal_list.id,
+                              **({"municipality": municipality} if municipality else {})}
+                    response = client.get("/api/v1/routes", params=params)
+                    assert response.status_code == 200
+                    assert [r["id"] for r in response.json()] == [r.id for r in picture.routes], (params, picture.level)
+                    compared.add((picture.municipality, picture.level))
+        high = client.get("/api/v1/routes", params={"municipality": "utrecht", "level": "high"}).json()
+        none = client.get("/api/v1/routes", params={"level": "high"}).json()
+    assert {(m, level) for m in catalog.packs for level in ConcernLevel} <= compared
+    assert "utrecht/spoed" in [r["id"] for r in high] and "core/politie-spoed" not in [r["id"] for r in high]
+    assert "utrecht/school" not in [r["id"] for r in high]  # names a list: only with signal_list
+    assert none and all(r["scope"] == RouteScope.NATIONAL.value for r in none)  # no municipality: national only
+
+
+def test_unknown_route_filters_are_problems(client: TestClient[Any]) -> None:
+    for params, path in [({"signal_list": "deurne/jongern"}, "signal_list"), ({"theme": ["core/drugs", "drgs"]},
+                                                                              "theme")]:
+        response = client.get("/api/v1/routes", params=params)
+        assert response.status_code == 400 and response.json()["code"] == "A003", response.text
+        assert response.json()["errors"][0]["path"] == path
 
 
 def test_one_item_by_its_id_with_the_slash(client: TestClient[Any], catalog: o.Catalog) -> None:

@@ -213,19 +213,22 @@ def _tables(sl: SignalList, rules: tuple[ScoringRule, ...], _functions: tuple[in
     return _Tables(sl, rules)
 
 
-def select_routes(routes: Mapping[str, Route], level: ConcernLevel, themes: Iterable[str], *,
+def select_routes(routes: Mapping[str, Route], level: ConcernLevel | None, themes: Iterable[str] | None, *,
                   municipality: str, signal_list: str = "") -> list[Route]:
     """The routes a picture names: the municipality's local routes first, then the national ones.
 
     A route fits when its levels hold ``level``, it names no themes or one of ``themes``, and
     it names no lists or ``signal_list``. Local routes are those of the pack ``municipality``
-    only (another municipality's are left out, whoever wrote the list); national routes fit
-    everywhere. No route appears twice: a route with the same action and phone number as one
-    already chosen (a municipality's own entry for a national number) is left out.
+    only (another municipality's are left out, whoever wrote the list; ``""``: none, national
+    routes only); national routes fit everywhere. No route appears twice: a route with the same
+    action and phone number as one already chosen (a municipality's own entry for a national
+    number) is left out. ``level=None`` or ``themes=None`` leaves that filter out, for a question
+    such as the web API's ``GET /api/v1/routes`` ("every route of Deurne for this list").
     """
-    wanted = set(themes)
+    wanted = None if themes is None else set(themes)
     fitting = [r for r in routes.values()
-               if level in r.levels and (not r.themes or wanted.intersection(r.themes))
+               if (level is None or level in r.levels)
+               and (wanted is None or not r.themes or wanted.intersection(r.themes))
                and (not r.lists or signal_list in r.lists)]
     ordered = ([r for r in fitting if r.scope is RouteScope.LOCAL and pack_of(r.id) == municipality]
                + [r for r in fitting if r.scope is RouteScope.NATIONAL])

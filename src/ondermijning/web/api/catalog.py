@@ -13,6 +13,7 @@ from litestar import Router, get
 from litestar.handlers import HTTPRouteHandler
 from litestar.params import FromPath, QueryParameter
 
+from ...assessment import select_routes
 from ...errors import UnknownItemError
 from ...models import (
     Case,
@@ -20,7 +21,6 @@ from ...models import (
     ConversationGuide,
     DilemmaCard,
     Route,
-    RouteScope,
     SignalList,
     Workshop,
     pack_of,
@@ -76,23 +76,32 @@ def get_pack(site: SiteDep, pack_id: FromPath[str]) -> PackStatus:
      sync_to_thread=False)
 def list_routes(
     site: SiteDep,
-    municipality: Annotated[str | None, QueryParameter(description="pack id of a municipality: its local routes first, "
-                                                  "then national ones; other municipalities' routes left out")] = None,
+    municipality: Annotated[str | None, QueryParameter(
+        description="pack id of a municipality: its local routes first, then national ones; other municipalities' "
+                    "routes left out. Default: the pack of signal_list; without either, national routes only")] = None,
     level: Annotated[ConcernLevel | None, QueryParameter(description="only routes for this concern level")] = None,
-    theme: Annotated[str | None, QueryParameter(description="only routes for this theme (routes without themes fit "
-                                           "every theme), e.g. core/drugs")] = None,
+    theme: Annotated[list[str] | None, QueryParameter(
+        description="only routes for these themes (repeat for more; routes without themes fit every theme), "
+                    "e.g. core/drugs")] = None,
+    signal_list: Annotated[str | None, QueryParameter(
+        description="the list being assessed: routes that name lists only for it (without: routes that name "
+                    "no lists), e.g. deurne/jongeren")] = None,
 ) -> list[Route]:
-    """Routes (who to contact for what), local before national, filtered by municipality, level and theme."""
+    """Whom to contact for what: the routes ``assess`` names for this municipality, level, themes and list.
+
+    The choice is the library's :func:`~ondermijning.assessment.select_routes`, so a picture and
+    this list never disagree; a filter left out is not applied.
+    """
     catalog = site.catalog
     if municipality is not None and municipality not in catalog.packs:
         raise unknown(UnknownItemError("municipality", municipality, catalog.packs), "municipality")
-    if theme is not None and theme not in catalog.themes:
-        raise unknown(UnknownItemError("theme", theme, catalog.themes), "theme")
-    fitting = [r for r in catalog.routes.values()
-               if (level is None or level in r.levels) and (theme is None or not r.themes or theme in r.themes)]
-    local = [r for r in fitting if r.scope is RouteScope.LOCAL
-             and (municipality is None or pack_of(r.id) == municipality)]
-    return local + [r for r in fitting if r.scope is RouteScope.NATIONAL]
+    for one_theme in theme or ():
+        if one_theme not in catalog.themes:
+            raise unknown(UnknownItemError("theme", one_theme, catalog.themes), "theme")
+    if signal_list is not None and signal_list not in catalog.signal_lists:
+        raise unknown(UnknownItemError("signal list", signal_list, catalog.signal_lists), "signal_list")
+    whose = municipality if municipality is not None else pack_of(signal_list) if signal_list is not None else ""
+    return select_routes(catalog.routes, level, theme, municipality=whose, signal_list=signal_list or "")
 
 
 def _family_handlers(segment: str, family: str, model: type[Any], dutch: str, english: str
