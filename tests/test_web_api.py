@@ -173,7 +173,7 @@ def test_unknown_route_filters_are_problems(client: TestClient[Any]) -> None:
     for params, path in [({"signal_list": "deurne/jongern"}, "signal_list"), ({"theme": ["core/drugs", "drgs"]},
                                                                               "theme")]:
         response = client.get("/api/v1/routes", params=params)
-        assert response.status_code == 400 and response.json()["code"] == "A003", response.text
+        assert response.status_code == 422 and response.json()["code"] == "A003", response.text
         assert response.json()["errors"][0]["path"] == path
 
 
@@ -273,6 +273,42 @@ def test_a_plan_is_the_proposal_and_its_calendar_downloads(client: TestClient[An
     events = Calendar.from_ical(ics.text).walk("VEVENT")
     assert len(events) == len([s for phase in expected.trajectory.phases for s in phase.sessions])
     assert events[0].decoded("DTSTART").hour == 13
+
+
+def test_the_planner_pages_verkenning_gives_the_findings_explore_writes(client: TestClient[Any],
+                                                                       catalog: o.Catalog) -> None:
+    import datetime
+    import html
+    from urllib.parse import urlencode
+
+    from icalendar import Calendar
+
+    from ondermijning.converter import converter
+    from ondermijning.exploration import findings_from
+
+    answers = {"wie": ["sociaal", "veiligheid"], "lastig": ["avg", "damocles"], "anders": ["casussen"]}
+    form = [("verkenning", "core/verkenning"), *(("antwoord", f"{q}:{a}") for q, ids in answers.items() for a in ids),
+            ("thema", "core/zorgfraude"), ("deelnemers", "12"), ("weken", "16"), ("start", "2026-09-07"),
+            ("tijd", "13:30")]
+    explored = findings_from(catalog.explorations["core/verkenning"], answers, participants=12, weeks=16,
+                             themes=["core/zorgfraude"], start=datetime.date(2026, 9, 7))
+    posted = {"content": urlencode(form), "headers": {"content-type": "application/x-www-form-urlencoded"}}
+
+    def sessions(ics: str) -> list[tuple[str, object]]:
+        return [(str(e["SUMMARY"]), e.decoded("DTSTART")) for e in Calendar.from_ical(ics).walk("VEVENT")]
+
+    api = client.post("/api/v1/plans/calendar", params={"time": "13:30"},
+                      json=converter.unstructure(explored.findings))
+    page = client.post("/training/agenda.ics", **posted)
+    assert page.status_code == api.status_code == 200
+    assert sessions(page.text) == sessions(api.text) and sessions(api.text)
+    shown = client.post("/training/traject", **posted)
+    assert shown.status_code == 200
+    for why in explored.reasons.values():  # each value with the answers that led to it
+        assert all(html.escape(answer, quote=False) in shown.text for answer in why)
+    wrong = client.post("/training/traject", content=urlencode([*form, ("antwoord", "lastig:bestaat-niet")]),
+                        headers=posted["headers"])
+    assert wrong.status_code == 400 and "Kies alleen uit de getoonde antwoorden van de verkenning." in wrong.text
 
 
 def test_wrong_findings_are_problems(client: TestClient[Any]) -> None:

@@ -19,7 +19,7 @@ from tests.browser import VIEWPORTS, accessible, require_chromium
 
 require_chromium()
 
-from playwright.sync_api import Browser, Page, expect  # noqa: E402
+from playwright.sync_api import Browser, Locator, Page, expect  # noqa: E402
 
 
 def test_the_signalling_flow_from_choice_to_picture_and_downloads(page: Page, server: Any, tmp_path: Path) -> None:
@@ -132,26 +132,62 @@ def test_a_case_discussion_guide_with_the_session_check(page: Page, server: Any)
 
 
 def test_the_training_planner_to_a_calendar(page: Page, server: Any) -> None:
-    from icalendar import Calendar
-
     page.goto(server.url + "/training")
     accessible(page)
-    page.get_by_label("Gemeente of organisatie").fill("Gemeente Voorbeeld")
-    page.get_by_label("Zorgfraude").check()
-    page.get_by_label("Sociaal domein (Wmo, Jeugd, Werk en Inkomen, schuldhulp)").check()
-    page.get_by_label("Aantal deelnemers").fill("12")
-    page.get_by_label("Beschikbare weken").fill("12")
-    page.get_by_label("Datum van de eerste bijeenkomst (nodig voor de agenda)").fill("2026-09-07")
-    page.get_by_label("Begintijd van de bijeenkomsten (leeg: hele dagen in de agenda)").fill("13:30")
-    page.get_by_role("button", name="Traject voorstellen").click()
+    form = page.locator("form").filter(has=page.get_by_role("button", name="Traject voorstellen", exact=True))
+    fill(form, {"Gemeente of organisatie": "Gemeente Voorbeeld", "Zorgfraude": True,
+                "Sociaal domein (Wmo, Jeugd, Werk en Inkomen, schuldhulp)": True, "Aantal deelnemers": "12",
+                "Beschikbare weken": "12", "Datum van de eerste bijeenkomst (nodig voor de agenda)": "2026-09-07",
+                "Begintijd van de bijeenkomsten (leeg: hele dagen in de agenda)": "13:30"})
+    form.get_by_role("button", name="Traject voorstellen").click()
+    assert calendar_of_the_trajectory(page)[0].decoded("DTSTART").hour == 13
+
+
+def fill(form: Locator, values: dict[str, str | bool]) -> None:
+    """Fill a form's fields by their labels: a text, or True to tick a box."""
+    for label, value in values.items():
+        field = form.get_by_label(label)
+        field.check() if value is True else field.fill(str(value))
+
+
+def calendar_of_the_trajectory(page: Page) -> list[Any]:
+    """On the trajectory page: its title and first week shown, accessible; the .ics it downloads, as events."""
+    from icalendar import Calendar
+
     expect(page.get_by_role("heading", level=1)).to_contain_text("Gemeente Voorbeeld")
     expect(page.get_by_text("Week 1, maandag 7 september 2026", exact=False).first).to_be_visible()
     accessible(page)
     with page.expect_download() as download:
         page.get_by_role("button", name="Agenda downloaden (.ics)").click()
     assert download.value.suggested_filename == "training.ics"
-    events = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
-    assert events and events[0].decoded("DTSTART").hour == 13
+    events: list[Any] = Calendar.from_ical(Path(download.value.path()).read_bytes()).walk("VEVENT")
+    assert events
+    return events
+
+
+def test_the_verkenning_as_a_form_to_the_trajectory_and_its_calendar(page: Page, server: Any) -> None:
+    page.goto(server.url + "/training")
+    form = page.get_by_role("form", name="Vanuit de verkenning: ")
+    expect(form).to_be_visible()
+    accessible(page)
+    form.get_by_role("group", name="Om wie gaat het").get_by_label(
+        "Professionals uit het sociaal domein (Wmo, Jeugd, Werk en Inkomen, schuldhulp)").check()
+    damocles = form.get_by_label("Het sluiten van woningen na een drugsvondst, en wat dat voor bewoners betekent")
+    damocles.focus()
+    page.keyboard.press("Space")  # keyboard alone
+    expect(damocles).to_be_checked()
+    fill(form, {"Niet weten wat je mag delen, en met wie (de AVG)": True,
+                "Naam van de organisatie of gemeente": "Gemeente Voorbeeld", "Hoeveel weken zijn er beschikbaar?": "16",
+                "Wanneer is de eerste bijeenkomst? (nodig voor de agenda)": "2026-09-07",
+                "Hoe laat beginnen de bijeenkomsten?": "09:30"})
+    form.get_by_role("button", name="Traject voorstellen vanuit de verkenning").click()
+
+    reasons = page.get_by_role("region", name="Wat de antwoorden uit de verkenning opleverden")
+    expect(reasons).to_contain_text("Vragen over de Wet Damocles en sluiting van woningen")
+    expect(reasons).to_contain_text("Het sluiten van woningen na een drugsvondst")
+    expect(page.get_by_text("Vragen en behoeften: Vragen over informatie delen en de AVG", exact=False)).to_be_visible()
+    start = calendar_of_the_trajectory(page)[0].decoded("DTSTART")
+    assert (start.date().isoformat(), start.hour) == ("2026-09-07", 9)
 
 
 def test_packs_with_versions_and_validation_status(page: Page, server: Any) -> None:
