@@ -19,6 +19,7 @@ from .models.picture import (
     InformationPicture,
     Judgement,
     Observation,
+    ObservationKind,
     Pins,
     RedFlag,
     WatchSignal,
@@ -116,6 +117,7 @@ class _Tables:
         self.themes = {i: s.themes for i, s in signals.items()}
         self.red_flags = {i: RedFlag(signal=i, text=s.text, themes=s.themes) for i, s in signals.items() if s.red_flag}
         self.observation = {i: Observation(signal=i) for i in signals}
+        self.interpretation = {i: Observation(signal=i, kind=ObservationKind.INTERPRETATION) for i in signals}
         self.goals = {level: tuple(goal for goal in sl.goals if level in goal.levels) for level in ConcernLevel}
         # each category of the list (in list order): the bit set of its signals, and its breakdowns so far
         in_category = scorer.raising.in_category
@@ -285,7 +287,10 @@ def _observations(observed: Iterable[str | Observation], tables: _Tables,
         if isinstance(item, Observation):
             qualified = tables.resolve(item.signal)
             observation = item
-            if qualified != item.signal:
+            if item.date is None and not item.observer and not item.note:  # only signal and kind: the list's own
+                observation = (tables.interpretation if item.kind is ObservationKind.INTERPRETATION
+                               else tables.observation)[qualified]
+            elif qualified != item.signal:
                 observation = Observation(signal=qualified, kind=item.kind, date=item.date,
                                           observer=item.observer, note=item.note)
         else:

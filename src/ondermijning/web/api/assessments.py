@@ -33,7 +33,8 @@ def picture_for(request: AssessmentRequest, site: SiteDep) -> InformationPicture
         raise ApiProblem("L104", detail, errors=[ProblemItem(code="L104", path=path, detail=detail)])
     if request.municipality and request.municipality not in catalog.packs:
         raise unknown(UnknownItemError("municipality", request.municipality, catalog.packs), "$.municipality")
-    observed = [Observation(signal=s) for s in request.signals]
+    # facts as plain ids: assess() takes them from the list's own observations, built once
+    observed: list[str | Observation] = list(request.signals)
     observed += [Observation(signal=s, kind=ObservationKind.INTERPRETATION) for s in request.interpretations]
     try:
         picture = assess(signal_list, observed, catalog=catalog, protective=request.protective,

@@ -13,6 +13,7 @@ from collections.abc import Collection, Generator
 from typing import Any, TypeVar
 
 import cattrs
+import msgspec
 from litestar.dto import AbstractDTO, DTOFieldDefinition
 from litestar.openapi.spec import OpenAPIType, Reference, Schema
 from litestar.typing import FieldDefinition
@@ -21,7 +22,8 @@ from ...converter import converter
 from ...i18n import _
 from ...loader import _structure_problems
 from ...locate import LineIndex
-from ...models import Goal, ProtectiveFactor, Route
+from ...models import Goal, ProtectiveFactor, Route, ScoringBasis, Thresholds
+from ...models.picture import CategoryScore, Contribution, Decision, Observation, Pins, RedFlag, WatchSignal
 from ...planner import Findings, FindingsError, findings_from_data
 from ...schema import document_name
 from ...serialize import to_data
@@ -69,14 +71,17 @@ def structure(data: Any, cls: type[Any]) -> Any:
 
 
 def _memoizing_converter() -> cattrs.Converter:
-    """The library's converter, remembering the plain form of the catalog's items it has written.
+    """The library's converter, remembering the JSON of the shared objects it has written.
 
-    A picture names the same routes, goals and protective factors over and over; they are frozen
-    catalog objects, so their plain form never changes. The hooks are the converter's own, so the
-    output is the same (``tests/test_web_api.py`` compares it with ``to_json``).
+    A picture names the same routes, goals, explanation lines, red flags and watch entries over
+    and over; they are frozen objects of the catalog or of the list's compiled tables, so their
+    JSON never changes. Each is encoded once and kept as ``msgspec.Raw``, which the response's
+    encoder copies as it is. The hooks are the converter's own, so the output is the same
+    (``tests/test_web_api.py`` compares it with ``to_json``). Observations are kept only without
+    a date, an observer or a note (the list's own), so nothing a person typed stays behind.
     """
     memo_converter = converter.copy()
-    cache: dict[int, tuple[Any, Any]] = {}
+    cache: dict[int, tuple[Any, msgspec.Raw]] = {}
 
     def memoized(cls: type[Any]) -> Any:
         plain = memo_converter.gen_unstructure_attrs_fromdict(cls)
@@ -85,27 +90,33 @@ def _memoizing_converter() -> cattrs.Converter:
             hit = cache.get(id(obj))
             if hit is not None and hit[0] is obj:
                 return hit[1]
-            if len(cache) > 20_000:  # bounded: the catalog's items fit many times over
+            if cls is Observation and (obj.date is not None or obj.observer or obj.note):
+                return plain(obj)
+            if len(cache) > 20_000:  # bounded: the catalog's items and a list's tables fit many times over
                 cache.clear()
-            value = plain(obj)
+            value = msgspec.Raw(msgspec.json.encode(plain(obj)))
             cache[id(obj)] = (obj, value)  # the object is kept, so its id is not reused
             return value
 
         return unstructure
 
-    for cls in (Route, Goal, ProtectiveFactor):
+    for cls in SHARED:
         memo_converter.register_unstructure_hook(cls, memoized(cls))
     return memo_converter
 
 
+#: frozen objects that pictures share (catalog items, lines of a list's compiled tables)
+SHARED = (Route, Goal, ProtectiveFactor, Contribution, WatchSignal, RedFlag, CategoryScore, Decision, Observation,
+          Pins, Thresholds, ScoringBasis)
 _writer = _memoizing_converter()
 
 
 def encode(data: Any) -> Any:
-    """A model, or a collection of models, as the plain data ``to_json`` writes."""
+    """A model, or a collection of models, as the data ``to_json`` writes (shared parts as ``msgspec.Raw``)."""
     if isinstance(data, (list, tuple)):
-        return [to_data(item, using=_writer) for item in data]
-    return to_data(data, using=_writer)
+        return [encode(item) for item in data]
+    # a shared object as a whole document (GET /routes) is written plainly: its envelope goes around it
+    return to_data(data, using=converter if type(data) in SHARED else _writer)
 
 
 def reference(name: str) -> Schema:
