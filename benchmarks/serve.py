@@ -12,6 +12,9 @@ concurrency to in-process throughput (goal: at least 25%) and p99/p50 there (goa
 The baseline is measured before and after the served levels and the higher figure is used, so a
 busy moment during the baseline does not flatter the ratio.
 The client shares the machine with the server: on two cores the ratio is a floor, not a ceiling.
+The load average is printed before and after, and per level the server's CPU time per request
+(its processes' user and system time from /proc, on Linux) beside the CPU time of one in-process
+``assess()``: on a shared, busy machine those say more than requests per second.
 A benchmark, not a test: read ratios, not seconds.
 """
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import os
 import random
 import socket
 import statistics
@@ -27,6 +31,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from pathlib import Path
 
 import ondermijning as o
 
@@ -36,6 +41,22 @@ def free_port() -> int:
         probe.bind(("127.0.0.1", 0))
         port: int = probe.getsockname()[1]
         return port
+
+
+def cpu_seconds(pid: int) -> float:
+    """User and system CPU time of a process and all its descendants (Linux /proc; NaN elsewhere)."""
+    try:
+        total, pending = 0.0, [pid]
+        while pending:
+            current = pending.pop()
+            proc = Path(f"/proc/{current}")
+            fields = (proc / "stat").read_text(encoding="ascii").rsplit(")", 1)[1].split()
+            total += (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+            for task in (proc / "task").iterdir():
+                pending.extend(int(child) for child in (task / "children").read_text(encoding="ascii").split())
+        return total
+    except (OSError, ValueError, IndexError):
+        return float("nan")
 
 
 def bodies(catalog: o.Catalog, list_id: str, count: int) -> list[dict[str, object]]:
@@ -50,20 +71,21 @@ def bodies(catalog: o.Catalog, list_id: str, count: int) -> list[dict[str, objec
     return out
 
 
-def in_process(catalog: o.Catalog, requests: list[dict[str, object]], repeats: int) -> float:
-    """Calls per second of assess() on this thread (median of ``repeats`` passes)."""
+def in_process(catalog: o.Catalog, requests: list[dict[str, object]], repeats: int) -> tuple[float, float]:
+    """Calls per second of assess() on this thread, and CPU microseconds per call (medians of ``repeats`` passes)."""
     sl = catalog.signal_lists[str(requests[0]["signal_list"])]
     observed = [[o.Observation(signal=s) for s in r["signals"]]  # type: ignore[attr-defined]
                 + [o.Observation(signal=s, kind=o.ObservationKind.INTERPRETATION)
                    for s in r["interpretations"]]  # type: ignore[attr-defined]
                 for r in requests]
-    rates = []
+    rates, cpu = [], []
     for _ in range(repeats):
-        start = time.perf_counter()
+        start, start_cpu = time.perf_counter(), time.process_time()
         for items in observed:
             o.assess(sl, items, catalog=catalog)
         rates.append(len(observed) / (time.perf_counter() - start))
-    return statistics.median(rates)
+        cpu.append((time.process_time() - start_cpu) / len(observed) * 1e6)
+    return statistics.median(rates), statistics.median(cpu)
 
 
 async def _client(host: str, port: int, payloads: list[bytes], queue: asyncio.Queue[int],
@@ -118,7 +140,9 @@ def main() -> None:
 
     catalog = o.load_catalog()
     requests = bodies(catalog, args.list, 500)
-    baseline = in_process(catalog, requests, repeats=5)
+    print("load average (1, 5, 15 min) before: {:.2f} {:.2f} {:.2f} on {} cores".format(*os.getloadavg(),
+                                                                                      os.cpu_count()))
+    baseline, baseline_cpu = in_process(catalog, requests, repeats=5)
     port = free_port()
     host = "127.0.0.1"
     payloads = []
@@ -140,20 +164,23 @@ def main() -> None:
                     raise SystemExit("the server did not start") from None
                 time.sleep(0.2)
         asyncio.run(load(host, port, payloads, 4, 200, 10))  # warm up: imports, caches
-        print(f"in-process assess(), one thread: {baseline:8.0f} /s (before)")
+        print(f"in-process assess(), one thread: {baseline:8.0f} /s, {baseline_cpu:6.1f} us CPU per call (before)")
         print(f"served, {args.workers} worker(s), POST /api/v1/assessments ({args.list}, 0-15 signals):")
         print(f"{'clients':>8} {'requests':>9} {'per s':>8} {'p50 ms':>8} {'p99 ms':>8} {'p99/p50':>8} "
-              f"{'vs in-process':>14}")
+              f"{'vs in-process':>14} {'server CPU us':>14}")
         last = (0.0, 0.0, 0.0)
         for clients in args.concurrency:
+            used = cpu_seconds(server.pid)
             elapsed, latencies = asyncio.run(load(host, port, payloads, clients, args.requests, args.seconds))
+            per_request = (cpu_seconds(server.pid) - used) / len(latencies) * 1e6
             rate = len(latencies) / elapsed
             p50, p99 = percentile(latencies, 0.5), percentile(latencies, 0.99)
             print(f"{clients:>8} {len(latencies):>9} {rate:>8.0f} {p50 * 1000:>8.2f} {p99 * 1000:>8.2f} "
-                  f"{p99 / p50:>8.1f} {rate / baseline:>13.0%}")
+                  f"{p99 / p50:>8.1f} {rate / baseline:>13.0%} {per_request:>14.0f}")
             last = (rate, p50, p99)
-        after = in_process(catalog, requests, repeats=5)
-        print(f"in-process assess(), one thread: {after:8.0f} /s (after)")
+        after, after_cpu = in_process(catalog, requests, repeats=5)
+        print(f"in-process assess(), one thread: {after:8.0f} /s, {after_cpu:6.1f} us CPU per call (after)")
+        print("load average (1, 5, 15 min) after: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
         baseline = max(baseline, after)
         rate, p50, p99 = last
         print(f"goal at {args.concurrency[-1]} clients: served >= 25% of in-process: {rate / baseline:.0%} "
