@@ -376,3 +376,21 @@ def test_the_memoizing_writer_writes_what_to_json_writes(catalog: o.Catalog) -> 
         assert encode([picture, picture]) == [encode(picture)] * 2
 
     check()
+
+
+def test_the_writer_keeps_nothing_a_person_typed(catalog: o.Catalog) -> None:
+    """Shared objects are remembered; an observation with a note (or a date, an observer) is not."""
+    import gc
+    import weakref
+
+    from ondermijning.web.api.wire import encode
+
+    noted = o.Observation(signal="deurne/gedrag-agressief", note="gezien bij de ingang", observer="conciërge")
+    plain = o.Observation(signal="deurne/school-spijbelt")
+    picture = o.assess("deurne/jongeren", [noted, plain], catalog=catalog)
+    encode(picture)
+    gone = weakref.ref(picture.observations[0])
+    assert gone() is not None and gone().note  # type: ignore[union-attr]
+    del picture, noted
+    gc.collect()
+    assert gone() is None
