@@ -162,6 +162,19 @@ def test_every_picture_is_pinned_to_its_list_pack_and_library() -> None:
     assert o.from_json(o.to_json(picture), o.InformationPicture) == picture
 
 
+def test_a_weight_written_as_2_or_2_point_0_is_one_list_with_one_hash() -> None:
+    # the lists compare equal, so the scorer caches share them: the pinned hash must not tell them apart
+    whole = attrs.evolve(DEURNE, signals=tuple(attrs.evolve(s, weight=int(s.weight)) for s in DEURNE.signals
+                                               if float(s.weight).is_integer()))
+    written_as_float = attrs.evolve(whole, signals=tuple(attrs.evolve(s, weight=float(s.weight))
+                                                         for s in whole.signals))
+    assert whole == written_as_float
+    assert o.serialize.content_hash(whole) == o.serialize.content_hash(written_as_float)
+    for sl in (written_as_float, whole):  # whichever is assessed first fills the cache for both
+        pins = o.assess(sl, []).pins
+        assert pins is not None and pins.list_hash == o.serialize.content_hash(sl)
+
+
 def test_a_picture_of_format_version_1_is_still_read_without_pins() -> None:
     data = json.loads(o.to_json(o.assess(DEURNE, [], catalog=CATALOG)))
     del data["pins"]

@@ -251,9 +251,25 @@ def _text(value: str, path: str) -> None:
 
 
 def content_hash(obj: Any) -> str:
-    """``"sha256:"`` and the digest of a model's canonical JSON (keys sorted, no spaces, UTF-8)."""
-    canonical = json.dumps(converter.unstructure(obj), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+    """``"sha256:"`` and the digest of a model's canonical JSON (keys sorted, no spaces, UTF-8).
+
+    Numbers are written by value: a whole float as the integer (``2.0`` as ``2``, ``-0.0`` as
+    ``0``), so two objects that compare equal hash the same (``weight = 2`` and ``weight = 2.0``
+    score alike, and the caches that key on a list by equality rely on it).
+    """
+    canonical = json.dumps(_by_value(converter.unstructure(obj)), ensure_ascii=False, sort_keys=True,
+                           separators=(",", ":"))
     return "sha256:" + hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def _by_value(data: Any) -> Any:
+    if isinstance(data, float):
+        return int(data) if data.is_integer() else data
+    if isinstance(data, dict):
+        return {key: _by_value(value) for key, value in data.items()}
+    if isinstance(data, list | tuple):
+        return [_by_value(value) for value in data]
+    return data
 
 
 def redacted(obj: Any) -> Any:
