@@ -127,7 +127,7 @@ def test_the_generated_test_lists_the_problems_when_the_pack_does_not_load(tmp_p
     result = pytest_in(folder, "tests/test_pack.py")
     assert result.returncode == 1
     assert "E       AssertionError: the pack did not load:\n" in result.stdout
-    assert re.search(r"^E +\S+pack\.toml:\d+: L101 unknown key 'versoin'", result.stdout, re.MULTILINE)
+    assert re.search(r"^E +\S+pack\.toml:\d+: L101 onbekende sleutel 'versoin'", result.stdout, re.MULTILINE)
     assert "assert 'tiel' in mappingproxy" not in result.stdout
 
 

@@ -52,10 +52,10 @@ def test_a_second_run_prints_the_same_without_building_the_catalog(cache_dir: Pa
 
 def test_a_changed_pack_file_is_read_again(cache_dir: Path, make_pack: MakePack) -> None:
     folder = make_pack("t", {"r.toml": route_toml()})
-    assert run("validate", str(folder))[:2] == (0, f"{folder}: valid\n")
+    assert run("validate", str(folder))[:2] == (0, f"{folder}: geldig\n")
     (folder / "r.toml").write_text(route_toml().replace("[[routes]]", "[[routes]]\nlevle = 1"), encoding="utf-8")
     code, out, how = run("validate", str(folder))
-    assert (code, how) == (1, "built") and "L101 unknown key 'levle'" in out
+    assert (code, how) == (1, "built") and "L101 onbekende sleutel 'levle'" in out
     (folder / "extra.toml").write_text("[[routes]]\n", encoding="utf-8")  # a new file: read too
     assert "L102" in run("validate", str(folder))[1]
     assert run("validate", str(folder))[2] == "kept"
@@ -183,4 +183,4 @@ def test_a_pack_made_in_the_working_folder_is_seen(cache_dir: Path, tmp_path: Pa
     assert run("validate")[2] == "built" and run("validate")[2] == "kept"
     (here / "pack.toml").write_text('[pack]\nid = "hier"\nname = "Hier"\nversion = "1.0.0"\n', encoding="utf-8")
     _code, out, how = run("validate")
-    assert how == "built" and ".: valid" in out
+    assert how == "built" and ".: geldig" in out

@@ -78,8 +78,8 @@ def test_two_plugins_defining_one_id_name_both() -> None:
 
 
 @pytest.mark.parametrize(("requires", "fragment"), [
-    ('{ core = ">=9" }', "requires core >=9, but 0.1.0 is installed"),
-    ('{ onbekend = ">=1" }', "requires pack 'onbekend', which is not installed"),
+    ('{ core = ">=9" }', "vraagt core >=9, maar 0.1.0 is geïnstalleerd"),
+    ('{ onbekend = ">=1" }', "vraagt pack 'onbekend', dat niet geïnstalleerd is"),
 ])
 def test_requires_is_checked(make_pack: MakePack, requires: str, fragment: str) -> None:
     pack_toml = f'[pack]\nid = "eis"\nname = "E"\nversion = "1.0.0"\nrequires = {requires}\n'
@@ -139,7 +139,7 @@ def test_dangling_references_across_packs_are_found_with_their_line(make_pack: M
     problems = validate_catalog(load_catalog([folder], autoload=False))
     (problem,) = [p for p in problems if p.code == "V001"]
     assert "core/drugz" in problem.message
-    assert "did you mean 'core/drugs'" in problem.hint
+    assert "bedoel je 'core/drugs'" in problem.hint
     assert problem.file == str(folder / "r.toml")
     assert problem.line == 9  # the themes key itself, not only the route
     assert problem.path == "$.routes[0].themes"

@@ -74,28 +74,28 @@ def test_packs_json(capsys: pytest.CaptureFixture[str]) -> None:
 def test_validate_bundled_packs_exits_0(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "validate")
     assert code == 0, out
-    assert "valid" in out
+    assert "geldig" in out
 
 
 def test_validate_typo_prints_file_line_and_key(capsys: pytest.CaptureFixture[str], make_pack: MakePack) -> None:
     folder = make_pack("x", {"routes.toml": route_toml(extra='levle = ["low"]')})
     code, out, err = run(capsys, "validate", str(folder))
     assert code == 1
-    assert f"{folder / 'routes.toml'}:9: L101 unknown key 'levle' ($.routes[0].levle)" in out and err == ""
+    assert f"{folder / 'routes.toml'}:9: L101 onbekende sleutel 'levle' ($.routes[0].levle)" in out and err == ""
     assert "Traceback" not in out + err
 
 
 def test_validate_missing_folder_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "validate", str(tmp_path / "nope"))
     assert code == 2
-    assert err.strip() == f"ondermijning: error: {tmp_path / 'nope'}: no such folder"
+    assert err.strip() == f"ondermijning: error: {tmp_path / 'nope'}: die map bestaat niet"
 
 
 def test_validate_reports_only_the_given_folder(capsys: pytest.CaptureFixture[str], make_pack: MakePack) -> None:
     good = make_pack("goed", {"r.toml": route_toml()})
     code, out, err = run(capsys, "validate", str(good))
     assert (code, err) == (0, "")
-    assert out.strip() == f"{good}: valid"
+    assert out.strip() == f"{good}: geldig"
 
 
 def test_validate_json_report(capsys: pytest.CaptureFixture[str], make_pack: MakePack) -> None:
@@ -117,7 +117,7 @@ def test_validate_select_and_ignore(capsys: pytest.CaptureFixture[str], make_pac
     assert run(capsys, "validate", "--select", "V0", str(folder))[0] == 1
     code, out, _ = run(capsys, "validate", "--ignore", "V", str(folder), str(folder) + "/.")
     assert code == 0  # the same folder twice is checked once; what is filtered out is counted
-    assert out == f"{folder}: valid (1 problem(s) not shown: --select/--ignore)\n"
+    assert out == f"{folder}: geldig (1 probleem niet getoond: --select/--ignore)\n"
     report = json.loads(run(capsys, "validate", "--ignore", "V", "--format", "json", str(folder))[1])
     assert (report["valid"], report["stats"]["not_shown"]) == (True, 1)
 
@@ -128,8 +128,8 @@ def test_a_select_or_ignore_value_that_matches_no_code_is_a_usage_error(
     folder = make_pack("x", {"routes.toml": route_toml(extra='themes = ["core/drugz"]')})
     code, out, err = run(capsys, "validate", option, "bogus", str(folder))
     assert (code, out) == (2, "")
-    assert err == (f"ondermijning: error: {option} bogus: no problem code starts with 'bogus'; codes look like "
-                   "L101, V001 or just V (see docs/error-codes.md)\n")
+    assert err == (f"ondermijning: error: {option} bogus: geen probleemcode begint met 'bogus'; codes zien eruit als "
+                   "L101, V001 of alleen V (zie docs/error-codes.md)\n")
 
 
 def test_a_pack_that_does_not_load_is_named_not_silently_left_out(
@@ -139,14 +139,14 @@ def test_a_pack_that_does_not_load_is_named_not_silently_left_out(
                          "--signal", "gedrag-agressief")
     assert code == 0 and "INFORMATIEBEELD" in out
     assert err.splitlines() == [
-        f"ondermijning: warning: {folder / 'routes.toml'}:9: L101 unknown key 'levle' ($.routes[0].levle) — "
-        "did you mean 'levels'?",
-        "ondermijning: warning: 1 problem(s) while loading; what they concern is left out (see 'ondermijning "
+        f"ondermijning: waarschuwing: {folder / 'routes.toml'}:9: L101 onbekende sleutel 'levle' ($.routes[0].levle) "
+        "— bedoel je 'levels'?",
+        "ondermijning: waarschuwing: 1 probleem bij het laden; waar het over gaat is weggelaten (zie 'ondermijning "
         "validate')"]
     code, out, err = run(capsys, "--pack", str(folder / "nergens"), "packs")
     assert (code, out) == (2, "")
-    assert err == f"ondermijning: error: --pack {folder / 'nergens'}: no such folder (give the folder that holds " \
-                  "pack.toml)\n"
+    assert err == f"ondermijning: error: --pack {folder / 'nergens'}: die map bestaat niet (geef de map die " \
+                  "pack.toml bevat)\n"
 
 
 def test_disable_plugin_option(capsys: pytest.CaptureFixture[str]) -> None:
@@ -296,9 +296,9 @@ def test_a_full_disk_is_an_io_error_not_an_internal_error(capsys: pytest.Capture
 
 
 @pytest.mark.parametrize(("args", "suggestion"), [
-    (["dilemma", "bankpas"], "did you mean 'nieuwegein/bankpas-uitgeleend'? (see --list)"),
-    (["guide", "onzichtbare"], "did you mean 'nsob/onzichtbaar-gevolg'? (see --list)"),
-    (["assess", "--list", "jongens", "--signal", "x"], "did you mean 'deurne/jongeren'? (see --show-lists)"),
+    (["dilemma", "bankpas"], "did you mean 'nieuwegein/bankpas-uitgeleend'? (zie --list)"),
+    (["guide", "onzichtbare"], "did you mean 'nsob/onzichtbaar-gevolg'? (zie --list)"),
+    (["assess", "--list", "jongens", "--signal", "x"], "did you mean 'deurne/jongeren'? (zie --show-lists)"),
 ])
 def test_unknown_ids_get_a_suggestion_in_every_command(capsys: pytest.CaptureFixture[str], args: list[str],
                                                        suggestion: str) -> None:

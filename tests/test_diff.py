@@ -91,7 +91,7 @@ def test_cli_errors(versions: tuple[Path, Path], tmp_path: Path, capsys: pytest.
     assert main(["diff", str(old), str(tmp_path / "nope")]) == 2
     (new / "routes.toml").write_text("[[routes]\n", encoding="utf-8")
     assert main(["diff", str(old), str(new)]) == 1
-    assert "L005 TOML syntax error" in capsys.readouterr().err
+    assert "L005 TOML-syntaxfout" in capsys.readouterr().err
 
 
 def test_two_different_packs_are_not_compared(versions: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:

@@ -122,7 +122,7 @@ def test_dangling_references_run_a_bounded_number_of_fuzzy_searches(make_pack: M
         f'[[routes]]\nid = "r"\nname = "r"\naction = "advice"\nscope = "local"\nlevels = ["low"]\n'
         f'when = "altijd"\nthemes = ["thema-1x"]\nsource = {SOURCE}\n', encoding="utf-8")
     problem = next(p for p in o.validate_catalog(o.load_catalog([close], autoload=False)) if p.code == "V001")
-    assert "did you mean 'dichtbij/thema-1'" in problem.hint  # within the bound, the hint is as before
+    assert "bedoel je 'dichtbij/thema-1'" in problem.hint  # within the bound, the hint is as before
 
 
 def test_suggestions_answer_cheap_cases_after_the_budget() -> None:

@@ -82,7 +82,7 @@ def test_the_cli_warns_and_assess_says_why(make_pack: MakePack, capsys: pytest.C
     code = main(["--pack", str(folder), "assess", "--list", "fouten/buurt", "--signal", "dure-kleding"])
     err = capsys.readouterr().err
     assert code == 1
-    assert "warning:" in err and "V004" in err
+    assert "waarschuwing:" in err and "V004" in err
     assert "error: signalenlijst 'fouten/buurt' is ongeldig" in err
 
 

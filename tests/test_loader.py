@@ -48,8 +48,8 @@ def test_unknown_key_names_file_line_key_and_suggestion(make_pack: MakePack) -> 
     assert problem.file == str(root / "routes.toml")
     assert problem.line == 9
     assert problem.path == "$.routes[0].levle"
-    assert "did you mean 'levels'" in problem.hint
-    assert problem.format().startswith(f"{root / 'routes.toml'}:9: L101 unknown key 'levle'")
+    assert "bedoel je 'levels'" in problem.hint
+    assert problem.format().startswith(f"{root / 'routes.toml'}:9: L101 onbekende sleutel 'levle'")
 
 
 def test_wrong_type_is_not_coerced(make_pack: MakePack) -> None:

@@ -317,12 +317,13 @@ def test_a_findings_file_is_read_with_local_theme_ids_and_a_date(tmp_path: Path)
 
 
 @pytest.mark.parametrize(("text", "expected"), [
-    ("participants = 5\nweeks = 4\nthema = []\n", ":3: L101 unknown key 'thema' ($.thema) — did you mean 'themes'?"),
-    ("weeks = 4\n", "L102 missing required key 'participants'"),
-    ("participants = 5\nweeks = 0\n", ":2: L104 invalid value: 0 is not between 1 and 104 ($.weeks)"),
+    ("participants = 5\nweeks = 4\nthema = []\n", ":3: L101 onbekende sleutel 'thema' ($.thema) — bedoel je 'themes'?"),
+    ("weeks = 4\n", "L102 verplichte sleutel 'participants' ontbreekt"),
+    ("participants = 5\nweeks = 0\n", ":2: L104 ongeldige waarde: 0 is not between 1 and 104 ($.weeks)"),
     ("participants = 5\nweeks = 4\nthemes = [\"core/zorgfrude\"]\n",
      ":3: L104 invalid value: unknown theme 'core/zorgfrude' ($.themes[0]) — did you mean 'core/zorgfraude'?"),
-    ("participants = 5\nweeks = 4\naudiences = [\"iedereen\"]\n", ":3: L104 invalid value: 'iedereen' is not one of"),
+    ("participants = 5\nweeks = 4\naudiences = [\"iedereen\"]\n",
+     ":3: L104 ongeldige waarde: 'iedereen' is not one of"),
     ("participants = 5\nweeks = 4\nstart = 2026-09-07T10:00:00\n", ":3: L104 invalid value: give a date"),
     ("participants = 5\nweeks = [\n", "L005 TOML syntax error"),
 ])
@@ -417,7 +418,7 @@ def test_usage_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]
 def test_a_findings_file_with_mistakes_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "plan", "--from", str(write(tmp_path, "participants = 'vijf'\nweeks = 4\n")))
     assert (code, out) == (1, "")
-    assert err.strip() == f"{tmp_path / 'findings.toml'}:1: L103 wrong type: expected a whole number, got text " \
+    assert err.strip() == f"{tmp_path / 'findings.toml'}:1: L103 verkeerd type: expected a whole number, got text " \
                           "($.participants)"
 
 

@@ -113,8 +113,8 @@ def test_blocking_a_pack_others_require_is_reported() -> None:
     catalog = load_catalog(disable=["deurne"])
     (problem,) = catalog.problems
     assert problem.code == "C004"
-    assert "requires pack 'deurne', whose plugin is disabled" in problem.message
-    assert "disable nieuwegein too" in problem.hint
+    assert "vraagt pack 'deurne', waarvan de plugin is uitgezet" in problem.message
+    assert "zet nieuwegein ook uit" in problem.hint
 
 
 def test_builtins_are_plugins_like_any_other() -> None:

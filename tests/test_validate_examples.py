@@ -128,8 +128,8 @@ def test_a_signal_theme_is_located_at_the_signal(make_pack: MakePack) -> None:
     v001 = problems(folder, "V001")
     assert [(p.line, p.path) for p in v001] == [
         (line_of(folder / "signals.toml", '"core/drugz"'), "$.signal_lists[0].signals[2].themes")]
-    assert v001[0].message == "themes of 'fouten/brengt-pakketjes' points to unknown theme 'core/drugz'"
-    assert v001[0].hint == "did you mean 'core/drugs'?"
+    assert v001[0].message == "themes van 'fouten/brengt-pakketjes': onbekende verwijzing naar thema 'core/drugz'"
+    assert v001[0].hint == "bedoel je 'core/drugs'?"
 
 
 def test_an_extension_signal_theme_is_reported_once_at_the_extension(make_pack: MakePack) -> None:
@@ -267,4 +267,4 @@ def test_bundled_packs_validate_clean(capsys: pytest.CaptureFixture[str]) -> Non
         assert sl.examples
         assert example_problems(catalog, sl) == []
     assert main(["validate"]) == 0
-    assert "valid" in capsys.readouterr().out
+    assert "geldig" in capsys.readouterr().out

@@ -22,7 +22,7 @@ def test_validate_in_a_scaffolded_repository_finds_its_pack(tmp_path: Path, monk
     monkeypatch.chdir(repo)
     assert main(["validate"]) == 0
     out, err = capsys.readouterr()
-    assert out == "src/ondermijning_proef/pack: valid\n"
+    assert out == "src/ondermijning_proef/pack: geldig\n"
     assert err == "ondermijning: pack in deze map: src/ondermijning_proef/pack\n"
     signals = repo / "src" / "ondermijning_proef" / "pack" / "signals.toml"
     signals.write_text(signals.read_text(encoding="utf-8").replace("moderate = 3", "moderate = 9"), encoding="utf-8")
@@ -49,7 +49,7 @@ def test_the_project_root_still_validates_everything_installed(capsys: pytest.Ca
                                                                monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     assert main(["validate"]) == 0
-    assert capsys.readouterr() == ("4 pack(s): valid\n", "")
+    assert capsys.readouterr() == ("4 packs: geldig\n", "")
 
 
 @pytest.mark.parametrize("argv", [["--pack", "{p}", "validate"], ["validate", "--pack", "{p}"],
@@ -58,7 +58,7 @@ def test_pack_and_disable_plugin_work_before_and_after_the_command(
         argv: list[str], tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     pack = new_pack("proef", tmp_path) / "src" / "ondermijning_proef" / "pack"
     assert main([a.format(p=pack) for a in argv]) == 0
-    assert capsys.readouterr().out == ("4 pack(s): valid\n" if "nsob" in argv else "5 pack(s): valid\n")
+    assert capsys.readouterr().out == ("4 packs: geldig\n" if "nsob" in argv else "5 packs: geldig\n")
     assert main(["packs", "--pack", str(pack), "--format", "json", "--disable-plugin", "nieuwegein"]) == 0
     assert "proef" in capsys.readouterr().out
 
@@ -95,4 +95,4 @@ class PythonPack:
 def test_a_pack_from_a_python_plugin_says_how_to_leave_it_out(tmp_path: Path) -> None:
     pack = new_pack("proef", tmp_path) / "src" / "ondermijning_proef" / "pack"
     (clash,) = [p for p in load_catalog([pack], plugins=[PythonPack()]).problems if p.code == "C002"]
-    assert "--disable-plugin NAME" in clash.hint
+    assert "--disable-plugin NAAM" in clash.hint

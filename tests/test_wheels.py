@@ -97,7 +97,7 @@ def test_with_the_pack_and_its_test_extra_the_ci_steps_pass(
     assert validate.returncode == 0, validate.stdout + validate.stderr
     # the installed copy and the repository's folder: the folder wins, with a note
     assert validate.stdout.startswith("src/ondermijning_proef/pack/pack.toml: C008 pack 'proef' uit")
-    assert validate.stdout.endswith("src/ondermijning_proef/pack: valid, 1 warning(s)\n")
+    assert validate.stdout.endswith("src/ondermijning_proef/pack: geldig, 1 waarschuwing\n")
     tests = _run("bash", "-c", steps[2] + " -p no:cacheprovider", cwd=repo, env=env)
     assert tests.returncode == 0, tests.stdout + tests.stderr
     assert "4 passed" in tests.stdout

@@ -22,11 +22,13 @@ from .catalog import Catalog, Provenance, Rule
 from .destinations import PictureDestination
 from .errors import PackError, Problem
 from .hookspecs import FAMILY_HOOKS
+from .i18n import _
 from .manager import PluginHost
 from .models import FAMILIES, Pack, SignalList, SignalListExtension, pack_of
 from .plugins.directory import DirectoryPacks, Folder
 from .scoring import ScoringRule
 from .signal_rules import with_invalid_lists_marked
+from .validate import family_noun
 
 #: folders of extra packs, separated like PATH (":" on Linux and macOS, ";" on Windows)
 PACK_PATH_ENV = "ONDERMIJNING_PACK_PATH"
@@ -39,6 +41,7 @@ def load_catalog(
     autoload: bool | None = None,
     plugins: Iterable[object] = (),
     strict: bool = False,
+    partial: bool = False,
 ) -> Catalog:
     """Build the catalog from built-ins, installed packs, ``ONDERMIJNING_PACK_PATH`` and ``paths``.
 
@@ -46,9 +49,14 @@ def load_catalog(
     ``ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD=1``); ``plugins`` registers extra plugin objects.
     Problems are collected in :attr:`Catalog.problems`; with ``strict=True`` any error
     problem raises :class:`~ondermijning.errors.PackError` instead.
+
+    A folder pack with load errors is left out (:attr:`Catalog.left_out`), so nothing serves a
+    pack in part. With ``partial=True`` (what ``validate`` does) what loaded of it joins instead
+    (:attr:`Catalog.partial_packs`; what did not is in :attr:`Catalog.not_loaded` and
+    :attr:`Catalog.unread_files`), so the validation rules check it in the same run.
     """
     host = PluginHost(disable=disable, autoload=autoload, plugins=plugins)
-    catalog = _Builder(host).build(_folders(host, paths))
+    catalog = _Builder(host, partial=partial).build(_folders(host, paths))
     if strict and any(p.severity.value == "error" for p in catalog.problems):
         raise PackError(catalog.problems)
     return catalog
@@ -59,7 +67,7 @@ def _folders(host: PluginHost, paths: Iterable[str | os.PathLike[str]]) -> list[
     for plugin, path in host.call("ondermijning_pack_paths", (str, os.PathLike, Traversable)):
         folders.append(Folder(str(path), f"via {host.describe(plugin)}"))
     folders.extend(_pack_path(host))
-    folders.extend(Folder(str(Path(p)), "given path", given=True) for p in paths)
+    folders.extend(Folder(str(Path(p)), _("opgegeven pad"), given=True) for p in paths)
     return folders
 
 
@@ -70,8 +78,6 @@ MAX_PACK_PATH = 100
 def _pack_path(host: PluginHost) -> list[Folder]:
     """The folders of ONDERMIJNING_PACK_PATH, each once (as paths: ``a/`` and ``./a`` are one), at most
     :data:`MAX_PACK_PATH` of them; the rest is a problem, not minutes of loading the same folder."""
-    from .i18n import _
-
     unique: dict[str, str] = {}
     for part in os.environ.get(PACK_PATH_ENV, "").split(os.pathsep):
         if part.strip():
@@ -93,14 +99,15 @@ def _nested_items(item: Any) -> Iterable[Any]:
 
 
 class _Builder:
-    def __init__(self, host: PluginHost) -> None:
+    def __init__(self, host: PluginHost, *, partial: bool = False) -> None:
         self.host = host
+        self.partial = partial
         self.problems: list[Problem] = []
         self.provenance: dict[str, Provenance] = {}
 
     def build(self, folders: Sequence[Folder]) -> Catalog:
         host = self.host
-        directory = DirectoryPacks(folders)
+        directory = DirectoryPacks(folders, partial=self.partial)
         self.problems.extend(directory.problems)
         host.register(directory, name="directory", distribution=host.infos["core"].distribution
                       if "core" in host.infos else "", builtin=True)
@@ -126,6 +133,8 @@ class _Builder:
             rules=rules, scoring_rules=scoring_rules, picture_destinations=destinations,
             problems=(*host.problems, *self.problems),
             folders=tuple(folder.path for folder in folders), line_indexes=directory.line_indexes(),
+            left_out=directory.left_out, partial_packs=tuple(p for p in directory.partial_packs if p in packs),
+            not_loaded=directory.not_loaded(), unread_files=directory.unread(),
         ))
 
     def _provider(self, plugin: object, item: Any) -> Provenance:
@@ -144,19 +153,22 @@ class _Builder:
                 owner = pack_key(item)
                 if owner not in packs:
                     self.problems.append(Problem(
-                        "C003", f"{family} item {item.id!r} from {provenance.provider} belongs to pack "
-                                f"{owner!r}, which no plugin provides",
+                        "C003", _("{noun} {id!r} van {provider} hoort bij pack {owner!r}, dat geen plugin "
+                                  "levert").format(noun=family_noun(family), id=item.id, provider=provenance.provider,
+                                                   owner=owner),
                         file=where.file if where else "", line=where.line if where else None,
-                        hint="qualify the id with your own pack id, and provide that pack"))
+                        hint=_("zet je eigen pack-id voor de id, en lever dat pack")))
                     continue
             key = item.id
             if key in merged:
                 first = self.provenance[key]
-                hint = "rename one of them; ids must be unique across packs"
+                hint = _("geef een van beide een andere naam; ids zijn uniek over alle packs")
                 if family == "packs":  # a pack a Python plugin provides is not replaced by a folder of the same id
-                    hint += " (or leave the installed one out: --disable-plugin NAME, see 'ondermijning packs')"
+                    hint = _("geef een van beide een andere naam; ids zijn uniek over alle packs (of laat het "
+                             "geïnstalleerde weg: --disable-plugin NAAM, zie 'ondermijning packs')")
                 self.problems.append(Problem(
-                    "C002", f"{family} id {key!r} is defined twice: by {first.provider} and by {provenance.provider}",
+                    "C002", _("id {id!r} ({noun}) is twee keer gedefinieerd: door {first} en door {second}").format(
+                        noun=family_noun(family), id=key, first=first.provider, second=provenance.provider),
                     file=where.file if where else "", line=where.line if where else None, hint=hint))
                 continue
             merged[key] = item
@@ -173,23 +185,35 @@ class _Builder:
             for needed, spec_text in pack.requires.items():
                 spec = SpecifierSet(spec_text)  # its syntax was checked when the Pack was made
                 other = packs.get(needed)
+                if other is not None and self.directory.table_broken(needed):
+                    continue  # its version is not known: its own [pack] table has the problem
                 blocked = needed in self.host.infos and self.host.infos[needed].status == "blocked"
                 if other is None and blocked:
                     self.problems.append(Problem(
-                        "C004", f"pack {pack.id!r} requires pack {needed!r}, whose plugin is disabled",
+                        "C004", _("pack {pack!r} vraagt pack {needed!r}, waarvan de plugin is uitgezet").format(
+                            pack=pack.id, needed=needed),
                         file=file, line=line, path=f"$.pack.requires.{needed}",
-                        hint=f"do not disable {needed} (--disable-plugin, ONDERMIJNING_DISABLE_PLUGINS), or "
-                             f"disable {pack.id} too"))
+                        hint=_("zet {needed} niet uit (--disable-plugin, ONDERMIJNING_DISABLE_PLUGINS), of zet "
+                               "{pack} ook uit").format(needed=needed, pack=pack.id)))
+                elif other is None and needed in self.directory.left_out.values():
+                    self.problems.append(Problem(
+                        "C004", _("pack {pack!r} vraagt pack {needed!r}, dat door zijn eigen problemen niet "
+                                  "geladen is").format(pack=pack.id, needed=needed),
+                        file=file, line=line, path=f"$.pack.requires.{needed}",
+                        hint=_("los eerst de problemen van pack {needed} op").format(needed=needed)))
                 elif other is None:
                     self.problems.append(Problem(
-                        "C004", f"pack {pack.id!r} requires pack {needed!r}, which is not installed",
+                        "C004", _("pack {pack!r} vraagt pack {needed!r}, dat niet geïnstalleerd is").format(
+                            pack=pack.id, needed=needed),
                         file=file, line=line, path=f"$.pack.requires.{needed}",
-                        hint=f"install or add the {needed} pack"))
+                        hint=_("installeer het pack {needed} of voeg het toe").format(needed=needed)))
                 elif not spec.contains(Version(other.version), prereleases=True):
                     self.problems.append(Problem(
-                        "C004", f"pack {pack.id!r} requires {needed} {spec_text}, but {other.version} is installed",
+                        "C004", _("pack {pack!r} vraagt {needed} {range}, maar {version} is geïnstalleerd").format(
+                            pack=pack.id, needed=needed, range=spec_text, version=other.version),
                         file=file, line=line, path=f"$.pack.requires.{needed}",
-                        hint=f"install a {needed} version in {spec_text}, or widen the range"))
+                        hint=_("installeer een versie van {needed} in {range}, of verruim het bereik").format(
+                            needed=needed, range=spec_text)))
 
     def _apply_extensions(self, lists: Mapping[str, SignalList],
                           extensions: Mapping[str, SignalListExtension]) -> dict[str, SignalList]:
@@ -198,11 +222,14 @@ class _Builder:
         added: dict[str, list[SignalListExtension]] = {}
         for ext in sorted(extensions.values(), key=lambda e: e.id):
             if ext.target not in merged:
+                if ext.target in self.directory.not_loaded():
+                    continue  # the list is written but did not load: its own problem says why
                 where = self.provenance[ext.id].location
                 self.problems.append(Problem(
-                    "C005", f"extension {ext.id!r} targets unknown signal list {ext.target!r}",
+                    "C005", _("uitbreiding {ext!r} breidt een onbekende signalenlijst {target!r} uit").format(
+                        ext=ext.id, target=ext.target),
                     file=where.file if where else "", line=where.line if where else None,
-                    hint=f"known lists: {', '.join(sorted(merged)) or 'none'}"))
+                    hint=_("bekende lijsten: {lists}").format(lists=", ".join(sorted(merged)) or _("geen"))))
                 continue
             added.setdefault(ext.target, []).append(ext)
         for target_id, exts in added.items():
@@ -223,7 +250,6 @@ class _Builder:
 
     def _new_categories(self, ext: SignalListExtension, target: SignalList, have: set[str]) -> tuple[Any, ...]:
         """The extension's categories not in ``have`` yet (added to it); a repeated one is located (C007)."""
-        from .i18n import _
         from .locate import parse_path
 
         where = self.provenance[ext.id].location

@@ -122,6 +122,17 @@ class Catalog:
     invalid_lists: Mapping[str, tuple[Problem, ...]] = attrs.field(factory=dict, converter=_frozen)
     #: the pack folders asked for (loaded or not), in the order they were read
     folders: tuple[str, ...] = ()
+    #: folder packs that are not in the catalog because they did not load: folder -> pack id ("" when not
+    #: even the id could be read); their problems are in ``problems``
+    left_out: Mapping[str, str] = attrs.field(factory=dict, converter=_frozen)
+    #: packs with load errors that joined with what did load of them (``load_catalog(partial=True)``, as
+    #: ``validate`` loads); ordinary loading leaves such a pack out
+    partial_packs: tuple[str, ...] = ()
+    #: items written in a pack loaded in part that did not load themselves: id -> where (a reference to
+    #: one is not dangling: the item's own problem says what is wrong)
+    not_loaded: Mapping[str, Location] = attrs.field(factory=dict, converter=_frozen)
+    #: pack id -> files of a pack loaded in part that could not be read at all (what they hold is unknown)
+    unread_files: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_frozen)
     #: file -> line index of every folder-pack file, to point problems at a key
     line_indexes: Mapping[str, LineIndex] = attrs.field(factory=dict, eq=False, repr=False)
 

@@ -18,8 +18,9 @@ import attrs
 
 from .catalog import Catalog, Rule
 from .errors import Problem, Severity
+from .i18n import N_, _
 from .models import FAMILIES, ConcernLevel, Example
-from .models.common import ID, REF
+from .models.common import ID, REF, pack_of
 from .suggest import Suggestions
 
 
@@ -34,8 +35,8 @@ def validate_catalog(catalog: Catalog, *, select: Iterable[str] = (), ignore: It
         try:
             problems.extend(rule.check(catalog))
         except Exception as exc:  # noqa: BLE001 - a broken rule must not hide the other findings
-            problems.append(Problem("P006", f"validation rule {rule.code} raised {exc!r}",
-                                    hint="fix or disable the plugin that provides it"))
+            problems.append(Problem("P006", _("validatieregel {code} gaf een fout: {error!r}").format(
+                code=rule.code, error=exc), hint=_("herstel de plugin die de regel levert, of zet hem uit")))
     selected, ignored = tuple(select), tuple(ignore)
     problems = list(dict.fromkeys(problems))  # an invalid list's problems are also in catalog.problems
     problems.sort(key=lambda p: (p.file, p.line or 0, p.code))
@@ -92,6 +93,20 @@ def did_you_mean(ref: str, known: Iterable[str] | Suggestions) -> str | None:
     return close[0] if close else None
 
 
+_NOUNS = {
+    "packs": N_("pack"), "publications": N_("publicatie"), "themes": N_("thema"), "frameworks": N_("kader"),
+    "signal_lists": N_("signalenlijst"), "extensions": N_("uitbreiding"), "roles": N_("rol"),
+    "routes": N_("route"), "dilemma_cards": N_("dilemmakaart"), "guides": N_("gespreksleidraad"),
+    "cases": N_("casus"), "workshops": N_("workshop"), "trajectories": N_("traject"),
+    "explorations": N_("verkenning"), "processing": N_("verwerkingsbeleid"), "signals": N_("signaal"),
+}
+
+
+def family_noun(family: str) -> str:
+    """One item of a family, as a person calls it (``routes`` -> ``route``), in the chosen language."""
+    return _(_NOUNS[family]) if family in _NOUNS else family
+
+
 def check_references(catalog: Catalog) -> Iterator[Problem]:
     seen: set[Problem] = set()  # an extension's signal is walked in its extension and in the merged list
     suggestions: dict[str, Suggestions] = {}  # one bounded index per family, made when a reference dangles
@@ -99,36 +114,45 @@ def check_references(catalog: Catalog) -> Iterator[Problem]:
         for item_id, item in catalog.family(family).items():
             for owner, key, field, target_family, ref in _references(item, item_id):
                 known = catalog.family(target_family)
-                if not ref or ref in known:  # an empty optional reference is fine
-                    continue
-                noun = target_family.rstrip("s").replace("_", " ")
+                if not ref or ref in known or ref in catalog.not_loaded:
+                    continue  # empty (optional), found, or written but not loaded (its own problem says why)
+                noun = family_noun(target_family)
                 if target_family not in suggestions:
                     suggestions[target_family] = Suggestions(known)
                 close = did_you_mean(ref, suggestions[target_family])
-                hint = f"did you mean {close!r}?" if close else f"no {noun} with that id is loaded"
-                problem = catalog.problem_at(owner, "V001", f"{field} of {owner!r} points to unknown {noun} {ref!r}",
-                              hint=hint, field=key)
+                unread = catalog.unread_files.get(pack_of(ref), ())
+                if unread:
+                    hint = _("het item staat misschien in {files}, dat niet gelezen kon worden").format(
+                        files=", ".join(unread))
+                elif close:
+                    hint = _("bedoel je {id!r}?").format(id=close)
+                else:
+                    hint = _("er is geen {noun} met die id geladen").format(noun=noun)
+                problem = catalog.problem_at(owner, "V001", _("{field} van {owner!r}: onbekende verwijzing naar "
+                                                              "{noun} {ref!r}").format(field=field, owner=owner,
+                                                                                       noun=noun, ref=ref),
+                                             hint=hint, field=key)
                 if problem not in seen:
                     seen.add(problem)
                     yield problem
 
 
 def check_routes_per_level(catalog: Catalog) -> Iterator[Problem]:
-    if not catalog.signal_lists:
-        return
+    if not catalog.signal_lists or catalog.not_loaded or catalog.unread_files:
+        return  # no lists; or a route that did not load may be the one that fits (its own problem says why)
     for level in ConcernLevel:
         if not any(level in route.levels for route in catalog.routes.values()):
-            yield Problem("V006", f"no route fits concern level {level.value!r} ({level.label})",
-                          severity=Severity.WARNING,
-                          hint="add a route with this level, so a picture at this level says whom to call")
+            yield Problem("V006", _("geen route past bij zorgniveau {level!r} ({label})").format(
+                level=level.value, label=level.label), severity=Severity.WARNING,
+                hint=_("voeg een route toe met dit niveau, zodat een beeld op dit niveau zegt wie je belt"))
 
 
 def check_texts(catalog: Catalog) -> Iterator[Problem]:
     for family in (f for f in FAMILIES if f != "extensions"):
         for item_id, item in catalog.family(family).items():
             for name in _blank_required_texts(item):
-                yield catalog.problem_at(item_id, "V007", f"{name} of {item_id!r} is empty", field=name,
-                          hint="write the text, or remove the item")
+                yield catalog.problem_at(item_id, "V007", _("{field} van {id!r} is leeg").format(
+                    field=name, id=item_id), field=name, hint=_("schrijf de tekst, of haal het item weg"))
 
 
 def _blank_required_texts(obj: Any, prefix: str = "") -> Iterator[str]:
@@ -141,8 +165,8 @@ def _blank_required_texts(obj: Any, prefix: str = "") -> Iterator[str]:
 
 
 GENERIC_RULES: tuple[Rule, ...] = (
-    Rule("V001", "references resolve", check_references,
-         why="a dangling reference shows nothing where a professional expects guidance"),
-    Rule("V006", "every concern level has a route", check_routes_per_level, severity=Severity.WARNING),
-    Rule("V007", "required texts are not empty", check_texts),
+    Rule("V001", N_("verwijzingen bestaan"), check_references,
+         why=N_("een verwijzing die nergens heen gaat toont niets waar een professional houvast verwacht")),
+    Rule("V006", N_("elk zorgniveau heeft een route"), check_routes_per_level, severity=Severity.WARNING),
+    Rule("V007", N_("verplichte teksten zijn niet leeg"), check_texts),
 )

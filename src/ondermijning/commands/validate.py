@@ -18,25 +18,25 @@ def add_parser(sub: Any) -> None:
     import argparse
 
     validate = sub.add_parser(
-        "validate", help="check pack folders (or everything installed)",
-        description="Check pack folders: TOML syntax, keys and types, ids, references across packs, "
-                    "thresholds and more. "
-                    + _("Zonder PATH: het pack van de map waarin je staat (pack.toml hier, ondermijning_pack in "
-                        "pyproject.toml, of src/*/pack/), anders elk geïnstalleerd pack. Een map die je noemt gaat "
-                        "vóór een geïnstalleerd pack met dezelfde id. ")
-                    +
-                    "Problems are printed one per line, file:line: CODE message (key path) — hint. "
-                    "Exit 0 when valid, 1 on content errors, 2 when a path cannot be read or an option is "
-                    "wrong.",
-        epilog="Examples:\n"
-               "  ondermijning validate\n"
-               "  ondermijning validate --select V --format json\n",
+        "validate", help=_("controleer packmappen (of alles wat geïnstalleerd is)"),
+        description=_("Controleer packmappen: TOML-syntax, sleutels en typen, ids, verwijzingen tussen packs, "
+                      "drempels en meer, in één keer: ook na een bestand dat niet laadt gaat de controle door, "
+                      "en de regels over items heen lopen over wat wel laadde. "
+                      "Zonder PATH: het pack van de map waarin je staat (pack.toml hier, ondermijning_pack in "
+                      "pyproject.toml, of src/*/pack/), anders elk geïnstalleerd pack. Een map die je noemt gaat "
+                      "vóór een geïnstalleerd pack met dezelfde id. "
+                      "Elk probleem staat op één regel: bestand:regel: CODE melding (sleutelpad) — hint. "
+                      "Afsluitcode 0 als alles geldig is, 1 bij fouten in de inhoud, 2 als een pad niet te lezen "
+                      "is of een optie niet klopt."),
+        epilog=_("Voorbeelden:\n"
+                 "  ondermijning validate\n"
+                 "  ondermijning validate --select V --format json\n"),
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    validate.add_argument("paths", nargs="*", metavar="PATH", help="a pack folder (the one holding pack.toml)")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help=_("een packmap (die pack.toml bevat)"))
     validate.add_argument("--select", action="append", default=[], metavar="CODE",
-                          help="only report codes starting with CODE (repeatable)")
+                          help=_("meld alleen codes die met CODE beginnen (herhaalbaar)"))
     validate.add_argument("--ignore", action="append", default=[], metavar="CODE",
-                          help="do not report codes starting with CODE (repeatable)")
+                          help=_("meld geen codes die met CODE beginnen (herhaalbaar)"))
     add_format_option(validate, ("text", "json"))
     validate.set_defaults(run=run)
 
@@ -57,10 +57,10 @@ def run(args: argparse.Namespace) -> int:
     paths = list({os.path.realpath(path): path for path in reversed(args.paths)}.values())[::-1]  # once each
     for path in paths:
         if not Path(path).exists():
-            raise UsageError(f"{path}: no such folder")
+            raise UsageError(_("{path}: die map bestaat niet").format(path=path))
         if not Path(path).is_dir():
-            raise UsageError(f"{path}: not a folder (give the folder that holds pack.toml)")
-    catalog = load(args, paths, report=False)
+            raise UsageError(_("{path}: geen map (geef de map die pack.toml bevat)").format(path=path))
+    catalog = load(args, paths, report=False, partial=True)
     _check_codes(catalog, args.select, "--select")
     _check_codes(catalog, args.ignore, "--ignore")
     everything = validate_catalog(catalog)
@@ -82,12 +82,23 @@ def run(args: argparse.Namespace) -> int:
     else:
         for problem in problems:
             print(problem.format())
-        what = ", ".join(shown(path) for path in paths) if paths else f"{len(catalog.packs)} pack(s)"
-        status = "valid" if not errors else f"{len(errors)} error(s)"
-        warnings = len(problems) - len(errors)
-        print(f"{what}: {status}" + (f", {warnings} warning(s)" if warnings else "")
-              + (f" ({hidden} problem(s) not shown: --select/--ignore)" if hidden else ""))
+        print(summary(", ".join(shown(path) for path in paths) if paths else None, len(catalog.packs),
+                      errors=len(errors), warnings=len(problems) - len(errors), hidden=hidden))
     return EXIT_CONTENT if errors else EXIT_OK
+
+
+def summary(what: str | None, packs: int, *, errors: int, warnings: int, hidden: int) -> str:
+    """The last line: what was checked, ``geldig`` or how many errors, warnings and problems not shown."""
+    what = what or ngettext("{n} pack", "{n} packs", packs).format(n=packs)
+    status = ngettext("{n} fout", "{n} fouten", errors).format(n=errors) if errors else _("geldig")
+    line = _("{what}: {status}").format(what=what, status=status)
+    if warnings:
+        line = _("{line}, {warnings}").format(line=line, warnings=ngettext(
+            "{n} waarschuwing", "{n} waarschuwingen", warnings).format(n=warnings))
+    if hidden:
+        line = _("{line} ({hidden} niet getoond: --select/--ignore)").format(line=line, hidden=ngettext(
+            "{n} probleem", "{n} problemen", hidden).format(n=hidden))
+    return line
 
 
 def packs_here(folder: Path) -> list[Path]:
@@ -127,5 +138,5 @@ def _check_codes(catalog: Any, prefixes: list[str], option: str) -> None:
     known = {*BY_CODE, *(rule.code for rule in catalog.rules)}
     for prefix in prefixes:
         if not any(code.startswith(prefix) for code in known):
-            raise UsageError(f"{option} {prefix}: no problem code starts with {prefix!r}; codes look like "
-                             "L101, V001 or just V (see docs/error-codes.md)")
+            raise UsageError(_("{option} {prefix}: geen probleemcode begint met {prefix!r}; codes zien eruit als "
+                               "L101, V001 of alleen V (zie docs/error-codes.md)").format(option=option, prefix=prefix))

@@ -13,7 +13,8 @@ import attrs
 
 from ..errors import PackError, Problem, Severity
 from ..hookspecs import FAMILY_HOOKS, hookimpl
-from ..loader import LoadedPack, Location, load_pack
+from ..i18n import _
+from ..loader import LoadedPack, Location, load_pack_in_part
 from ..locate import LineIndex
 from ..models import Pack, pack_of
 
@@ -29,16 +30,26 @@ class Folder:
 
 
 class DirectoryPacks:
-    """Loads folders once; each family hook returns the items of every folder pack that loaded."""
+    """Loads folders once; each family hook returns the items of every folder pack that loaded.
 
-    def __init__(self, folders: Sequence[Folder]) -> None:
+    A pack with load errors is left out (``left_out``), unless ``partial``: then what loaded of it
+    joins (``partial_packs``), so that ``validate`` runs its rules on it in the same run.
+    """
+
+    def __init__(self, folders: Sequence[Folder], *, partial: bool = False) -> None:
         self.problems: list[Problem] = []
         self.loaded: dict[str, tuple[LoadedPack, Folder]] = {}
+        #: folder -> the id of its pack ("" when not even that was read), for packs left out
+        self.left_out: dict[str, str] = {}
+        self.partial_packs: list[str] = []
         for folder in folders:
             try:
-                loaded = load_pack(folder.path)
-            except PackError as exc:
-                self.problems.extend(exc.problems)
+                loaded, problems = load_pack_in_part(folder.path)
+            except PackError as exc:  # the folder is not there
+                loaded, problems = None, exc.problems
+            self.problems.extend(problems)
+            if loaded is None or (problems and not partial):
+                self.left_out[folder.path] = loaded.pack.id if loaded is not None else ""
                 continue
             pack_id = loaded.pack.id
             if pack_id in self.loaded:
@@ -50,11 +61,30 @@ class DirectoryPacks:
                     self.loaded[pack_id] = (loaded, folder)
                     continue
                 self.problems.append(Problem(
-                    "C001", f"pack id {pack_id!r} is provided twice: by {first.path} ({first.origin}) "
-                            f"and by {folder.path} ({folder.origin}); the second is ignored",
-                    file=str(folder.path) + "/pack.toml", hint="give one of the packs another id, or remove one"))
+                    "C001", _("pack-id {id!r} komt twee keer voor: in {first} ({first_origin}) en in {second} "
+                              "({second_origin}); de tweede wordt niet gebruikt").format(
+                        id=pack_id, first=first.path, first_origin=first.origin, second=folder.path,
+                        second_origin=folder.origin),
+                    file=str(folder.path) + "/pack.toml",
+                    hint=_("geef een van de packs een andere id, of haal er een weg")))
+                self.left_out[folder.path] = pack_id
                 continue
             self.loaded[pack_id] = (loaded, folder)
+            if problems:
+                self.partial_packs.append(pack_id)
+
+    def not_loaded(self) -> dict[str, Location]:
+        """Items written in a pack loaded in part that did not load themselves: id -> where."""
+        return {key: where for loaded, _folder in self.loaded.values() for key, where in loaded.not_loaded.items()}
+
+    def unread(self) -> dict[str, tuple[str, ...]]:
+        """Pack id -> its files that could not be read (packs loaded in part)."""
+        return {pack_id: loaded.unread for pack_id, (loaded, _folder) in self.loaded.items() if loaded.unread}
+
+    def table_broken(self, pack_id: str) -> bool:
+        """Whether the pack joined without its [pack] table (its version is not known)."""
+        entry = self.loaded.get(pack_id)
+        return entry is not None and entry[0].table_broken
 
     def provider_of(self, item: Any) -> str:
         pack_id = item.id if isinstance(item, Pack) else pack_of(item.id)
@@ -66,7 +96,7 @@ class DirectoryPacks:
         return entry[0].locations.get(item_id) if entry else None
 
     def line_indexes(self) -> dict[str, LineIndex]:
-        return {file: index for loaded, _ in self.loaded.values() for file, index in loaded.indexes.items()}
+        return {file: index for loaded, _folder in self.loaded.values() for file, index in loaded.indexes.items()}
 
     def origin_of(self, pack_id: str) -> str:
         return self.provider_of(self.loaded[pack_id][0].pack)
@@ -77,12 +107,10 @@ class DirectoryPacks:
 
     @hookimpl
     def ondermijning_packs(self) -> list[Pack]:
-        return [loaded.pack for loaded, _ in self.loaded.values()]
+        return [loaded.pack for loaded, _folder in self.loaded.values()]
 
 
 def _replaced(pack_id: str, installed: Folder, given: Folder) -> Problem:
-    from ..i18n import _
-
     return Problem("C008", _("pack {id!r} uit {given} vervangt het geïnstalleerde pack met dezelfde id ({installed}, "
                              "{origin})").format(id=pack_id, given=given.path, installed=installed.path,
                                                  origin=installed.origin),
