@@ -220,9 +220,10 @@ class _Builder:
         merged = dict(lists)
         # per list, its extensions in id order; each list is rebuilt once, however many extend it
         added: dict[str, list[SignalListExtension]] = {}
+        not_loaded = self.directory.not_loaded()
         for ext in sorted(extensions.values(), key=lambda e: e.id):
             if ext.target not in merged:
-                if ext.target in self.directory.not_loaded():
+                if ext.target in not_loaded:
                     continue  # the list is written but did not load: its own problem says why
                 where = self.provenance[ext.id].location
                 self.problems.append(Problem(
