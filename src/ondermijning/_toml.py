@@ -50,7 +50,7 @@ _REASONS = (
     (r"Invalid initial character for a key part", N_("ongeldig eerste teken van een sleutel")),
     (r"Unclosed array", N_("lijst niet gesloten (']' ontbreekt)")),
     (r"Duplicate inline table key (?P<key>.+)", N_("sleutel {key} staat twee keer in de inline tabel")),
-    (r"Unclosed inline table", N_("inline tabel niet gesloten ('}' ontbreekt)")),
+    (r"Unclosed inline table", N_("inline tabel niet gesloten ('}}' ontbreekt)")),
     (r"Unescaped '\\' in a string", N_("'\\' in een tekst zonder escape")),
     (r"Invalid hex value", N_("ongeldige hexadecimale waarde")),
     (r"Escaped character is not a Unicode scalar value", N_("het escapeteken is geen Unicode-teken")),
