@@ -13,7 +13,7 @@ import json
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ...i18n import _
+from ...i18n import _, ngettext
 from .._common import EXIT_CONTENT, EXIT_OK, UsageError
 
 if TYPE_CHECKING:
@@ -250,7 +250,8 @@ def _export(register: Register, actor: Actor, args: argparse.Namespace) -> int:
     text = json.dumps(document, ensure_ascii=False, indent=2) + "\n"
     if args.output:
         write_atomic(args.output, text, force=args.force)
-        print(_("{n} casus(sen) geschreven naar {file}").format(n=len(records), file=args.output), file=sys.stderr)
+        written = ngettext("{n} casus geschreven naar {file}", "{n} casussen geschreven naar {file}", len(records))
+        print(written.format(n=len(records), file=args.output), file=sys.stderr)
     else:
         print(text, end="")
     return EXIT_OK
@@ -260,8 +261,8 @@ def _erase(register: Register, actor: Actor, args: argparse.Namespace) -> int:
     if not args.pseudonym:
         raise UsageError(_("geef --pseudonym CODE"))
     removed = register.erase(actor, args.pseudonym, municipality=args.municipality, purpose=args.purpose)
-    print(_("{n} casus(sen) verwijderd: {ids}").format(n=len(removed), ids=", ".join(r.case.id for r in removed)
-                                                       or "-"))
+    erased = ngettext("{n} casus verwijderd: {ids}", "{n} casussen verwijderd: {ids}", len(removed))
+    print(erased.format(n=len(removed), ids=", ".join(r.case.id for r in removed) or "-"))
     return EXIT_OK
 
 
@@ -271,7 +272,8 @@ def _purge(register: Register, actor: Actor, args: argparse.Namespace) -> int:
     for item in purged:
         print(_("{case}: verwijderd (bewaartermijn van {days} dagen verliep op {date})").format(
             case=item.case, days=item.retention_days, date=item.expired_on.isoformat()))
-    print(_("{n} casus(sen) verwijderd").format(n=len(purged)), file=sys.stderr)
+    print(ngettext("{n} casus verwijderd", "{n} casussen verwijderd", len(purged)).format(n=len(purged)),
+          file=sys.stderr)
     return EXIT_OK
 
 
