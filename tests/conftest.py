@@ -9,6 +9,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
+from ondermijning import i18n
+
 settings.register_profile("default", max_examples=60, deadline=None,
                           suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("long", max_examples=2000, deadline=None,
@@ -33,17 +35,21 @@ version = "{version}"
 
 
 @pytest.fixture(autouse=True)
-def _clean_environment(monkeypatch: pytest.MonkeyPatch) -> None:
+def _clean_environment(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureRequest) -> None:
     """Tests must not see a developer's own pack path, disabled plugins or register (``serve`` stays stateless),
     nor a kept command output.
 
     The command line's cache is off (tests change the library's behaviour in ways its key does
-    not see); tests/test_cache.py turns it on in a folder of its own.
+    not see); tests/test_cache.py turns it on in a folder of its own. Messages are Dutch whatever
+    the machine's locale (English for a test marked ``english``: it checks the English catalog's
+    messages), and the language is chosen anew in each test (from the environment).
     """
     for name in ("ONDERMIJNING_PACK_PATH", "ONDERMIJNING_DISABLE_PLUGINS", "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD",
                  "ONDERMIJNING_DEBUG", "ONDERMIJNING_CACHE_DIR", "ONDERMIJNING_DB"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("ONDERMIJNING_CACHE", "0")
+    monkeypatch.setenv("ONDERMIJNING_LANG", "en" if request.node.get_closest_marker("english") else "nl")
+    monkeypatch.setattr(i18n, "_language", None)
 
 
 MakePack = Callable[..., Path]

@@ -196,7 +196,7 @@ def _library_files() -> list[tuple[str, int, int]]:
     for folder, dirnames, filenames in os.walk(root):
         dirnames[:] = sorted(d for d in dirnames if d not in ("__pycache__", "data"))
         for name in sorted(filenames):
-            if name.endswith(".py"):
+            if name.endswith((".py", ".mo")):  # a new catalog is another release too
                 info = os.stat(os.path.join(folder, name))
                 found.append((os.path.relpath(os.path.join(folder, name), root), info.st_size, info.st_mtime_ns))
     return found

@@ -17,49 +17,54 @@ TYPE_CHECKING = False
 
 if TYPE_CHECKING:
     import argparse
+    import contextlib
     from collections.abc import Sequence
 
+    from .arguments import ArgumentParser
     from .cache import Entry
 
 EXIT_OK = 0  # the others are in commands._common, which --version does not import
 
 
-def _parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
+def _parser(words: Sequence[str] | None = None) -> ArgumentParser:
     """The parser; with the command line ``words``, only the command it names gets its options.
 
     The other commands are then named without their options, so that their modules (and what
     they import) stay unloaded: ``validate`` does not import the register's command. Help before
     a command, or no command, builds them all.
     """
-    import argparse
+    from .arguments import ArgumentParser
+    from .i18n import LANGUAGES, _
 
-    from .i18n import _
-
-    parser = argparse.ArgumentParser(
+    parser = ArgumentParser(
         prog="ondermijning",
-        description="Packs, signal lists, routes, dilemma cards and cases for recognising and acting on "
-                    "ondermijning in the social domain.",
-        epilog="Environment: ONDERMIJNING_PACK_PATH (extra pack folders, separated by "
-               f"{os.pathsep!r}), ONDERMIJNING_DISABLE_PLUGINS (comma-separated names), "
-               "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD=1 (built-ins only). "
+        description=_("Packs, signalenlijsten, routes, dilemmakaarten en casussen om ondermijning in het sociaal "
+                      "domein te herkennen en aan te pakken."),
+        epilog=_("Omgeving: ONDERMIJNING_PACK_PATH (extra packmappen, gescheiden door {separator}), "
+                 "ONDERMIJNING_DISABLE_PLUGINS (namen, gescheiden door komma's), "
+                 "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD=1 (alleen de ingebouwde). ").format(separator=repr(os.pathsep))
                + _("ONDERMIJNING_CACHE=0 zet de cache uit, ONDERMIJNING_CACHE_DIR kiest de map ervan.")
-               + " Exit codes: 0 done, 1 content errors, 2 usage or I/O errors, 3 a bug (please report it), "
-               "130 stopped. 'ondermijning COMMAND --help' shows each command's options and examples.",
+               + " " + _("ONDERMIJNING_LANG=en (of een Engelse locale) geeft Engels, zoals --lang en.")
+               + " " + _("Afsluitcodes: 0 klaar, 1 fouten in de inhoud, 2 fouten in het gebruik of bij lezen en "
+                         "schrijven, 3 een bug (meld die graag), 130 gestopt. 'ondermijning COMMANDO --help' toont "
+                         "de opties en voorbeelden van elk commando."),
     )
     parser.add_argument("--version", action="version", version=f"ondermijning {__version__}")
     parser.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
-                        help="do not load this plugin (repeatable); see 'ondermijning packs' for names")
+                        help=_("laad deze plugin niet (herhaalbaar); 'ondermijning packs' toont de namen"))
     parser.add_argument("--pack", action="append", default=[], metavar="PATH",
-                        help="also load this pack folder (repeatable)")
+                        help=_("laad ook deze packmap (herhaalbaar)"))
     parser.add_argument("--no-cache", action="store_true",
                         help=_("bouw de catalogus opnieuw op, zonder de bewaarde uitvoer van 'packs' en "
                                "'validate' (ook: ONDERMIJNING_CACHE=0)"))
+    parser.add_argument("--lang", choices=LANGUAGES, metavar=_("TAAL"),
+                        help=_("de taal van de meldingen: nl (standaard) of en (ook: ONDERMIJNING_LANG, of de "
+                               "locale); mag ook na het commando"))
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     import importlib
 
     from .commands import COMMANDS
-    from .i18n import _
 
     wanted = _command_module(words) if words is not None else None
     for name in COMMANDS:
@@ -72,6 +77,8 @@ def _parser(words: Sequence[str] | None = None) -> argparse.ArgumentParser:
                              help=_("laad deze plugin niet (herhaalbaar; mag ook vóór het commando)"))
         command.add_argument("--pack", action="append", default=[], metavar="PATH", dest="pack_after",
                              help=_("laad ook deze packmap (herhaalbaar; mag ook vóór het commando)"))
+        command.add_argument("--lang", choices=LANGUAGES, metavar=_("TAAL"), dest="lang_after",
+                             help=_("de taal van de meldingen: nl of en (mag ook vóór het commando)"))
     return parser
 
 
@@ -89,7 +96,7 @@ def _command_module(words: Sequence[str]) -> str | None:
     for word in rest:
         if word in ("-h", "--help"):
             return None  # the whole help: every command with its summary
-        if word in ("--pack", "--disable-plugin"):
+        if word in ("--pack", "--disable-plugin", "--lang"):
             next(rest, None)
         elif not word.startswith("-"):
             return by_name.get(word)
@@ -175,6 +182,39 @@ def main(argv: Sequence[str] | None = None) -> int:
     if words == ["--version"]:
         print(f"ondermijning {__version__}")  # the fast path: no parser, no plugins
         return EXIT_OK
+    import contextlib
+
+    chosen = _language_of(words)
+    with contextlib.nullcontext() if chosen is None else _using(chosen):
+        return _run(words)
+
+
+def _language_of(words: Sequence[str]) -> str | None:
+    """The language ``--lang`` names anywhere on the command line (before or after the command), if a valid one.
+
+    It is read before the parser is built, because the parser's help texts are already in it.
+    An invalid one is left to the parser, which refuses it.
+    """
+    from .i18n import LANGUAGES
+
+    chosen = None
+    rest = iter(words)
+    for word in rest:
+        if word == "--":
+            break
+        value = next(rest, None) if word == "--lang" else word[7:] if word.startswith("--lang=") else None
+        if value in LANGUAGES:
+            chosen = value
+    return chosen
+
+
+def _using(language: str) -> contextlib.AbstractContextManager[str]:
+    from .i18n import using
+
+    return using(language)  # for this run only: main() called twice in one process forgets it
+
+
+def _run(words: list[str]) -> int:
     if not _standard_streams():
         from .i18n import _
 
@@ -206,7 +246,10 @@ def _replay_or_run(words: list[str]) -> int:
             return EXIT_OK
         except OSError as exc:
             _discard_stdout()
-            print(f"ondermijning: error: cannot write the output: {exc.strerror or exc}", file=sys.stderr)
+            from .i18n import _
+
+            print(_("ondermijning: fout: kan de uitvoer niet schrijven: {reason}").format(
+                reason=exc.strerror or exc), file=sys.stderr)
             return 2
         return entry.exit
     return _main(words, keep=entry)
@@ -269,34 +312,33 @@ def _main(words: list[str], *, keep: Entry | None = None) -> int:
     args.disable_plugin = [*args.disable_plugin, *args.disable_after]
     from .errors import OndermijningError, UnknownItemError
     from .fileio import WriteError
+    from .i18n import _
 
     try:
         result: int = args.run(args) if keep is None else _run_kept(args, keep)
         sys.stdout.flush()  # a full disk or a closed pipe shows here, not as a warning at exit
-    except UsageError as exc:
-        _say(f"ondermijning: error: {exc}")
-        return EXIT_USAGE
-    except (UnknownItemError, WriteError) as exc:
-        _say(f"ondermijning: error: {exc}")
+    except (UsageError, UnknownItemError, WriteError) as exc:
+        _say(_("ondermijning: fout: {message}").format(message=exc))
         return EXIT_USAGE
     except OndermijningError as exc:
-        _say(f"ondermijning: error: {exc}")
+        _say(_("ondermijning: fout: {message}").format(message=exc))
         return EXIT_CONTENT
     except KeyboardInterrupt:
-        print("ondermijning: interrupted", file=sys.stderr)
+        print(_("ondermijning: gestopt"), file=sys.stderr)
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except OSError as exc:  # an I/O error below a command (a full disk, a device), not a bug
         if exc.filename is None:  # the library names the file it reads; without one, it was stdout
             _discard_stdout()
-        where = f"{exc.filename}: " if exc.filename else "cannot write the output: "
-        _say(f"ondermijning: error: {where}{exc.strerror or exc}")
+            _say(_("ondermijning: fout: kan de uitvoer niet schrijven: {reason}").format(reason=exc.strerror or exc))
+        else:
+            _say(_("ondermijning: fout: {file}: {reason}").format(file=exc.filename, reason=exc.strerror or exc))
         return EXIT_USAGE
     except Exception as exc:
         if os.environ.get("ONDERMIJNING_DEBUG"):
             raise
-        _say(f"ondermijning: internal error: {exc!r} (set ONDERMIJNING_DEBUG=1 to see the traceback, "
-             "and please report it)")
+        _say(_("ondermijning: interne fout: {error!r} (zet ONDERMIJNING_DEBUG=1 om de traceback te zien, en meld "
+               "de fout graag)").format(error=exc))
         return 3
     return result

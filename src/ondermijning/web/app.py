@@ -4,7 +4,8 @@ Stateless without a register: the catalog is read once and never written; no dat
 sessions, no cookies, nothing about a request is kept or logged (see :mod:`.security` and
 ``commands/serve.py``). With a register (``serve --db``), :mod:`.register` adds its API and
 pages; what they keep is the register's (``docs/register.md``).
-Refusals are problem documents (:mod:`.problems`) on ``/api/``, Dutch pages elsewhere; a bug
+Refusals are problem documents (:mod:`.problems`) on ``/api/``, pages elsewhere, both in the request's
+language (:mod:`.language`: Dutch, or English with ``Accept-Language: en``); a bug
 answers 500 with code A009 and never a traceback.
 """
 
@@ -36,6 +37,7 @@ from .api import PREFIX, api_router
 from .api.openapi import PREFIX as SCHEMA_PREFIX
 from .api.openapi import OpenAPIExtra
 from .api.wire import MAX_BODY
+from .language import language_middleware
 from .problems import MEDIA_TYPE, ApiProblem
 from .security import security_headers_for
 from .site import Site
@@ -100,6 +102,8 @@ def create_app(catalog: Catalog | None = None, *, register: Register | None = No
         app.state.openapi_extra = OpenAPIExtra(
             schemas={**mounted.schemas(SCHEMA_PREFIX), **json_schemas([], mounted.bodies, ref_prefix=SCHEMA_PREFIX)},
             responses=mounted.responses, description=mounted.description, secured=mounted.api_prefix)
+    # outermost, around Litestar's own refusals too (an unknown address is answered before any route middleware)
+    app.asgi_handler = language_middleware(app.asgi_handler)
     return app
 
 
@@ -116,9 +120,12 @@ def environment_app() -> Litestar:
 
 
 def _configure_templates(engine: JinjaTemplateEngine) -> None:
+    from ..i18n import _, language, ngettext
     from .pages.filters import register
 
     register(engine.engine)
+    # the templates' texts, in the request's language: {{ _("Dutch text {name}").format(name=...) }}
+    engine.engine.globals.update(_=_, ngettext=ngettext, language=language)
 
 
 def _refusal(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
