@@ -122,6 +122,7 @@ def test_observations_carry_fact_or_interpretation_date_and_role() -> None:
     assert redacted["observations"][0]["kind"] == "interpretation"
 
 
+@pytest.mark.english
 def test_unknown_signal_is_a_clear_error() -> None:
     with pytest.raises(o.UnknownItemError, match=r"^unknown signal 'deurne/gedrag-agresief' in list 'deurne/jongeren'; "
                                                  r"did you mean 'deurne/gedrag-agressief'"):

@@ -124,6 +124,7 @@ def test_walk_through_a_card(capsys: pytest.CaptureFixture[str], monkeypatch: py
     assert "hier wordt niets bewaard" in out
 
 
+@pytest.mark.english
 def test_unknown_card_suggests(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "dilemma", "bankpas-uitgelend", "--print")
     assert code == 2
@@ -160,6 +161,7 @@ def test_session_rules() -> None:
     assert codes == ["S001", "S002", "S003"]
 
 
+@pytest.mark.english
 def test_guide_usage_errors(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "guide")[0] == 2
     assert run(capsys, "guide", CASE, "--participants", "0")[0] == 2
@@ -191,6 +193,7 @@ routes = ["deurne/wijkagent"]
     assert (problem.file, problem.line) == (str(folder / "kaarten.toml"), 7)
 
 
+@pytest.mark.english
 @pytest.mark.parametrize(("args", "message"), [
     ([CARD, "--all"], "give a card ID or --all, not both"),
     (["--list", "--all"], "give --list or --all, not both"),
@@ -204,12 +207,14 @@ def test_dilemma_options_that_contradict_each_other_are_usage_errors(
     assert (code, out, err) == (2, "", f"ondermijning: error: {message}\n")
 
 
+@pytest.mark.english
 def test_a_case_given_twice_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "guide", CASE, CASE.split("/")[1])  # the same case, qualified and not
     assert (code, out) == (2, "")
     assert err == f"ondermijning: error: case {CASE!r} is given twice; give each case once\n"
 
 
+@pytest.mark.english
 @pytest.mark.parametrize("command", ["dilemma", "guide"])
 def test_the_help_has_examples_and_exit_codes(capsys: pytest.CaptureFixture[str], command: str) -> None:
     with pytest.raises(SystemExit):

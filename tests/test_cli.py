@@ -85,6 +85,7 @@ def test_validate_typo_prints_file_line_and_key(capsys: pytest.CaptureFixture[st
     assert "Traceback" not in out + err
 
 
+@pytest.mark.english
 def test_validate_missing_folder_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "validate", str(tmp_path / "nope"))
     assert code == 2
@@ -122,6 +123,7 @@ def test_validate_select_and_ignore(capsys: pytest.CaptureFixture[str], make_pac
     assert (report["valid"], report["stats"]["not_shown"]) == (True, 1)
 
 
+@pytest.mark.english
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
 def test_a_select_or_ignore_value_that_matches_no_code_is_a_usage_error(
         capsys: pytest.CaptureFixture[str], make_pack: MakePack, option: str) -> None:
@@ -132,12 +134,13 @@ def test_a_select_or_ignore_value_that_matches_no_code_is_a_usage_error(
                    "L101, V001 of alleen V (zie docs/error-codes.md)\n")
 
 
+@pytest.mark.english
 def test_a_pack_that_does_not_load_is_named_not_silently_left_out(
         capsys: pytest.CaptureFixture[str], make_pack: MakePack) -> None:
     folder = make_pack("x", {"routes.toml": route_toml(extra='levle = ["low"]')})
     code, out, err = run(capsys, "--pack", str(folder), "assess", "--list", "deurne/jongeren",
                          "--signal", "gedrag-agressief")
-    assert code == 0 and "INFORMATIEBEELD" in out
+    assert code == 0 and "INFORMATION PICTURE" in out
     assert err.splitlines() == [
         f"ondermijning: waarschuwing: {folder / 'routes.toml'}:9: L101 onbekende sleutel 'levle' ($.routes[0].levle) "
         "— bedoel je 'levels'?",
@@ -196,6 +199,7 @@ def test_assess_markdown(capsys: pytest.CaptureFixture[str]) -> None:
     assert "\n## Rode vlaggen\n" in out
 
 
+@pytest.mark.english
 def test_assess_unknown_signal_exits_2_with_a_suggestion(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "assess", "--list", "deurne/jongeren", "--signal", "bezittingen-heeft-drug")
     assert code == 2
@@ -279,6 +283,7 @@ def test_every_example_in_the_help_works(example: str, tmp_path: Path, monkeypat
     assert out
 
 
+@pytest.mark.english
 def test_a_full_disk_is_an_io_error_not_an_internal_error(capsys: pytest.CaptureFixture[str],
                                                           monkeypatch: pytest.MonkeyPatch) -> None:
     import errno
@@ -295,6 +300,7 @@ def test_a_full_disk_is_an_io_error_not_an_internal_error(capsys: pytest.Capture
     assert capsys.readouterr().err == "ondermijning: error: cannot write the output: No space left on device\n"
 
 
+@pytest.mark.english
 @pytest.mark.parametrize(("args", "suggestion"), [
     (["dilemma", "bankpas"], "did you mean 'nieuwegein/bankpas-uitgeleend'? (zie --list)"),
     (["guide", "onzichtbare"], "did you mean 'nsob/onzichtbaar-gevolg'? (zie --list)"),

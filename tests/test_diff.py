@@ -94,6 +94,7 @@ def test_cli_errors(versions: tuple[Path, Path], tmp_path: Path, capsys: pytest.
     assert "L005 TOML-syntaxfout" in capsys.readouterr().err
 
 
+@pytest.mark.english
 def test_two_different_packs_are_not_compared(versions: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     from ondermijning.diff import DifferentPacksError
 
@@ -107,6 +108,7 @@ def test_two_different_packs_are_not_compared(versions: tuple[Path, Path], capsy
                    "diff compares two versions of one pack\n")
 
 
+@pytest.mark.english
 @pytest.mark.parametrize(("samples", "message"), [
     ("1000001", "argument --samples: 1000001: give between 1 and 1,000,000"),
     ("0", "argument --samples: 0: give between 1 and 1,000,000"),
@@ -126,6 +128,6 @@ def test_the_help_has_exit_codes_and_no_examples_that_need_folders(capsys: pytes
         main(["diff", "--help"])
     out = capsys.readouterr().out
     assert "  ondermijning diff oud nieuw\n" in out  # in the description, not the tested epilog
-    assert out.endswith("Exit codes: 0 done, 1 a pack that does not load of een versienummer dat te\n"
-                        "klein is (--check-version), 2 usage or I/O errors (a folder that does not\n"
-                        "exist, two different packs).\n")
+    assert out.endswith("Afsluitcodes: 0 klaar, 1 een pack dat niet laadt of een versienummer dat te\n"
+                        "klein is (--check-version), 2 fout in het gebruik of bij lezen (een map die\n"
+                        "niet bestaat, twee verschillende packs).\n")

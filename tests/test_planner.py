@@ -316,6 +316,7 @@ def test_a_findings_file_is_read_with_local_theme_ids_and_a_date(tmp_path: Path)
     assert findings.start == datetime.date(2026, 9, 7)
 
 
+@pytest.mark.english
 @pytest.mark.parametrize(("text", "expected"), [
     ("participants = 5\nweeks = 4\nthema = []\n", ":3: L101 onbekende sleutel 'thema' ($.thema) — bedoel je 'themes'?"),
     ("weeks = 4\n", "L102 verplichte sleutel 'participants' ontbreekt"),
@@ -391,6 +392,7 @@ def test_a_calendar_needs_a_start_date(tmp_path: Path, capsys: pytest.CaptureFix
     assert not (tmp_path / "x.ics").exists()
 
 
+@pytest.mark.english
 @pytest.mark.parametrize(("args", "code", "text"), [
     (["--from", "missing.toml"], 2, "missing.toml: no such file"),
     (["--check", "nsob/onbekend"], 2, "unknown trajectory 'nsob/onbekend'"),
@@ -441,7 +443,7 @@ def test_check_an_existing_trajectory(capsys: pytest.CaptureFixture[str], make_p
     """})
     code, out, _err = run(capsys, "--pack", str(folder), "plan", "--check", "gemeente/traject")
     assert code == 1
-    assert "traject.toml:11: T007" in out and "1 bevinding(en)" in out
+    assert "traject.toml:11: T007" in out and "1 bevinding in" in out
 
 
 def test_show_an_existing_trajectory_with_its_calendar(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

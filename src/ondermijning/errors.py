@@ -13,7 +13,26 @@ from collections.abc import Iterable
 
 import attrs
 
+from .i18n import N_
 from .shown import shown
+
+#: "unknown <kind>" per kind of id the library names (the adjective follows the Dutch noun's gender)
+UNKNOWN_KIND: dict[str, str] = {
+    "signal list": N_("onbekende signalenlijst"), "signal": N_("onbekend signaal"),
+    "protective factor": N_("onbekende beschermende factor"), "municipality": N_("onbekende gemeente"),
+    "pack": N_("onbekend pack"), "route": N_("onbekende route"), "dilemma card": N_("onbekende dilemmakaart"),
+    "case": N_("onbekende casus"), "conversation guide": N_("onbekende gespreksleidraad"),
+    "workshop": N_("onbekende module"), "theme": N_("onbekend thema"), "trajectory": N_("onbekend traject"),
+    "exploration": N_("onbekende verkenning"), "role": N_("onbekende rol"), "framework": N_("onbekend kader"),
+    "category": N_("onbekende categorie"),
+}
+
+
+def unknown_kind(kind: str) -> str:
+    """``onbekende signalenlijst`` for ``"signal list"``, in the chosen language (``onbekend id`` for another kind)."""
+    from .i18n import _
+
+    return _(UNKNOWN_KIND.get(kind, N_("onbekend id")))
 
 
 class Severity(enum.Enum):
@@ -106,8 +125,11 @@ class UnknownItemError(OndermijningError, KeyError):
         #: ids close to the one given, for a "did you mean" in any language
         self.suggestions = tuple(close)
         self.where = where
-        hint = f"; did you mean {' or '.join(map(repr, close))}?" if close else ""
-        self.message = f"unknown {kind} {item_id!r}" + (f" in {where}" if where else "") + hint
+        from .i18n import _
+
+        hint = _("; bedoel je {ids}?").format(ids=_(" of ").join(map(repr, close))) if close else ""
+        self.message = _("{unknown} {id!r}").format(unknown=unknown_kind(kind), id=item_id) \
+            + (_(" in {where}").format(where=where) if where else "") + hint
         super().__init__(self.message)
 
     def __str__(self) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ._common import EXIT_OK, UsageError, add_format_option, find, load
 
 if TYPE_CHECKING:
@@ -16,47 +17,49 @@ def add_parser(sub: Any) -> None:
     import textwrap
 
     assess = sub.add_parser(
-        "assess", help="from observed signals to an information picture",
+        "assess", help=_("van waargenomen signalen naar een informatiebeeld"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=textwrap.fill(
-            "Build an information picture (informatiebeeld) from observed signals: a computed concern level "
-            "(laag, matig, hoog) with its explanation, goals and whom to call. The level is advice: set the "
-            "concern level together with colleagues. In a terminal without --signal, walks you through the "
-            "list category by category (questions on stderr, the picture on stdout). A signal you saw or heard "
-            "yourself is a fact (--signal); one you infer is an interpretation (--interpretation). "
-            "--municipality chooses whose local routes the picture names (default: the list's own pack); "
-            "national routes always come after them.", 78),
-        epilog="Examples:\n"
-               "  ondermijning assess --show-lists\n"
-               "  ondermijning assess --list deurne/jongeren --signal gedrag-agressief --signal school-spijbelt "
-               "--format markdown\n"
-               "  ondermijning assess --list jongeren --signal school-spijbelt --format html\n"
-               "  ondermijning assess --list jongeren --signal school-spijbelt --interpretation "
-               "bezittingen-dure-spullen --protective beschermend-sportclub --format json --redact\n"
-               "  ondermijning assess --list core/volwassenen --municipality deurne --signal werk-paspoort-ingenomen\n"
-               "  ondermijning assess --show-lists --format markdown\n\n"
-               "Exit codes: 0 done, 2 usage errors (an unknown list or signal), 130 stopped.")
-    assess.add_argument("--list", dest="list_id", metavar="ID", help="the signal list (see --show-lists)")
+        description=textwrap.fill(_(
+            "Maak een informatiebeeld van waargenomen signalen: een berekend zorgniveau (laag, matig, hoog) met "
+            "de uitleg, de doelen en wie je kunt inschakelen. Het niveau is een advies: stel het zorgniveau "
+            "samen met collega's vast. In een terminal zonder --signal loop je de lijst categorie voor "
+            "categorie door (de vragen op stderr, het beeld op stdout). Een signaal dat je zelf zag of hoorde "
+            "is een feit (--signal); een signaal dat je afleidt is een interpretatie (--interpretation). "
+            "--municipality kiest van welke gemeente het beeld de lokale routes noemt (standaard: het eigen "
+            "pack van de lijst); de landelijke routes komen daarna altijd."), 78),
+        epilog=_("Voorbeelden:\n"
+                 "  ondermijning assess --show-lists\n"
+                 "  ondermijning assess --list deurne/jongeren --signal gedrag-agressief --signal school-spijbelt "
+                 "--format markdown\n"
+                 "  ondermijning assess --list jongeren --signal school-spijbelt --format html\n"
+                 "  ondermijning assess --list jongeren --signal school-spijbelt --interpretation "
+                 "bezittingen-dure-spullen --protective beschermend-sportclub --format json --redact\n"
+                 "  ondermijning assess --list core/volwassenen --municipality deurne "
+                 "--signal werk-paspoort-ingenomen\n"
+                 "  ondermijning assess --show-lists --format markdown\n\n"
+                 "Afsluitcodes: 0 klaar, 2 fout in het gebruik (een onbekende lijst of een onbekend signaal), "
+                 "130 gestopt."))
+    assess.add_argument("--list", dest="list_id", metavar="ID", help=_("de signalenlijst (zie --show-lists)"))
     assess.add_argument("--signal", action="append", default=[], metavar="ID",
-                        help="a signal you saw or heard yourself (a fact), qualified or local to the list's "
-                             "pack (repeatable)")
+                        help=_("een signaal dat je zelf zag of hoorde (een feit), met pack-prefix of uit het "
+                               "pack van de lijst (herhaalbaar)"))
     assess.add_argument("--interpretation", action="append", default=[], metavar="ID",
-                        help="a signal you infer rather than observed (an interpretation; repeatable)")
+                        help=_("een signaal dat je afleidt in plaats van waarnam (een interpretatie; herhaalbaar)"))
     assess.add_argument("--protective", action="append", default=[], metavar="ID",
-                        help="a protective factor that is present (repeatable; never lowers the level)")
+                        help=_("een beschermende factor die er is (herhaalbaar; verlaagt het niveau nooit)"))
     assess.add_argument("--municipality", metavar="PACK",
-                        help="the pack whose local routes apply (default: the list's own pack); another "
-                             "municipality's local routes are never shown")
+                        help=_("het pack waarvan de lokale routes gelden (standaard: het eigen pack van de lijst); "
+                               "de lokale routes van een andere gemeente komen nooit in beeld"))
     assess.add_argument("--subject", default="", metavar="PSEUDONYM",
-                        help="an optional pseudonym for the young person or group; never a real name")
+                        help=_("een pseudoniem voor de jongere of groep, als je wilt; nooit een echte naam"))
     assess.add_argument("--interactive", "-i", action="store_true",
-                        help="walk through the list even when signals are given")
+                        help=_("loop de lijst door, ook als er signalen zijn gegeven"))
     assess.add_argument("--redact", action="store_true",
-                        help="leave out free texts (observation notes, the judgement's reason, the pseudonym), "
-                             "in every format")
+                        help=_("laat vrije teksten weg (notities bij waarnemingen, de reden van het oordeel, het "
+                               "pseudoniem), in elk formaat"))
     assess.add_argument("--show-lists", action="store_true",
-                        help="list the signal lists with their thresholds (and where the numbers come from), "
-                             "signals and protective factors; markdown and html give printable cards")
+                        help=_("toon de signalenlijsten met hun drempels (en waar de getallen vandaan komen), "
+                               "signalen en beschermende factoren; markdown en html geven kaarten om te printen"))
     add_format_option(assess, ("text", "markdown", "html", "json"))
     assess.set_defaults(run=run)
 
@@ -72,7 +75,7 @@ def run(args: argparse.Namespace) -> int:
     if args.show_lists:
         return _show_lists(catalog, args.format)
     if not catalog.signal_lists:
-        raise UsageError("no signal lists are loaded; install a pack such as ondermijning-deurne")
+        raise UsageError(_("er zijn geen signalenlijsten geladen; installeer een pack zoals ondermijning-deurne"))
     municipality = find(catalog.packs, args.municipality, "pack", listed_by="ondermijning packs").id \
         if args.municipality is not None else None
     interactive = args.interactive or (not args.signal and sys.stdin.isatty())
@@ -83,11 +86,11 @@ def run(args: argparse.Namespace) -> int:
                 list_id = next(iter(catalog.signal_lists))
             elif interactive:
                 ids = list(catalog.signal_lists)
-                terminal_say("Welke signalenlijst?")
+                terminal_say(_("Welke signalenlijst?"))
                 names = [catalog.signal_lists[i].name for i in ids]
-                list_id = ids[choose_one(terminal_ask, terminal_say, "Nummer: ", names)]
+                list_id = ids[choose_one(terminal_ask, terminal_say, _("Nummer: "), names)]
             else:
-                raise UsageError(f"give --list, one of: {', '.join(catalog.signal_lists)}")
+                raise UsageError(_("geef --list, een van: {ids}").format(ids=", ".join(catalog.signal_lists)))
         list_id = find(catalog.signal_lists, list_id, "signal list", listed_by="--show-lists").id
         interpretations = [Observation(signal=i, kind=ObservationKind.INTERPRETATION) for i in args.interpretation]
         signals: list[str | Observation] = [*args.signal, *interpretations]
@@ -97,10 +100,10 @@ def run(args: argparse.Namespace) -> int:
             seen, protective = walk_signal_list(signal_list, terminal_ask, terminal_say)
             signals = list(_mark_interpretations(signal_list, seen, terminal_ask, terminal_say))
         elif not signals:
-            raise UsageError("give the observed signals with --signal ID (see --show-lists), "
-                             "or run in a terminal to be asked")
+            raise UsageError(_("geef de waargenomen signalen met --signal ID (zie --show-lists), of start in een "
+                               "terminal om ze te laten vragen"))
     except Aborted:
-        print("Gestopt; er is niets bewaard.", file=sys.stderr)
+        print(_("Gestopt; er is niets bewaard."), file=sys.stderr)
         return 130
     picture = assess(list_id, signals, catalog=catalog, protective=protective, subject=args.subject,
                      municipality=municipality)
@@ -133,12 +136,12 @@ def _show_lists(catalog: Any, fmt: str) -> int:
         for sl in lists:
             print(f"{sl.id}  {sl.name}")
             print("  " + thresholds_text(sl.scoring.thresholds, sl.scoring.basis, pack_of(sl.id)))
-            print("  signalen (--signal, --interpretation):")
+            print("  " + _("signalen (--signal, --interpretation):"))
             for signal in sl.signals:
-                flag = "  [rode vlag]" if signal.red_flag else ""
+                flag = "  [" + _("rode vlag") + "]" if signal.red_flag else ""
                 print(f"    {signal.id:<44} {_short(signal.text)}{flag}")
             if sl.protective_factors:
-                print("  beschermende factoren (--protective):")
+                print("  " + _("beschermende factoren (--protective):"))
             for factor in sl.protective_factors:
                 print(f"    {factor.id:<44} {_short(factor.text)}")
     return EXIT_OK
@@ -152,10 +155,11 @@ def _mark_interpretations(signal_list: Any, seen: list[str], ask: Any, say: Any)
     if not seen:
         return seen
     texts = {s.id: s.text for s in signal_list.signals}
-    say("Welke van deze signalen heb je niet zelf gezien of gehoord, maar leid je af (interpretatie)?")
+    say(_("Welke van deze signalen heb je niet zelf gezien of gehoord, maar leid je af (interpretatie)?"))
     for number, signal_id in enumerate(seen, 1):
         say(f"  {number:>2}. {texts[signal_id]}")
-    inferred = {seen[n - 1] for n in choose_numbers(ask, say, "Interpretaties (Enter = alles is feit): ", len(seen))}
+    inferred = {seen[n - 1] for n in choose_numbers(ask, say, _("Interpretaties (Enter = alles is feit): "),
+                                                       len(seen))}
     return [Observation(signal=i, kind=ObservationKind.INTERPRETATION if i in inferred else ObservationKind.FACT)
             for i in seen]
 

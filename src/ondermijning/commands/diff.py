@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ._common import EXIT_CONTENT, EXIT_OK, UsageError, add_format_option
 
 if TYPE_CHECKING:
@@ -15,12 +16,15 @@ MAX_SAMPLES = 1_000_000
 def _samples(text: str) -> int:
     import argparse
 
+    from ..i18n import number
+
     try:
         value = int(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is geen geheel getal").format(text=text)) from None
     if not 1 <= value <= MAX_SAMPLES:
-        raise argparse.ArgumentTypeError(f"{value}: give between 1 and {MAX_SAMPLES:,}")
+        raise argparse.ArgumentTypeError(_("{value}: geef 1 tot en met {most}").format(
+            value=value, most=number(MAX_SAMPLES)))
     return value
 
 
@@ -28,28 +32,29 @@ def add_parser(sub: Any) -> None:
     import argparse
     import textwrap
 
-    from ..i18n import _
+    from ..i18n import number
 
     parser = sub.add_parser(
-        "diff", help="compare two versions of a pack",
+        "diff", help=_("vergelijk twee versies van een pack"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="\n\n".join(textwrap.fill(paragraph, 78) for paragraph in (
-            "Compare two versions of a pack folder before the new one goes live: items added, removed and "
-            "changed (with signal-level details), and for each signal list how the computed level shifts for "
-            "the same observations (all combinations when the list is small, otherwise a seeded sample). "
-            "Both folders must hold the same pack (the same id in pack.toml).",
-            "For example, with the version in use in a folder oud/ and the new version in nieuw/ (each the "
-            "folder that holds pack.toml):",
+            _("Vergelijk twee versies van een packmap voordat de nieuwe in gebruik gaat: wat erbij kwam, wat "
+              "weg is en wat veranderde (tot op het signaal), en per signalenlijst hoe het berekende niveau "
+              "verschuift bij dezelfde waarnemingen (alle combinaties als de lijst klein is, anders een "
+              "steekproef met een vaste seed). Beide mappen moeten hetzelfde pack bevatten (dezelfde id in "
+              "pack.toml)."),
+            _("Bijvoorbeeld, met de versie die nu in gebruik is in een map oud/ en de nieuwe versie in nieuw/ "
+              "(elk de map met pack.toml):"),
         )) + "\n\n  ondermijning diff oud nieuw\n  ondermijning diff oud nieuw --format json --samples 10000",
-        epilog=textwrap.fill("Exit codes: 0 done, 1 a pack that does not load"
-                             + _(" of een versienummer dat te klein is (--check-version)")
-                             + ", 2 usage or I/O errors (a folder that does not exist, two different packs).", 78))
-    parser.add_argument("old", metavar="OLD", help="folder of the current version (holding pack.toml)")
-    parser.add_argument("new", metavar="NEW", help="folder of the new version of the same pack")
+        epilog=textwrap.fill(_("Afsluitcodes: 0 klaar, 1 een pack dat niet laadt of een versienummer dat te klein "
+                               "is (--check-version), 2 fout in het gebruik of bij lezen (een map die niet bestaat, "
+                               "twee verschillende packs)."), 78))
+    parser.add_argument("old", metavar="OLD", help=_("de map van de huidige versie (met pack.toml)"))
+    parser.add_argument("new", metavar="NEW", help=_("de map van de nieuwe versie van hetzelfde pack"))
     parser.add_argument("--samples", type=_samples, default=2000, metavar="N",
-                        help=f"observation sets to sample for large lists, 1 to {MAX_SAMPLES:,} "
-                             "(default: %(default)s)")
-    parser.add_argument("--seed", type=int, default=0, help="seed of the sample (default: %(default)s)")
+                        help=_("aantal waarnemingen in de steekproef bij grote lijsten, 1 tot en met {most} "
+                               "(standaard: %(default)s)").format(most=number(MAX_SAMPLES)))
+    parser.add_argument("--seed", type=int, default=0, help=_("seed van de steekproef (standaard: %(default)s)"))
     parser.add_argument("--check-version", action="store_true",
                         help=_("controleer of het nieuwe versienummer groot genoeg is voor de wijzigingen: een ander "
                                "niveau of iets weggehaald vraagt een major-versie, iets nieuws een minor-versie, "
@@ -68,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
 
     for path in (args.old, args.new):
         if not Path(path).is_dir():
-            raise UsageError(f"{path}: no such folder")
+            raise UsageError(_("{path}: die map bestaat niet").format(path=path))
     try:
         result = diff_packs(args.old, args.new, samples=args.samples, seed=args.seed)
     except DifferentPacksError as exc:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _, ngettext
 from ._common import EXIT_OK, UsageError, add_format_option, find, load
 
 if TYPE_CHECKING:
@@ -16,23 +17,26 @@ def add_parser(sub: Any) -> None:
     import textwrap
 
     dilemma = sub.add_parser(
-        "dilemma", help="work through a dilemma card, or print it",
+        "dilemma", help=_("een dilemmakaart doorlopen of printen"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        description=textwrap.fill(
-            "Dilemma cards: a situation, the values in tension, questions to weigh and handling options with "
-            "their consequences. In a terminal, leads you or your team through a card step by step (q or "
-            "Ctrl-C stops); otherwise (or with --print) prints it. --format html gives a printable page, one "
-            "card per page. --list prints a plain list and takes no card ID, --all, --print or --format.", 78),
-        epilog="Examples:\n"
-               "  ondermijning dilemma --list\n"
-               "  ondermijning dilemma bankpas-uitgeleend\n"
-               "  ondermijning dilemma bankpas-uitgeleend --print --format markdown\n"
-               "  ondermijning dilemma --all --format html\n\n"
-               "Exit codes: 0 done, 2 usage or I/O errors, 130 stopped.")
-    dilemma.add_argument("card", nargs="?", metavar="ID", help="a card id (qualified, or unique without pack)")
-    dilemma.add_argument("--list", action="store_true", help="list the cards")
-    dilemma.add_argument("--all", action="store_true", help="print every card")
-    dilemma.add_argument("--print", dest="print_only", action="store_true", help="print instead of walking through")
+        description=textwrap.fill(_(
+            "Dilemmakaarten: een situatie, de waarden die botsen, vragen om af te wegen en handelingsopties met "
+            "hun gevolgen. In een terminal loop je een kaart stap voor stap door, alleen of met je team (q of "
+            "Ctrl-C stopt); anders (of met --print) wordt ze geprint. --format html geeft een pagina om te "
+            "printen, één kaart per pagina. --list toont een eenvoudige lijst en neemt geen kaart-ID, --all, "
+            "--print of --format."), 78),
+        epilog=_("Voorbeelden:\n"
+                 "  ondermijning dilemma --list\n"
+                 "  ondermijning dilemma bankpas-uitgeleend\n"
+                 "  ondermijning dilemma bankpas-uitgeleend --print --format markdown\n"
+                 "  ondermijning dilemma --all --format html\n\n"
+                 "Afsluitcodes: 0 klaar, 2 fout in het gebruik of bij lezen of schrijven, 130 gestopt."))
+    dilemma.add_argument("card", nargs="?", metavar="ID",
+                         help=_("een kaart-id (met pack-prefix, of zonder als het uniek is)"))
+    dilemma.add_argument("--list", action="store_true", help=_("toon de kaarten"))
+    dilemma.add_argument("--all", action="store_true", help=_("print elke kaart"))
+    dilemma.add_argument("--print", dest="print_only", action="store_true",
+                         help=_("print in plaats van doorlopen"))
     add_format_option(dilemma, ("text", "markdown", "html"))
     dilemma.set_defaults(run=run)
 
@@ -48,11 +52,14 @@ def run(args: argparse.Namespace) -> int:
     if args.list:
         for card_id, card in cards.items():
             print(f"{card_id:<52} {card.title}")
-        print(f"{len(cards)} dilemmakaarten. Gebruik ze na de workshops over bewustwording: zonder die kennis "
-              "werkt de kaart niet. 'ondermijning dilemma ID' loopt een kaart met je door.")
+        print(ngettext("{n} dilemmakaart. Gebruik haar na de workshops over bewustwording: zonder die kennis "
+                       "werkt de kaart niet. 'ondermijning dilemma ID' loopt een kaart met je door.",
+                       "{n} dilemmakaarten. Gebruik ze na de workshops over bewustwording: zonder die kennis "
+                       "werkt de kaart niet. 'ondermijning dilemma ID' loopt een kaart met je door.",
+                       len(cards)).format(n=len(cards)))
         return EXIT_OK
     if not cards:
-        raise UsageError("no dilemma cards are loaded; install a pack such as ondermijning-nieuwegein")
+        raise UsageError(_("er zijn geen dilemmakaarten geladen; installeer een pack zoals ondermijning-nieuwegein"))
     if args.all:
         print(render_many([dilemma_document(c, catalog) for c in cards.values()], args.format), end="")
         return EXIT_OK
@@ -60,17 +67,17 @@ def run(args: argparse.Namespace) -> int:
     try:
         if args.card is None:
             if not interactive:
-                raise UsageError("give a card id (see --list), or --all")
+                raise UsageError(_("geef een kaart-id (zie --list), of --all"))
             ids = list(cards)
-            print("Welke dilemmakaart?")
-            card = cards[ids[choose_one(input, print, "Nummer: ", [cards[i].title for i in ids])]]
+            print(_("Welke dilemmakaart?"))
+            card = cards[ids[choose_one(input, print, _("Nummer: "), [cards[i].title for i in ids])]]
         else:
             card = find(cards, args.card, "dilemma card")
         if interactive:
             walk_dilemma(card, input, print, frameworks={k: f.name for k, f in catalog.frameworks.items()})
             return EXIT_OK
     except Aborted:
-        print("Gestopt; er is niets bewaard.", file=sys.stderr)
+        print(_("Gestopt; er is niets bewaard."), file=sys.stderr)
         return 130
     print(render_many([dilemma_document(card, catalog)], args.format), end="")
     return EXIT_OK
@@ -79,11 +86,12 @@ def run(args: argparse.Namespace) -> int:
 def _check_options(args: argparse.Namespace) -> None:
     """Options that contradict each other are a usage error, not silently ignored."""
     if args.list:
-        given = [("a card ID", args.card is not None), ("--all", args.all), ("--print", args.print_only)]
+        given = [(_("een kaart-ID"), args.card is not None), ("--all", args.all), ("--print", args.print_only)]
         for name, present in given:
             if present:
-                raise UsageError(f"give --list or {name}, not both")
+                raise UsageError(_("geef --list of {option}, niet allebei").format(option=name))
         if args.format != "text":
-            raise UsageError(f"give --list or --format {args.format}, not both (--list prints a plain list)")
+            raise UsageError(_("geef --list of --format {format}, niet allebei (--list toont een eenvoudige "
+                               "lijst)").format(format=args.format))
     if args.all and args.card is not None:
-        raise UsageError("give a card ID or --all, not both")
+        raise UsageError(_("geef een kaart-ID of --all, niet allebei"))

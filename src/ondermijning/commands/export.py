@@ -31,14 +31,15 @@ def add_parser(sub: Any) -> None:
               "regel. Een bestaand bestand wordt alleen met --force vervangen. 'ondermijning import' leest een "
               "formulier terug naar een pack."),
         )),
-        epilog=_("Examples:\n"
+        epilog=_("Voorbeelden:\n"
                  "  ondermijning export deurne/jongeren --to fhir\n"
                  "  ondermijning export jongeren --to fhir jongeren.json --status active "
                  "--base https://fhir.voorbeeld.nl\n"
                  "  ondermijning export deurne/jongeren --to xlsform jongeren.xlsx\n"
                  "  ondermijning export --to json catalogus.json\n\n"
-                 "Exit codes: 0 done, 1 de lijst kan niet exact mee (een scoreregel uit een plugin, te veel "
-                 "decimalen), 2 usage or I/O errors (een onbekende lijst, FILE bestaat al zonder --force)."))
+                 "Afsluitcodes: 0 klaar, 1 de lijst kan niet exact mee (een scoreregel uit een plugin, te veel "
+                 "decimalen), 2 fout in het gebruik of bij lezen of schrijven (een onbekende lijst, FILE bestaat "
+                 "al zonder --force)."))
     parser.add_argument("list", nargs="?", metavar="LIST", help=_("de signalenlijst (bij fhir en xlsform)"))
     # --to FORMAT [FILE]: argparse cannot take a positional after an option, so FILE belongs to --to
     parser.add_argument("--to", nargs="+", required=True, metavar=("FORMAT", "FILE"),

@@ -24,11 +24,11 @@ def add_parser(sub: Any) -> None:
                       "Een id uit een ander pack schrijf je met zijn prefix (core/drugs); een id uit je eigen pack "
                       "zonder. Met --pack PATH komen de ids van je eigen pack erbij."),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Examples:\n"
-               "  ondermijning ids\n"
-               "  ondermijning ids --family themes --family routes\n"
-               "  ondermijning ids --family signals --format json\n\n"
-               + _("Exitcodes: 0 klaar, 2 verkeerde opties."))
+        epilog=_("Voorbeelden:\n"
+                 "  ondermijning ids\n"
+                 "  ondermijning ids --family themes --family routes\n"
+                 "  ondermijning ids --family signals --format json\n\n"
+                 "Afsluitcodes: 0 klaar, 2 verkeerde opties."))
     parser.add_argument("--family", action="append", default=[], metavar="FAMILY",
                         help=_("alleen deze familie (herhaalbaar), bijvoorbeeld themes of signals; zonder --family "
                                "zie je welke er zijn"))

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import _
+from ..i18n import _, ngettext
 from ._common import EXIT_OK, UsageError
 
 if TYPE_CHECKING:
@@ -24,11 +24,12 @@ def add_parser(sub: Any) -> None:
             "een pack-map: pack.toml met het pack en signals.toml met de lijst. Teksten die in het formulier "
             "zijn verbeterd, komen mee; een berekening die met de hand is gewijzigd, wordt geweigerd. De map "
             "wordt eerst apart opgebouwd en gecontroleerd en verschijnt alleen als het pack geldig is."), 78),
-        epilog=_("Examples:\n"
+        epilog=_("Voorbeelden:\n"
                  "  ondermijning import jongeren.json\n"
                  "  ondermijning import jongeren.xlsx --output deurne-terug --force\n\n"
-                 "Exit codes: 0 done, 1 het formulier is niet door export gemaakt of geeft geen geldig pack, "
-                 "2 usage or I/O errors (geen JSON of .xlsx, de map bestaat al zonder --force)."))
+                 "Afsluitcodes: 0 klaar, 1 het formulier is niet door export gemaakt of geeft geen geldig pack, "
+                 "2 fout in het gebruik of bij lezen of schrijven (geen JSON of .xlsx, de map bestaat al zonder "
+                 "--force)."))
     parser.add_argument("file", metavar="FILE", help=_("de Questionnaire (.json) of XLSForm (.xlsx)"))
     parser.add_argument("--output", "-o", metavar="FOLDER",
                         help=_("de pack-map die ontstaat (standaard: de pack-id in de huidige map)"))
@@ -54,7 +55,9 @@ def run(args: argparse.Namespace) -> int:
             raise UsageError(str(exc)) from None
         raise
     if others:
-        print(_("let op: {n} item(s) van andere packs (uitbreidingen) zijn nu van pack {pack}: {ids}").format(
+        print(ngettext("let op: {n} item van een ander pack (een uitbreiding) is nu van pack {pack}: {ids}",
+                       "let op: {n} items van andere packs (uitbreidingen) zijn nu van pack {pack}: {ids}",
+                       len(others)).format(
             n=len(others), pack=imported.pack.id, ids=", ".join(others)), file=sys.stderr)
     print(_("pack {pack} {version} met lijst {list} geschreven naar {folder}").format(
         pack=imported.pack.id, version=imported.pack.version, list=imported.signal_list.id, folder=folder))

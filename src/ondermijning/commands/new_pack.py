@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _
 from ._common import EXIT_OK, UsageError
 
 if TYPE_CHECKING:
@@ -14,19 +15,20 @@ def add_parser(sub: Any) -> None:
     import argparse
 
     parser = sub.add_parser(
-        "new-pack", help="start a new pack for your municipality",
-        description="Create ondermijning-NAME/: a valid, installable pack with TOML content (routes for every "
-                    "level, a small signal list with examples), pyproject.toml with the entry point, a README "
-                    "in Dutch and a test file. It passes 'ondermijning validate' and its own tests at once. "
-                    "An existing folder is never overwritten.",
+        "new-pack", help=_("begin een nieuw pack voor je gemeente"),
+        description=_("Maak ondermijning-NAME/: een geldig, installeerbaar pack met inhoud in TOML (routes voor "
+                      "elk niveau, een kleine signalenlijst met voorbeelden), pyproject.toml met het entry point, "
+                      "een README in het Nederlands en een testbestand. Het slaagt meteen voor 'ondermijning "
+                      "validate' en voor zijn eigen tests. Een bestaande map wordt nooit overschreven."),
         formatter_class=argparse.RawDescriptionHelpFormatter,
-        epilog="Examples:\n"
-               "  ondermijning new-pack voorbeeldstad\n"
-               "  ondermijning new-pack west-betuwe --dir .\n\n"
-               "Exit codes: 0 created, 2 usage errors (a name that is not a usable pack id or is already "
-               "installed, a folder that exists or cannot be written).")
-    parser.add_argument("name", metavar="NAME", help="the pack id, e.g. 'utrecht' or 'west-betuwe'")
-    parser.add_argument("--dir", default=".", metavar="FOLDER", help="where to create it (default: here)")
+        epilog=_("Voorbeelden:\n"
+                 "  ondermijning new-pack voorbeeldstad\n"
+                 "  ondermijning new-pack west-betuwe --dir .\n\n"
+                 "Afsluitcodes: 0 gemaakt, 2 fout in het gebruik (een naam die geen bruikbare pack-id is of al "
+                 "geïnstalleerd is, een map die al bestaat of niet te schrijven is)."))
+    parser.add_argument("name", metavar="NAME", help=_("de pack-id, bijvoorbeeld 'utrecht' of 'west-betuwe'"))
+    parser.add_argument("--dir", default=".", metavar="FOLDER",
+                        help=_("waar het pack komt (standaard: hier)"))
     parser.set_defaults(run=run)
 
 
@@ -38,9 +40,10 @@ def run(args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         raise UsageError(str(exc)) from None
     module = "ondermijning_" + args.name.replace("-", "_")
-    print(f"Created {target}/")
-    print(f"  fill in:  {target}/src/{module}/pack/*.toml (routes marked to_fill_in, your own signals)")
-    print(f"  check:    ondermijning validate {target}/src/{module}/pack")
-    print(f"  test:     cd {target} && python -m pytest")
-    print("  install:  python -m pip install -e .  (then 'ondermijning packs' lists it)")
+    print(_("Gemaakt: {target}/").format(target=target))
+    print(_("  invullen:     {target}/src/{module}/pack/*.toml (routes gemarkeerd met to_fill_in, je eigen "
+            "signalen)").format(target=target, module=module))
+    print(_("  controleren:  ondermijning validate {target}/src/{module}/pack").format(target=target, module=module))
+    print(_("  testen:       cd {target} && python -m pytest").format(target=target))
+    print(_("  installeren:  python -m pip install -e .  (daarna toont 'ondermijning packs' het)"))
     return EXIT_OK

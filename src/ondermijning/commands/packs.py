@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _, ngettext
 from ._common import EXIT_OK, add_format_option, load, problem_dict
 
 if TYPE_CHECKING:
@@ -13,20 +14,23 @@ if TYPE_CHECKING:
 def add_parser(sub: Any) -> None:
     import argparse
 
-    packs = sub.add_parser("packs", help="list the loaded packs and plugins",
-                           description="List every pack: id, version, where it came from and how many "
-                                       "items of each kind it holds; then broken or disabled plugins.",
+    packs = sub.add_parser("packs", help=_("toon de geladen packs en plugins"),
+                           description=_("Toon elk pack: id, versie, waar het vandaan komt en hoeveel items van "
+                                         "elke soort het heeft; daarna kapotte of uitgezette plugins."),
                            formatter_class=argparse.RawDescriptionHelpFormatter,
-                           epilog="Examples:\n"
-                                  "  ondermijning packs\n"
-                                  "  ondermijning --disable-plugin nsob packs --format json\n\n"
-                                  "Exit codes: 0 done (broken plugins are listed, not an error), 2 usage errors.")
+                           epilog=_("Voorbeelden:\n"
+                                    "  ondermijning packs\n"
+                                    "  ondermijning --disable-plugin nsob packs --format json\n\n"
+                                    "Afsluitcodes: 0 klaar (kapotte plugins worden genoemd, geen fout), 2 fout in "
+                                    "het gebruik."))
     add_format_option(packs, ("text", "json"))
     packs.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     import json
+
+    from ..models.packfile import family_label
 
     catalog = load(args)
     rows: list[dict[str, Any]] = []
@@ -41,9 +45,9 @@ def run(args: argparse.Namespace) -> int:
                           "problems": [problem_dict(p) for p in catalog.problems]}, indent=2, ensure_ascii=False))
         return EXIT_OK
     for row in rows:
-        summary = ", ".join(f"{family.replace('_', ' ')}: {n}" for family, n in row["counts"].items())
+        summary = ", ".join(f"{family_label(family)}: {n}" for family, n in row["counts"].items())
         print(f"{row['id']} {row['version']}  {row['name']}")
-        print(f"    {summary or 'empty'}")
+        print(f"    {summary or _('leeg')}")
         print(f"    {row['origin']}")
     # broken, slow and blocked plugins, each on one line with the distribution it comes from
     for info in catalog.plugins:
@@ -51,8 +55,10 @@ def run(args: argparse.Namespace) -> int:
             continue
         line = f"{info.status} {info.describe()}" + (f": {info.error}" if info.error else "")
         if info.status == "broken":
-            line += f" — fix it, or disable it with --disable-plugin {info.name}"
+            line += _(" — repareer de plugin, of zet hem uit met --disable-plugin {name}").format(name=info.name)
         print(line)
     if catalog.problems:
-        print(f"{len(catalog.problems)} problem(s) while loading; run 'ondermijning validate' for details")
+        print(ngettext("{n} probleem bij het laden; 'ondermijning validate' geeft de details",
+                       "{n} problemen bij het laden; 'ondermijning validate' geeft de details",
+                       len(catalog.problems)).format(n=len(catalog.problems)))
     return EXIT_OK

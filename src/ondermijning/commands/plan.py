@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import _, ngettext
 from ._common import EXIT_CONTENT, EXIT_OK, UsageError, add_format_option, find, load
 
 if TYPE_CHECKING:
@@ -35,7 +36,8 @@ def _date(text: str) -> datetime.date:
     try:
         return datetime.date.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a date; write YYYY-MM-DD, e.g. 2026-09-07") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is geen datum; schrijf JJJJ-MM-DD, bijvoorbeeld 2026-09-07")
+                                         .format(text=text)) from None
 
 
 def _time(text: str) -> datetime.time:
@@ -45,9 +47,10 @@ def _time(text: str) -> datetime.time:
     try:
         value = datetime.time.fromisoformat(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a time; write HH:MM, e.g. 13:30") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is geen tijd; schrijf UU:MM, bijvoorbeeld 13:30")
+                                         .format(text=text)) from None
     if value.tzinfo is not None:
-        raise argparse.ArgumentTypeError("give a local time without a time zone, e.g. 13:30")
+        raise argparse.ArgumentTypeError(_("geef een plaatselijke tijd zonder tijdzone, bijvoorbeeld 13:30"))
     return value
 
 
@@ -57,9 +60,9 @@ def _hours(text: str) -> float:
     try:
         value = float(text)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"{text!r} is not a number of hours") from None
+        raise argparse.ArgumentTypeError(_("{text!r} is geen aantal uren").format(text=text)) from None
     if not 0.25 <= value <= 12:
-        raise argparse.ArgumentTypeError(f"{text} hours: give between 0.25 and 12")
+        raise argparse.ArgumentTypeError(_("{text} uur: geef 0.25 tot en met 12").format(text=text))
     return value
 
 
@@ -68,45 +71,47 @@ def add_parser(sub: Any) -> None:
     import textwrap
 
     plan = sub.add_parser(
-        "plan", help="plan a training trajectory from the exploration's findings",
+        "plan", help=_("plan een trainingstraject op basis van de bevindingen uit de verkenning"),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         description="\n\n".join(textwrap.fill(paragraph, 78) for paragraph in (
-            "Propose a training trajectory (phases, modules, sessions by week) from what the exploration "
-            "(verkenning, handreiking §1) found: themes, who takes part, questions and needs, the frontline-team "
-            "situation (§3.2), the number of participants and the weeks available. Every choice comes with its "
-            "reason and its source. In a terminal without --from, asks the questions one by one (q or Ctrl-C "
-            "stops; nothing is written). --ics writes the sessions as an iCalendar file that calendar programs "
-            "open. --format json prints the proposal (trajectory, findings, what was left out) as versioned JSON "
-            "for other tools; with --show, the trajectory.",
-            "--check ID checks an existing trajectory against the handreiking's rules (T001-T007): exit 0 when "
-            "it follows them, 1 when there are findings.",
-            "A findings file looks like this (see --values for every allowed value):",
+            _("Stel een trainingstraject voor (fasen, modules, bijeenkomsten per week) op basis van wat de "
+              "verkenning (handreiking §1) opleverde: thema's, wie meedoen, vragen en behoeften, de situatie van "
+              "frontlijnteams (§3.2), het aantal deelnemers en de beschikbare weken. Elke keuze komt met haar "
+              "reden en haar bron. In een terminal zonder --from stelt plan de vragen een voor een (q of Ctrl-C "
+              "stopt; er wordt niets geschreven). --ics schrijft de bijeenkomsten als iCalendar-bestand dat "
+              "agendaprogramma's openen. --format json print het voorstel (traject, bevindingen, wat is "
+              "weggelaten) als JSON met versie voor andere programma's; met --show het traject."),
+            _("--check ID toetst een bestaand traject aan de regels van de handreiking (T001-T007): exit 0 als "
+              "het ze volgt, 1 als er bevindingen zijn."),
+            _("Een bevindingenbestand ziet er zo uit (--values toont elke toegestane waarde):"),
         )) + "\n\n" + "\n".join("  " + line for line in FINDINGS_EXAMPLE.splitlines()),
-        epilog="Examples:\n"
-               "  ondermijning plan --from findings.toml\n"
-               "  ondermijning plan --from findings.toml --start 2026-09-07 --ics training.ics --time 13:30\n"
-               "  ondermijning plan --check nsob/voorbeeldgemeente\n\n"
-               "Exit codes: 0 done, 1 content errors (a findings file that cannot be used, or --check "
-               "findings), 2 usage or I/O errors, 130 stopped.")
-    source = plan.add_argument_group("what to plan or check")
+        epilog=_("Voorbeelden:\n"
+                 "  ondermijning plan --from findings.toml\n"
+                 "  ondermijning plan --from findings.toml --start 2026-09-07 --ics training.ics --time 13:30\n"
+                 "  ondermijning plan --check nsob/voorbeeldgemeente\n\n"
+                 "Afsluitcodes: 0 klaar, 1 fouten in de inhoud (een bevindingenbestand dat niet te gebruiken is, "
+                 "of bevindingen van --check), 2 fout in het gebruik of bij lezen of schrijven, 130 gestopt."))
+    source = plan.add_argument_group(_("wat je plant of toetst"))
     source.add_argument("--from", dest="from_file", metavar="FILE",
-                        help="read the findings from this TOML file instead of asking")
+                        help=_("lees de bevindingen uit dit TOML-bestand in plaats van ze te vragen"))
     source.add_argument("--check", metavar="TRAJECTORY_ID",
-                        help="check an existing trajectory (e.g. nsob/voorbeeldgemeente) instead of planning")
+                        help=_("toets een bestaand traject (bijvoorbeeld nsob/voorbeeldgemeente) in plaats van te "
+                               "plannen"))
     source.add_argument("--show", metavar="TRAJECTORY_ID",
-                        help="print an existing trajectory (and write its --ics) instead of planning")
-    source.add_argument("--list", action="store_true", help="list the trajectories in the installed packs")
+                        help=_("print een bestaand traject (en schrijf zijn --ics) in plaats van te plannen"))
+    source.add_argument("--list", action="store_true", help=_("toon de trajecten in de geïnstalleerde packs"))
     source.add_argument("--values", action="store_true",
-                        help="list the values a findings file accepts: themes, audiences, needs, situations")
-    when = plan.add_argument_group("calendar")
+                        help=_("toon de waarden die een bevindingenbestand accepteert: thema's, deelnemers, "
+                               "behoeften, situaties"))
+    when = plan.add_argument_group(_("agenda"))
     when.add_argument("--start", type=_date, metavar="YYYY-MM-DD",
-                      help="date of the first session (overrides start in the findings file)")
-    when.add_argument("--ics", metavar="FILE", help="also write the sessions as an iCalendar (.ics) file")
-    when.add_argument("--force", action="store_true", help="with --ics: replace the file if it exists")
+                      help=_("datum van de eerste bijeenkomst (gaat voor start in het bevindingenbestand)"))
+    when.add_argument("--ics", metavar="FILE", help=_("schrijf de bijeenkomsten ook als iCalendar-bestand (.ics)"))
+    when.add_argument("--force", action="store_true", help=_("met --ics: vervang het bestand als het bestaat"))
     when.add_argument("--time", type=_time, metavar="HH:MM",
-                      help="with --ics: start time of every session (default: whole-day events)")
+                      help=_("met --ics: begintijd van elke bijeenkomst (standaard: hele dagen)"))
     when.add_argument("--hours", type=_hours, metavar="N",
-                      help="with --time: length of a session in hours (default: 3)")
+                      help=_("met --time: duur van een bijeenkomst in uren (standaard: 3)"))
     add_format_option(plan, ("markdown", "text", "html", "json"))
     plan.set_defaults(run=run)
 
@@ -127,15 +132,15 @@ def run(args: argparse.Namespace) -> int:
             print(f"{trajectory_id:<40} {trajectory.title}")
         return EXIT_OK
     if sum(bool(x) for x in (args.from_file, args.check, args.show)) > 1:
-        raise UsageError("give only one of --from, --check and --show")
+        raise UsageError(_("geef maar één van --from, --check en --show"))
     if args.check:
         _refuse(args, "--check", ("ics", "start", "time", "hours", "force"), formats=False)
         return _check(catalog, args.check)
     if (args.time is not None or args.force) and not args.ics:
-        raise UsageError(f"{'--time' if args.time is not None else '--force'} belongs to --ics FILE "
-                         "(the calendar); without --ics there is nothing to apply it to")
+        raise UsageError(_("{option} hoort bij --ics FILE (de agenda); zonder --ics is er niets om het op toe te "
+                           "passen").format(option="--time" if args.time is not None else "--force"))
     if args.hours is not None and args.time is None:
-        raise UsageError("--hours needs --time (without a time, sessions are whole-day events)")
+        raise UsageError(_("--hours vraagt --time (zonder tijd duren bijeenkomsten een hele dag)"))
     if args.show:
         trajectory = find(catalog.trajectories, args.show, "trajectory")
         _output(args, catalog, trajectory, args.start)
@@ -143,7 +148,7 @@ def run(args: argparse.Namespace) -> int:
     try:
         findings = _findings(args, catalog)
     except Aborted:
-        print("Gestopt; er is niets bewaard.", file=sys.stderr)
+        print(_("Gestopt; er is niets bewaard."), file=sys.stderr)
         return 130
     if findings is None:
         return EXIT_CONTENT
@@ -164,8 +169,8 @@ def _output(args: argparse.Namespace, catalog: Catalog, trajectory: Any, start: 
         _write_calendar(args, catalog, trajectory, start)
         _print(args, catalog, trajectory, start, proposal)
     except OverflowError:  # dates past the year 9999
-        raise UsageError(f"with the first session on {start}, later sessions would fall after the year 9999; "
-                         "give an earlier start date") from None
+        raise UsageError(_("met de eerste bijeenkomst op {start} vallen latere bijeenkomsten na het jaar 9999; "
+                           "geef een eerdere startdatum").format(start=start)) from None
 
 
 def _findings(args: argparse.Namespace, catalog: Catalog) -> Findings | None:
@@ -176,9 +181,9 @@ def _findings(args: argparse.Namespace, catalog: Catalog) -> Findings | None:
     if args.from_file:
         path = Path(args.from_file)
         if not path.exists():
-            raise UsageError(f"{path}: no such file")
+            raise UsageError(_("{path}: dat bestand bestaat niet").format(path=path))
         if path.is_dir():
-            raise UsageError(f"{path}: is a folder; give the findings file")
+            raise UsageError(_("{path}: is een map; geef het bevindingenbestand").format(path=path))
         try:
             return load_findings(path, catalog)
         except FindingsError as exc:
@@ -186,8 +191,8 @@ def _findings(args: argparse.Namespace, catalog: Catalog) -> Findings | None:
                 print(problem.format(), file=sys.stderr)
             return None
     if not sys.stdin.isatty():
-        raise UsageError("give the findings with --from FILE (see --help for an example), or run in a terminal "
-                         "to be asked")
+        raise UsageError(_("geef de bevindingen met --from FILE (--help toont een voorbeeld), of start in een "
+                           "terminal om ze te laten vragen"))
     from ..interactive import terminal_ask, terminal_say
 
     return ask_findings(catalog, terminal_ask, terminal_say)
@@ -199,7 +204,9 @@ def _refuse(args: argparse.Namespace, given: str, options: tuple[str, ...], *, f
     if not formats and args.format != "markdown":
         extra.append("--format")
     if extra:
-        raise UsageError(f"{given} does not use {', '.join(extra)}; leave {'it' if len(extra) == 1 else 'them'} out")
+        raise UsageError(ngettext("{given} gebruikt {options} niet; laat het weg",
+                                  "{given} gebruikt {options} niet; laat ze weg", len(extra))
+                         .format(given=given, options=", ".join(extra)))
 
 
 def _check(catalog: Catalog, trajectory_id: str) -> int:
@@ -211,10 +218,12 @@ def _check(catalog: Catalog, trajectory_id: str) -> int:
         print(problem.format())
     sessions = len(session_weeks(trajectory))
     if problems:
-        print(f"{trajectory.id}: {len(problems)} bevinding(en) in {sessions} bijeenkomsten")
+        print(ngettext("{id}: {n} bevinding in {sessions} bijeenkomsten",
+                       "{id}: {n} bevindingen in {sessions} bijeenkomsten", len(problems))
+              .format(id=trajectory.id, n=len(problems), sessions=sessions))
         return EXIT_CONTENT
-    print(f"{trajectory.id}: volgt de regels van de handreiking ({sessions} bijeenkomsten in "
-          f"{len(trajectory.phases)} fasen)")
+    print(_("{id}: volgt de regels van de handreiking ({sessions} bijeenkomsten in {phases} fasen)")
+          .format(id=trajectory.id, sessions=sessions, phases=len(trajectory.phases)))
     return EXIT_OK
 
 
@@ -223,8 +232,8 @@ def _write_calendar(args: argparse.Namespace, catalog: Catalog, trajectory: Any,
     if not args.ics:
         return
     if start is None:
-        raise UsageError("a calendar needs a date for the first session: give --start YYYY-MM-DD "
-                         "(or start = ... in the findings file)")
+        raise UsageError(_("een agenda heeft een datum voor de eerste bijeenkomst nodig: geef --start JJJJ-MM-DD "
+                           "(of start = ... in het bevindingenbestand)"))
     from ..fileio import WriteError, write_atomic
     from ..ics import calendar
     from ..planner import trajectory_events
@@ -234,7 +243,9 @@ def _write_calendar(args: argparse.Namespace, catalog: Catalog, trajectory: Any,
         write_atomic(args.ics, calendar(events, name=trajectory.title), force=args.force)
     except WriteError as exc:
         raise UsageError(str(exc)) from None
-    print(f"Agenda met {len(events)} bijeenkomsten geschreven naar {args.ics}.", file=sys.stderr)
+    print(ngettext("Agenda met {n} bijeenkomst geschreven naar {file}.",
+                   "Agenda met {n} bijeenkomsten geschreven naar {file}.", len(events))
+          .format(n=len(events), file=args.ics), file=sys.stderr)
 
 
 def _print(args: argparse.Namespace, catalog: Catalog, trajectory: Any, start: datetime.date | None,
@@ -253,19 +264,19 @@ def _print(args: argparse.Namespace, catalog: Catalog, trajectory: Any, start: d
 def _print_values(catalog: Catalog) -> None:
     from ..planner import FRONTLINE_SITUATIONS, Audience, Need
 
-    print("themes (thema's uit de verkenning):")
+    print(_("themes (thema's uit de verkenning):"))
     for theme_id, theme in sorted(catalog.themes.items()):
         print(f"  {theme_id:<32} {theme.name}")
-    print("audiences (wie doen mee):")
+    print(_("audiences (wie doen mee):"))
     for audience in Audience:
         print(f"  {audience.value:<32} {audience.label}")
-    print("needs (vragen en behoeften):")
+    print(_("needs (vragen en behoeften):"))
     for need in Need:
         print(f"  {need.value:<32} {need.label}")
-    print("frontline_situation (frontlijnteams, handreiking §3.2):")
-    print(f"  {0:<32} niet van toepassing")
+    print(_("frontline_situation (frontlijnteams, handreiking §3.2):"))
+    print(f"  {0:<32} " + _("niet van toepassing"))
     for number, text in FRONTLINE_SITUATIONS.items():
-        print(f"  {number:<32} {text}")
+        print(f"  {number:<32} {_(text)}")
 
 
 # --- the questions in a terminal ------------------------------------------------------------------
@@ -275,34 +286,34 @@ def ask_findings(catalog: Catalog, ask: Ask, say: Say) -> Findings:
     from ..interactive import ask_date, ask_number, ask_text, choose_numbers
     from ..planner import FRONTLINE_SITUATIONS, Audience, Findings, Need
 
-    say("\nTrainingstraject plannen na de verkenning (handreiking §1).")
-    say("Typ bij elke vraag de nummers, gescheiden door spaties; Enter = geen, q = stoppen (er wordt dan niets "
-        "bewaard).\n")
+    say("\n" + _("Trainingstraject plannen na de verkenning (handreiking §1)."))
+    say(_("Typ bij elke vraag de nummers, gescheiden door spaties; Enter = geen, q = stoppen (er wordt dan niets "
+          "bewaard).") + "\n")
     themes = sorted(catalog.themes)
-    say("Welke thema's kwamen in de verkenning naar voren?")
+    say(_("Welke thema's kwamen in de verkenning naar voren?"))
     for number, theme_id in enumerate(themes, 1):
         say(f"  {number:>2}. {catalog.themes[theme_id].name}")
-    chosen_themes = [themes[n - 1] for n in choose_numbers(ask, say, "Thema's: ", len(themes))]
+    chosen_themes = [themes[n - 1] for n in choose_numbers(ask, say, _("Thema's: "), len(themes))]
     audiences = list(Audience)
-    say("\nWie doen er mee?")
+    say("\n" + _("Wie doen er mee?"))
     for number, audience in enumerate(audiences, 1):
         say(f"  {number:>2}. {audience.label}")
-    chosen_audiences = [audiences[n - 1] for n in choose_numbers(ask, say, "Wie: ", len(audiences))]
+    chosen_audiences = [audiences[n - 1] for n in choose_numbers(ask, say, _("Wie: "), len(audiences))]
     needs = list(Need)
-    say("\nWelke vragen of behoeften kwamen naar voren?")
+    say("\n" + _("Welke vragen of behoeften kwamen naar voren?"))
     for number, need in enumerate(needs, 1):
         say(f"  {number:>2}. {need.label}")
-    chosen_needs = [needs[n - 1] for n in choose_numbers(ask, say, "Vragen: ", len(needs))]
-    say("\nSpelen frontlijnteams in de wijk een rol? Welke situatie past het best (handreiking §3.2)?")
-    say(f"  {0:>2}. Niet van toepassing")  # numbered as in a findings file (frontline_situation = 0-4)
+    chosen_needs = [needs[n - 1] for n in choose_numbers(ask, say, _("Vragen: "), len(needs))]
+    say("\n" + _("Spelen frontlijnteams in de wijk een rol? Welke situatie past het best (handreiking §3.2)?"))
+    say(f"  {0:>2}. " + _("Niet van toepassing"))  # numbered as in a findings file (frontline_situation = 0-4)
     for number, text in FRONTLINE_SITUATIONS.items():
-        say(f"  {number:>2}. {text}")
-    situation = ask_number(ask, say, "Nummer (Enter = 0): ", 0, max(FRONTLINE_SITUATIONS), default=0)
+        say(f"  {number:>2}. {_(text)}")
+    situation = ask_number(ask, say, _("Nummer (Enter = 0): "), 0, max(FRONTLINE_SITUATIONS), default=0)
     say("")
-    participants = ask_number(ask, say, "Hoeveel deelnemers doen mee? ", 1, 2000)
-    weeks = ask_number(ask, say, "Hoeveel weken zijn er beschikbaar? ", 1, 104)
-    start = ask_date(ask, say, "Datum van de eerste bijeenkomst (JJJJ-MM-DD, Enter = nog niet bekend): ")
-    municipality = ask_text(ask, "Naam van de gemeente of organisatie (Enter = geen): ")
+    participants = ask_number(ask, say, _("Hoeveel deelnemers doen mee? "), 1, 2000)
+    weeks = ask_number(ask, say, _("Hoeveel weken zijn er beschikbaar? "), 1, 104)
+    start = ask_date(ask, say, _("Datum van de eerste bijeenkomst (JJJJ-MM-DD, Enter = nog niet bekend): "))
+    municipality = ask_text(ask, _("Naam van de gemeente of organisatie (Enter = geen): "))
     say("")
     return Findings(participants=participants, weeks=weeks, themes=chosen_themes, audiences=chosen_audiences,
                     needs=chosen_needs, frontline_situation=situation, start=start, municipality=municipality)

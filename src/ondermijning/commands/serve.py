@@ -130,6 +130,9 @@ def run(args: argparse.Namespace) -> int:
         register.dispose()
         os.environ[DB_ENV] = db  # each worker opens the register itself (environment_app)
     # each worker process loads the catalog itself, from the same packs
+    from ..i18n import LANG_ENV, language
+
+    os.environ[LANG_ENV] = language()  # the pages' language when a request names none (--lang, for each worker)
     os.environ["ONDERMIJNING_PACK_PATH"] = os.pathsep.join(
         [*(str(Path(p).resolve()) for p in args.pack), *filter(None, [os.environ.get("ONDERMIJNING_PACK_PATH")])])
     if args.disable_plugin:

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from ..i18n import _
+from ..i18n import N_, _
 
 #: ids are ASCII, so they are NFC and printable by construction; match them with ``fullmatch``
 #: (``$`` alone lets a trailing newline through; the anchors stay for the JSON Schema)
@@ -165,8 +165,8 @@ class ConcernLevel(enum.Enum):
 
     @property
     def label(self) -> str:
-        """The Dutch word a professional reads."""
-        return _LABEL[self]
+        """The word a professional reads: laag, matig, hoog (low, moderate, high in English)."""
+        return _(_LABEL[self])
 
     def __lt__(self, other: object) -> bool:
         if not isinstance(other, ConcernLevel):
@@ -190,4 +190,4 @@ class ConcernLevel(enum.Enum):
 
 
 _RANK = {ConcernLevel.LOW: 0, ConcernLevel.MODERATE: 1, ConcernLevel.HIGH: 2}
-_LABEL = {ConcernLevel.LOW: "laag", ConcernLevel.MODERATE: "matig", ConcernLevel.HIGH: "hoog"}
+_LABEL = {ConcernLevel.LOW: N_("laag"), ConcernLevel.MODERATE: N_("matig"), ConcernLevel.HIGH: N_("hoog")}

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import attrs
 
+from ..i18n import N_
 from .cases import Case, ConversationGuide
 from .common import items
 from .dilemmas import DilemmaCard
@@ -37,6 +38,33 @@ FAMILIES: dict[str, type] = {
     "explorations": Exploration,
     "processing": ProcessingPolicy,
 }
+
+#: a family's name for people (translate with ``_``): "signal lists: 1" reads ``signalenlijsten: 1``
+FAMILY_LABELS: dict[str, str] = {
+    "publications": N_("publicaties"),
+    "themes": N_("thema's"),
+    "frameworks": N_("kaders"),
+    "signal_lists": N_("signalenlijsten"),
+    "extensions": N_("uitbreidingen"),
+    "roles": N_("rollen"),
+    "routes": N_("routes"),
+    "dilemma_cards": N_("dilemmakaarten"),
+    "guides": N_("gespreksleidraden"),
+    "cases": N_("casussen"),
+    "workshops": N_("modules"),
+    "trajectories": N_("trajecten"),
+    "explorations": N_("verkenningen"),
+    "processing": N_("verwerkingen"),
+    "signals": N_("signalen"),
+}
+
+
+def family_label(family: str) -> str:
+    """A family's name in the chosen language (its own name when it has no label)."""
+    from ..i18n import _
+
+    label = FAMILY_LABELS.get(family)
+    return _(label) if label is not None else family.replace("_", " ")
 
 
 @attrs.frozen(kw_only=True)

@@ -16,6 +16,7 @@ from .. import _toml
 from ..converter import converter
 from ..errors import OndermijningError, Problem
 from ..fileio import read_bounded
+from ..i18n import N_, _
 from ..loader import _structure_problems, long_number_problem
 from ..locate import LineIndex
 from ..models.common import InvalidFieldError, as_tuple
@@ -36,17 +37,17 @@ class Audience(enum.Enum):
 
     @property
     def label(self) -> str:
-        return _AUDIENCE_LABELS[self]
+        return _(_AUDIENCE_LABELS[self])
 
 
 _AUDIENCE_LABELS = {
-    Audience.SOCIAL: "Sociaal domein (Wmo, Jeugd, Werk en Inkomen, schuldhulp)",
-    Audience.SAFETY: "Veiligheidsdomein (openbare orde en veiligheid, handhaving, ondermijning)",
-    Audience.FRONTLINE: "Frontlijn- en wijkteams",
-    Audience.YOUTH: "Professionals die jongeren zien (jongerenwerk, school, leerplicht)",
-    Audience.MANAGEMENT: "Leidinggevenden",
-    Audience.PROCUREMENT: "Inkoop, contractmanagement en toezicht Wmo en Jeugd",
-    Audience.HOUSING: "Woningcorporaties",
+    Audience.SOCIAL: N_("Sociaal domein (Wmo, Jeugd, Werk en Inkomen, schuldhulp)"),
+    Audience.SAFETY: N_("Veiligheidsdomein (openbare orde en veiligheid, handhaving, ondermijning)"),
+    Audience.FRONTLINE: N_("Frontlijn- en wijkteams"),
+    Audience.YOUTH: N_("Professionals die jongeren zien (jongerenwerk, school, leerplicht)"),
+    Audience.MANAGEMENT: N_("Leidinggevenden"),
+    Audience.PROCUREMENT: N_("Inkoop, contractmanagement en toezicht Wmo en Jeugd"),
+    Audience.HOUSING: N_("Woningcorporaties"),
 }
 
 
@@ -63,32 +64,33 @@ class Need(enum.Enum):
 
     @property
     def label(self) -> str:
-        return _NEED_LABELS[self]
+        return _(_NEED_LABELS[self])
 
 
 _NEED_LABELS = {
-    Need.INFORMATION_SHARING: "Vragen over informatie delen en de AVG",
-    Need.DAMOCLES: "Vragen over de Wet Damocles en sluiting van woningen",
-    Need.COOPERATION: "Samenwerking tussen afdelingen en domeinen binnen de gemeente",
-    Need.DILEMMAS: "Meer doen met professionele dilemma's",
-    Need.CASE_DISCUSSION: "Behoefte aan casuïstiekbespreking",
-    Need.EARLY_SIGNALLING: "Beter leren kijken, signalen verzamelen en delen",
-    Need.COACHING: "Persoonlijke begeleiding of coaching",
+    Need.INFORMATION_SHARING: N_("Vragen over informatie delen en de AVG"),
+    Need.DAMOCLES: N_("Vragen over de Wet Damocles en sluiting van woningen"),
+    Need.COOPERATION: N_("Samenwerking tussen afdelingen en domeinen binnen de gemeente"),
+    Need.DILEMMAS: N_("Meer doen met professionele dilemma's"),
+    Need.CASE_DISCUSSION: N_("Behoefte aan casuïstiekbespreking"),
+    Need.EARLY_SIGNALLING: N_("Beter leren kijken, signalen verzamelen en delen"),
+    Need.COACHING: N_("Persoonlijke begeleiding of coaching"),
 }
 
-#: the four situations of frontline teams (handreiking §3.2, route 2)
+#: the four situations of frontline teams (handreiking §3.2, route 2); translate with ``_`` where shown
 FRONTLINE_SITUATIONS = {
-    1: "De gemeente wil starten met frontlijnteams in de wijk",
-    2: "Frontlijnteams zijn gestart, maar lopen nog niet goed",
-    3: "Het team werkt samen, maar mist aansluiting bij beleid en netwerk",
-    4: "Team en netwerk lopen goed, maar hebben ondermijning nog niet op het netvlies",
+    1: N_("De gemeente wil starten met frontlijnteams in de wijk"),
+    2: N_("Frontlijnteams zijn gestart, maar lopen nog niet goed"),
+    3: N_("Het team werkt samen, maar mist aansluiting bij beleid en netwerk"),
+    4: N_("Team en netwerk lopen goed, maar hebben ondermijning nog niet op het netvlies"),
 }
 
 
 def _between(low: int, high: int) -> Callable[[Any, attrs.Attribute[Any], int], None]:
     def check(_inst: Any, attribute: attrs.Attribute[Any], value: int) -> None:
         if not low <= value <= high:
-            raise InvalidFieldError(attribute.name, f"{value} is not between {low} and {high}")
+            raise InvalidFieldError(attribute.name, _("{value} ligt niet tussen {low} en {high}").format(
+                value=value, low=low, high=high))
 
     check.bounds = (low, high)  # type: ignore[attr-defined]  # read by ondermijning.testing.strategies
     return check
@@ -131,23 +133,24 @@ def load_findings(path: str | os.PathLike[str], catalog: Catalog | None = None) 
     try:  # bounded: a pipe or /dev/zero given as --from ends with a message, not with all memory
         raw = read_bounded(path)
     except OSError as exc:
-        raise FindingsError([Problem("L002", f"cannot read the file: {exc.strerror or exc}", file=name)]) from None
+        raise FindingsError([Problem("L002", _("kan het bestand niet lezen: {reason}").format(
+            reason=exc.strerror or exc), file=name)]) from None
     try:
         text = raw.decode("utf-8").removeprefix("\ufeff")
     except UnicodeDecodeError as exc:
-        raise FindingsError([Problem("L004", f"not UTF-8 text (byte {exc.start})", file=name,
+        raise FindingsError([Problem("L004", _("geen UTF-8-tekst (byte {n})").format(n=exc.start), file=name,
                                      line=raw[: exc.start].count(b"\n") + 1,
-                                     hint="save the file as UTF-8")]) from None
+                                     hint=_("bewaar het bestand als UTF-8"))]) from None
     try:
         data = _toml.loads(text)
     except _toml.TOMLDecodeError as exc:
         match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
         message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise FindingsError([Problem("L005", f"TOML syntax error: {message}", file=name,
+        raise FindingsError([Problem("L005", _("TOML-syntaxfout: {message}").format(message=message), file=name,
                                      line=int(match.group(1)) if match else None,
-                                     hint="see https://toml.io for the syntax")]) from None
+                                     hint=_("zie https://toml.io voor de syntax"))]) from None
     except RecursionError:
-        raise FindingsError([Problem("L006", "tables and arrays are nested too deeply", file=name)]) from None
+        raise FindingsError([Problem("L006", _("tabellen en lijsten zijn te diep genest"), file=name)]) from None
     except ValueError as exc:  # int() refuses more than 4,300 digits, outside tomllib's own errors
         raise FindingsError([long_number_problem(text, name, exc)]) from None
     return findings_from_data(data, catalog, file=name, index=LineIndex(text))
@@ -161,11 +164,12 @@ def findings_from_data(data: Any, catalog: Catalog | None = None, *, file: str =
     """
     index = index if index is not None else LineIndex("")
     if not isinstance(data, dict):
-        raise FindingsError([Problem("L103", "wrong type: expected a table", file=file, path="$")])
+        raise FindingsError([Problem("L103", _("verkeerd type: verwacht een tabel"), file=file, path="$")])
     data = dict(data)
     start = data.get("start")
     if isinstance(start, (datetime.datetime, datetime.time)):
-        raise FindingsError([Problem("L104", "invalid value: give a date without a time, e.g. 2026-09-07",
+        raise FindingsError([Problem("L104", _("ongeldige waarde: geef een datum zonder tijd, bijvoorbeeld "
+                                               "2026-09-07"),
                                      file=file, line=index.line_of(("start",)), path="$.start")])
     if isinstance(start, datetime.date):
         data["start"] = start.isoformat()
@@ -189,8 +193,9 @@ def _check_themes(findings: Findings, catalog: Catalog, file: str, index: Any) -
             themes.append(qualified)
             continue
         close = difflib.get_close_matches(qualified, list(catalog.themes), n=1)
-        hint = f"did you mean {close[0]!r}?" if close else "see the theme ids with: ondermijning plan --values"
-        problems.append(Problem("L104", f"invalid value: unknown theme {theme!r}", file=file,
+        hint = _("bedoel je {id!r}?").format(id=close[0]) if close else \
+            _("de ids van de thema's: ondermijning plan --values")
+        problems.append(Problem("L104", _("ongeldige waarde: onbekend thema {theme!r}").format(theme=theme), file=file,
                                 line=index.line_of(("themes", i)), path=f"$.themes[{i}]", hint=hint))
     if problems:
         raise FindingsError(problems)
