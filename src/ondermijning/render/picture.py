@@ -1,11 +1,11 @@
-"""The information picture for a caretaker, youth worker or team, in Dutch."""
+"""The information picture for a caretaker, youth worker or team, in the chosen language (Dutch by default)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from ..assessment import number
-from ..i18n import _
+from ..i18n import N_, _
 from ..models import BasisKind, RouteAction, RouteScope, ScoringBasis, Thresholds
 from ..models.picture import ContributionKind, InformationPicture, ObservationKind
 from .document import Document, Item
@@ -13,9 +13,20 @@ from .document import Document, Item
 if TYPE_CHECKING:
     from ..catalog import Catalog
 
-ACTION_LABELS = {RouteAction.ADVICE: "advies vragen", RouteAction.REPORT: "melding doen",
-                 RouteAction.CONSULT: "overleggen"}
-KIND_LABELS = {ObservationKind.FACT: "feit", ObservationKind.INTERPRETATION: "interpretatie"}
+#: what a route is for, and what an observation is (translate with ``_`` where shown: :func:`action_label`)
+ACTION_LABELS = {RouteAction.ADVICE: N_("advies vragen"), RouteAction.REPORT: N_("melding doen"),
+                 RouteAction.CONSULT: N_("overleggen")}
+KIND_LABELS = {ObservationKind.FACT: N_("feit"), ObservationKind.INTERPRETATION: N_("interpretatie")}
+
+
+def action_label(action: RouteAction) -> str:
+    """``advies vragen``, ``melding doen``, ``overleggen``: what a route is for, in the chosen language."""
+    return _(ACTION_LABELS[action])
+
+
+def kind_label(kind: ObservationKind) -> str:
+    """``feit`` or ``interpretatie``, in the chosen language."""
+    return _(KIND_LABELS[kind])
 
 
 def basis_text(basis: ScoringBasis | None, pack: str) -> str:
@@ -42,38 +53,42 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
         return found.name if found else theme
 
     doc = Document()
-    doc.heading(f"Informatiebeeld: {sl.name if sl else picture.signal_list}", 1)
+    doc.heading(_("Informatiebeeld: {name}").format(name=sl.name if sl else picture.signal_list), 1)
     if picture.subject:
-        doc.paragraph(f"Over: {picture.subject} (pseudoniem)")
+        doc.paragraph(_("Over: {subject} (pseudoniem)").format(subject=picture.subject))
     t = picture.explanation.thresholds
     pack = picture.pins.pack if picture.pins else picture.signal_list.partition("/")[0]
-    doc.paragraph(f"Berekend zorgniveau: {picture.level.label.upper()} (advies). Score {number(picture.score)}; "
-                  f"{thresholds_text(t, picture.explanation.basis, pack)}.")
+    doc.paragraph(_("Berekend zorgniveau: {level} (advies). Score {score}; {thresholds}.").format(
+        level=picture.level.label.upper(), score=number(picture.score),
+        thresholds=thresholds_text(t, picture.explanation.basis, pack)))
     doc.paragraph(picture.explanation.decision.text)
     meaning = next((d for d in sl.levels if d.level is picture.level), None) if sl else None
     if meaning is not None:
         doc.paragraph(_("Wat {level} betekent bij deze lijst: {text}").format(level=picture.level.label,
                                                                              text=meaning.text))
-    doc.paragraph(f"Let op: {picture.reminder}")
+    doc.paragraph(_("Let op: {reminder}").format(reminder=picture.reminder))
 
-    doc.heading("Gezamenlijk oordeel")
+    doc.heading(_("Gezamenlijk oordeel"))
     if picture.judgement is None:
-        doc.paragraph("Nog niet vastgesteld. Bespreek het beeld en leg het samen vastgestelde niveau apart vast.")
+        doc.paragraph(_("Nog niet vastgesteld. Bespreek het beeld en leg het samen vastgestelde niveau apart vast."))
     else:
         j = picture.judgement
-        differs = "" if j.level is picture.level else f" (wijkt af van het berekende niveau {picture.level.label})"
-        doc.paragraph(f"Samen vastgesteld: {j.level.label}{differs}." + (f" Reden: {j.reason}" if j.reason else ""))
+        differs = "" if j.level is picture.level else \
+            _(" (wijkt af van het berekende niveau {level})").format(level=picture.level.label)
+        doc.paragraph(_("Samen vastgesteld: {level}{differs}.").format(level=j.level.label, differs=differs)
+                      + (_(" Reden: {reason}").format(reason=j.reason) if j.reason else ""))
         if j.consulted:
-            doc.paragraph(f"Geraadpleegd: {', '.join(j.consulted)}.")
+            doc.paragraph(_("Geraadpleegd: {roles}.").format(roles=", ".join(j.consulted)))
 
     if picture.red_flags:
-        doc.heading("Rode vlaggen")
-        doc.bullets([f"{flag.text.rstrip('.')} (thema: {', '.join(theme_name(t) for t in flag.themes)})"
+        doc.heading(_("Rode vlaggen"))
+        doc.bullets([_("{text} (thema: {themes})").format(text=flag.text.rstrip("."),
+                                                          themes=", ".join(theme_name(t) for t in flag.themes))
                      for flag in picture.red_flags])
 
-    doc.heading("Waargenomen signalen en hoe ze meetellen")
+    doc.heading(_("Waargenomen signalen en hoe ze meetellen"))
     if not picture.observations:
-        doc.paragraph("Er zijn geen signalen aangevinkt.")
+        doc.paragraph(_("Er zijn geen signalen aangevinkt."))
     observed = {o.signal: o for o in picture.observations}
     items: list[Item] = []
     for category in picture.categories:
@@ -81,7 +96,7 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
         for c in picture.explanation.contributions:
             if c.kind is ContributionKind.SIGNAL and c.category == category.category:
                 o = observed.get(c.source)
-                context = [KIND_LABELS[o.kind]] if o else []
+                context = [kind_label(o.kind)] if o else []
                 if o and o.date:
                     context.append(o.date.isoformat())
                 if o and o.observer:
@@ -89,20 +104,23 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
                 note = f" — {o.note}" if o and o.note else ""
                 lines.append(f"+{number(c.points)} {c.text.rstrip('.')} [{', '.join(context)}]{note}")
         points = number(category.points)
-        items.append((f"{category.name}: {points} {'punt' if points == '1' else 'punten'}", tuple(lines)))
+        items.append(((_("{category}: {points} punt") if points == "1" else _("{category}: {points} punten"))
+                      .format(category=category.name, points=points), tuple(lines)))
     for c in picture.explanation.contributions:
         if c.kind is ContributionKind.COMBINATION:
-            items.append(f"Combinatie van {len(picture.categories)} categorieën: +{number(c.points)}. {c.text}")
+            items.append(_("Combinatie van {n} categorieën: +{points}. {text}").format(
+                n=len(picture.categories), points=number(c.points), text=c.text))
         elif c.kind is ContributionKind.RULE:
-            items.append(f"Regel {c.source}: +{number(c.points)}. {c.text}")
+            items.append(_("Regel {rule}: +{points}. {text}").format(rule=c.source, points=number(c.points),
+                                                                     text=c.text))
     doc.bullets(items)
 
     if picture.protective_factors:
-        doc.heading("Beschermende factoren (tellen niet mee in de score)")
+        doc.heading(_("Beschermende factoren (tellen niet mee in de score)"))
         doc.bullets([p.text for p in picture.protective_factors])
 
     if picture.goals:
-        doc.heading(f"Doelen bij {picture.level.label} zorgniveau")
+        doc.heading(_("Doelen bij {level} zorgniveau").format(level=picture.level.label))
         doc.bullets([(g.text, (g.explanation,) if g.explanation else ()) for g in picture.goals])
 
     municipality = picture.municipality or pack
@@ -116,27 +134,28 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
         doc.paragraph(_("{municipality} heeft geen lokale routes die bij dit beeld passen. Kies de routes van je "
                         "eigen gemeente met --municipality (in Python: municipality=...).").format(municipality=name))
     if not picture.routes:
-        doc.paragraph("Geen route gevonden voor dit niveau. Vraag je leidinggevende of de "
-                      "ondermijningscoördinator van de gemeente.")
+        doc.paragraph(_("Geen route gevonden voor dit niveau. Vraag je leidinggevende of de "
+                        "ondermijningscoördinator van de gemeente."))
     route_items: list[Item] = []
     for r in picture.routes:
-        head = f"{r.name}: {ACTION_LABELS[r.action]}" + (f", {r.phone}" if r.phone and r.phone not in r.name else "")
-        subs = [f"Wanneer: {r.when}"]
+        head = f"{r.name}: {action_label(r.action)}" + (f", {r.phone}" if r.phone and r.phone not in r.name else "")
+        subs = [_("Wanneer: {when}").format(when=r.when)]
         role = catalog.roles.get(r.role) if catalog is not None and r.role else None
         if role is not None:
             subs.append(_("Rol: {name}. {description}").format(name=role.name, description=role.description))
         if r.contact:
-            subs.append(f"Contact: {r.contact}")
+            subs.append(_("Contact: {contact}").format(contact=r.contact))
         if r.share:
-            subs.append(f"Wat je mag delen: {r.share}")
+            subs.append(_("Wat je mag delen: {share}").format(share=r.share))
         if r.feedback:
-            subs.append(f"Wat je terughoort: {r.feedback}")
+            subs.append(_("Wat je terughoort: {feedback}").format(feedback=r.feedback))
         if r.to_fill_in:
-            subs.append("Contactgegevens nog in te vullen door de gemeente.")
+            subs.append(_("Contactgegevens nog in te vullen door de gemeente."))
         route_items.append((head, tuple(subs)))
     doc.bullets(route_items)
 
     if picture.watch_next:
-        doc.heading("Om op te letten: signalen die het niveau zouden verhogen")
-        doc.bullets([f"{w.text.rstrip('.')} (dan {w.raises_to.label})" for w in picture.watch_next])
+        doc.heading(_("Om op te letten: signalen die het niveau zouden verhogen"))
+        doc.bullets([_("{text} (dan {level})").format(text=w.text.rstrip("."), level=w.raises_to.label)
+                     for w in picture.watch_next])
     return doc

@@ -14,44 +14,38 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from ..errors import Problem, UnknownItemError
-from ..i18n import _
+from ..errors import Problem, UnknownItemError, unknown_kind
+from ..i18n import N_, _
 
 MEDIA_TYPE = "application/problem+json"
 
-#: per code: the HTTP status and the Dutch title
+#: per code: the HTTP status and the title (translated where used)
 TITLES: dict[str, tuple[int, str]] = {
-    "A001": (400, "Het verzoek is geen geldige JSON"),
-    "A002": (413, "Het verzoek is te groot"),
-    "A003": (422, "Onbekend id"),
-    "A004": (415, "Dit soort inhoud wordt niet ondersteund"),
-    "A005": (404, "Dit adres bestaat niet"),
-    "A006": (405, "Deze methode is hier niet toegestaan"),
-    "A007": (400, "Een parameter ontbreekt of heeft een ongeldige waarde"),
-    "A008": (422, "Dit verzoek kan niet worden beantwoord"),
-    "A009": (500, "Er ging iets mis in de server"),
-    "A010": (401, "Aanmelden nodig"),
-    "A011": (403, "Dit mag je niet met deze rol"),
-    "A012": (409, "De casus is intussen gewijzigd"),
-    "A013": (403, "Formulier niet geaccepteerd"),
-    "A014": (422, "Het register neemt deze invoer niet aan"),
-    "A015": (503, "Het register is nu niet bereikbaar"),
-    "L101": (422, "Onbekende sleutel in het verzoek"),
-    "L102": (422, "Een verplichte sleutel ontbreekt"),
-    "L103": (422, "Een waarde heeft het verkeerde type"),
-    "L104": (422, "Een waarde is niet toegestaan"),
+    "A001": (400, N_("Het verzoek is geen geldige JSON")),
+    "A002": (413, N_("Het verzoek is te groot")),
+    "A003": (422, N_("Onbekend id")),
+    "A004": (415, N_("Dit soort inhoud wordt niet ondersteund")),
+    "A005": (404, N_("Dit adres bestaat niet")),
+    "A006": (405, N_("Deze methode is hier niet toegestaan")),
+    "A007": (400, N_("Een parameter ontbreekt of heeft een ongeldige waarde")),
+    "A008": (422, N_("Dit verzoek kan niet worden beantwoord")),
+    "A009": (500, N_("Er ging iets mis in de server")),
+    "A010": (401, N_("Aanmelden nodig")),
+    "A011": (403, N_("Dit mag je niet met deze rol")),
+    "A012": (409, N_("De casus is intussen gewijzigd")),
+    "A013": (403, N_("Formulier niet geaccepteerd")),
+    "A014": (422, N_("Het register neemt deze invoer niet aan")),
+    "A015": (503, N_("Het register is nu niet bereikbaar")),
+    "L101": (422, N_("Onbekende sleutel in het verzoek")),
+    "L102": (422, N_("Een verplichte sleutel ontbreekt")),
+    "L103": (422, N_("Een waarde heeft het verkeerde type")),
+    "L104": (422, N_("Een waarde is niet toegestaan")),
 }
 
-#: "unknown <kind>" in Dutch, per kind the library names (the adjective follows the noun's gender)
-UNKNOWN = {"signal list": "Onbekende signalenlijst", "signal": "Onbekend signaal",
-           "protective factor": "Onbekende beschermende factor", "municipality": "Onbekende gemeente",
-           "pack": "Onbekend pack", "route": "Onbekende route", "dilemma card": "Onbekende dilemmakaart",
-           "case": "Onbekende casus", "conversation guide": "Onbekende gespreksleidraad",
-           "workshop": "Onbekende module", "theme": "Onbekend thema"}
-
-_TYPES = {"text": "tekst", "a whole number": "een geheel getal", "a number": "een getal",
-          "true or false": "true of false", "a list": "een lijst", "a table": "een object",
-          "a boolean": "true of false", "NoneType": "null"}
+#: the converter's names of types (in its English messages, see loader) as a person reads them
+_TYPES = {"text": N_("tekst"), "a whole number": N_("een geheel getal"), "a number": N_("een getal"),
+          "true or false": N_("true of false"), "a list": N_("een lijst"), "a table": N_("een object"),
+          "a boolean": N_("true of false"), "NoneType": "null"}
 
 
 @attrs.frozen(kw_only=True)
@@ -89,7 +83,8 @@ class ApiProblem(Exception):
 
 def unknown(exc: UnknownItemError, path: str, *, status: int | None = None) -> ApiProblem:
     """An :class:`UnknownItemError` of the library as a problem, in Dutch, with its suggestions."""
-    detail = _("{unknown} '{id}'").format(unknown=_(UNKNOWN.get(exc.kind, "Onbekend id")), id=exc.item_id)
+    kind = unknown_kind(exc.kind)
+    detail = _("{unknown} '{id}'").format(unknown=kind[:1].upper() + kind[1:], id=exc.item_id)
     if exc.suggestions:
         detail += _("; bedoel je {ids}?").format(ids=_(" of ").join(f"'{s}'" for s in exc.suggestions))
     else:
@@ -110,10 +105,10 @@ def dutch(problem: Problem) -> str:
         found = re.search(r"expected (.+?), got (.+)$", problem.message)
         if found:
             return _("Verkeerd type bij {path}: verwacht {expected}, gekregen {got}.").format(
-                path=where, expected=_TYPES.get(found.group(1), found.group(1)),
-                got=_TYPES.get(found.group(2), found.group(2)))
+                path=where, expected=_(_TYPES.get(found.group(1), found.group(1))),
+                got=_(_TYPES.get(found.group(2), found.group(2))))
         return _("Verkeerd type bij {path}.").format(path=where)
-    if "unknown theme" in problem.message:
+    if problem.code == "L104" and problem.path.startswith("$.themes["):  # planner.findings: an unknown theme
         return _("Onbekend thema bij {path}.").format(path=where)
     return _("Ongeldige waarde bij {path}.").format(path=where)
 
