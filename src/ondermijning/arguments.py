@@ -92,7 +92,12 @@ class ArgumentParser(argparse.ArgumentParser):
         with _our_texts():
             super().__init__(*args, **kwargs)
 
-    add_argument = _translated(argparse.ArgumentParser.add_argument)
+    def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
+        if kwargs.get("action") == "version":  # its help is a default argument, not a gettext call
+            kwargs.setdefault("help", _(TEXTS["show program's version number and exit"]))
+        with _our_texts():
+            return super().add_argument(*args, **kwargs)
+
     add_argument_group = _translated(argparse.ArgumentParser.add_argument_group)
     add_subparsers = _translated(argparse.ArgumentParser.add_subparsers)
     parse_known_args = _translated(argparse.ArgumentParser.parse_known_args)
