@@ -39,6 +39,7 @@ def test_identical_versions(versions: tuple[Path, Path]) -> None:
     assert (shift.exhaustive, shift.compared, shift.shifts) == (True, 16, ())
 
 
+@pytest.mark.english
 def test_added_removed_changed_and_signal_details(versions: tuple[Path, Path]) -> None:
     old, new = versions
     edit(new / "signals.toml", "weight = 2\nsource", "weight = 3\nsource")  # nieuw-duur-bezit 2 -> 3
@@ -73,6 +74,7 @@ def test_large_lists_are_sampled_reproducibly(tmp_path: Path) -> None:
     assert [(a, b) for a, b, _n in shift.shifts] == [("low", "moderate")]  # lowering a threshold only raises
 
 
+@pytest.mark.english
 def test_cli_text_and_json(versions: tuple[Path, Path], capsys: pytest.CaptureFixture[str]) -> None:
     old, new = versions
     edit(new / "pack.toml", 'version = "0.1.0"', 'version = "0.2.0"')

@@ -63,20 +63,22 @@ def test_new_items_need_a_minor_version(versions: tuple[Path, Path]) -> None:  #
     assert check.reasons == ("routes extra-overleg is nieuw",)
 
 
+@pytest.mark.english
 def test_wording_needs_a_patch_version_and_a_same_version_fails(versions: tuple[Path, Path]) -> None:  # noqa: F811
     old, new = versions
     edit(new / "signals.toml", "Heeft ineens dure spullen zonder uitleg", "Heeft ineens dure spullen")
     check = check_version(diff_packs(old, new))
     assert (check.needed, check.given, check.ok) == ("patch", "none", False)
-    assert check.reasons == ("signal lists buurt: signals gewijzigd",)
+    assert check.reasons == ("signal lists buurt: signals changed",)
 
 
+@pytest.mark.english
 def test_a_weight_that_moves_no_level_needs_a_minor_version(versions: tuple[Path, Path]) -> None:  # noqa: F811
     old, new = versions
     edit(new / "signals.toml", "weight = 3\nred_flag = true", "weight = 4\nred_flag = true")  # a red flag: hoog anyway
     check = check_version(diff_packs(old, new))
     assert check.needed == "minor"
-    assert check.reasons == ("signal lists buurt: de score verandert, geen niveau "
+    assert check.reasons == ("signal lists buurt: the score changes, no level does "
                              "(signal brengt-pakketjes: weight 3 -> 4)",)
 
 

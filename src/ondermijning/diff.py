@@ -19,6 +19,7 @@ from typing import Any
 
 import attrs
 
+from .i18n import N_
 from .loader import load_pack
 from .models import FAMILIES, ConcernLevel, SignalList
 from .scoring import Scorer
@@ -32,7 +33,10 @@ class ItemChange:
     id: str  # local id
     kind: str  # added | removed | changed
     fields: tuple[str, ...] = ()  # for changed items: which top-level keys differ
-    details: tuple[str, ...] = ()  # for signal lists: signal-level changes
+    details: tuple[str, ...] = ()  # for signal lists: signal-level changes, for a person (the chosen language)
+    #: what each detail is, in the same order: signal-added, signal-removed, weight, red-flag, category,
+    #: thresholds, combination (what the version policy reads; the details' words depend on the language)
+    detail_kinds: tuple[str, ...] = ()
 
 
 @attrs.frozen(kw_only=True)
@@ -57,7 +61,10 @@ class DifferentPacksError(ValueError):
     """The two folders hold different packs, so there is no sense in comparing them item by item."""
 
     def __init__(self, old_id: str, new_id: str) -> None:
-        super().__init__(f"OLD is pack {old_id!r}, NEW is pack {new_id!r}: diff compares two versions of one pack")
+        from .i18n import _
+
+        super().__init__(_("OLD is pack {old!r}, NEW is pack {new!r}: diff vergelijkt twee versies van één pack")
+                         .format(old=old_id, new=new_id))
         self.old_id, self.new_id = old_id, new_id
 
 
@@ -88,10 +95,11 @@ def diff_packs(old: str | os.PathLike[str], new: str | os.PathLike[str], *, samp
                 changes.append(ItemChange(family=family, id=local, kind="removed"))
             else:
                 fields = _changed_fields(a, b, before.pack.id, after.pack.id)
-                details = _signal_changes(a, b) if isinstance(a, SignalList) else ()
+                found = _signal_changes(a, b) if isinstance(a, SignalList) else ()
                 if fields:
                     changes.append(ItemChange(family=family, id=local, kind="changed", fields=fields,
-                                              details=details))
+                                              details=tuple(text for _kind, text in found),
+                                              detail_kinds=tuple(kind for kind, _text in found)))
                 if isinstance(a, SignalList) and isinstance(b, SignalList):
                     shifts.append(level_shifts(a, b, samples=samples, seed=seed))
     return PackDiff(old=f"{before.pack.id} {before.pack.version}", new=f"{after.pack.id} {after.pack.version}",
@@ -111,24 +119,33 @@ def _changed_fields(a: Any, b: Any, old_pack: str, new_pack: str) -> tuple[str, 
                  if _plain(getattr(a, f.name), old_pack, new_pack) != _plain(getattr(b, f.name), old_pack, new_pack))
 
 
-def _signal_changes(a: SignalList, b: SignalList) -> tuple[str, ...]:
+def _signal_changes(a: SignalList, b: SignalList) -> tuple[tuple[str, str], ...]:
+    """The signal-level changes of a list: (kind, text) pairs."""
     old = {_local(s.id): s for s in a.signals}
     new = {_local(s.id): s for s in b.signals}
-    lines = [f"signal added: {k}" for k in sorted(new.keys() - old.keys())]
-    lines += [f"signal removed: {k}" for k in sorted(old.keys() - new.keys())]
+    from .i18n import _
+
+    lines = [("signal-added", _("signaal toegevoegd: {id}").format(id=k)) for k in sorted(new.keys() - old.keys())]
+    lines += [("signal-removed", _("signaal weggehaald: {id}").format(id=k)) for k in sorted(old.keys() - new.keys())]
     for k in sorted(old.keys() & new.keys()):
         s, t = old[k], new[k]
         if s.weight != t.weight:
-            lines.append(f"signal {k}: weight {s.weight:g} -> {t.weight:g}")
+            lines.append(("weight", _("signaal {id}: gewicht {old} -> {new}").format(id=k, old=f"{s.weight:g}",
+                                                                                     new=f"{t.weight:g}")))
         if s.red_flag != t.red_flag:
-            lines.append(f"signal {k}: red flag {'on' if t.red_flag else 'off'}")
+            lines.append(("red-flag", (_("signaal {id}: rode vlag aan") if t.red_flag else
+                                       _("signaal {id}: rode vlag uit")).format(id=k)))
         if s.category != t.category:
-            lines.append(f"signal {k}: category {s.category} -> {t.category}")
+            lines.append(("category", _("signaal {id}: categorie {old} -> {new}").format(id=k, old=s.category,
+                                                                                        new=t.category)))
     ta, tb = a.scoring.thresholds, b.scoring.thresholds
     if (ta.moderate, ta.high) != (tb.moderate, tb.high):
-        lines.append(f"thresholds: moderate {ta.moderate:g} -> {tb.moderate:g}, high {ta.high:g} -> {tb.high:g}")
+        lines.append(("thresholds", _("drempels: matig {old_moderate} -> {new_moderate}, hoog {old_high} -> "
+                                      "{new_high}").format(old_moderate=f"{ta.moderate:g}",
+                                                           new_moderate=f"{tb.moderate:g}",
+                                                           old_high=f"{ta.high:g}", new_high=f"{tb.high:g}")))
     if a.scoring.combination != b.scoring.combination:
-        lines.append("combination steps changed")
+        lines.append(("combination", _("combinatiestappen gewijzigd")))
     return tuple(lines)
 
 
@@ -161,27 +178,49 @@ def level_shifts(a: SignalList, b: SignalList, *, samples: int = 2000, seed: int
                                                                                key=lambda kv: (-kv[1], kv[0][0].rank))))
 
 
+#: the headings of diff's text, per kind of change (translated where used)
+_KINDS = {"added": N_("Toegevoegd ({n}):"), "removed": N_("Weggehaald ({n}):"), "changed": N_("Gewijzigd ({n}):")}
+
+
+def _percent(part: int, whole: int) -> str:
+    """``12,5%`` in Dutch, ``12.5%`` in English."""
+    from .i18n import SOURCE_LANGUAGE, language
+
+    text = f"{part / whole:.1%}"
+    return text.replace(".", ",") if language() == SOURCE_LANGUAGE else text
+
+
 def diff_to_text(diff: PackDiff) -> str:
+    """The comparison for a person, in the chosen language (the JSON keeps ids and level codes)."""
+    from .i18n import _, number
+    from .models.packfile import family_label
+
+    def level(value: str) -> str:
+        return ConcernLevel(value).label
+
     lines = [f"{diff.old} -> {diff.new}"]
     groups: Mapping[str, list[ItemChange]] = {k: [c for c in diff.changes if c.kind == k]
                                               for k in ("added", "removed", "changed")}
     if not diff.changes:
-        lines.append("No items added, removed or changed.")
+        lines.append(_("Niets toegevoegd, weggehaald of gewijzigd."))
     for kind, items in groups.items():
         if items:
-            lines.append(f"{kind.capitalize()} ({len(items)}):")
+            lines.append(_(_KINDS[kind]).format(n=len(items)))
             for c in items:
                 extra = f": {', '.join(c.fields)}" if c.fields else ""
-                lines.append(f"  {c.family.replace('_', ' ')} {c.id}{extra}")
+                lines.append(f"  {family_label(c.family)} {c.id}{extra}")
                 lines.extend(f"      {d}" for d in c.details)
     for shift in diff.shifts:
-        how = "all" if shift.exhaustive else "a sample of"
-        lines.append(f"Levels of signal list {shift.signal_list}: {how} {shift.compared:,} observation sets of the "
-                     f"{shift.common_signals} signals in both versions")
+        lines.append((_("Niveaus van signalenlijst {list}: alle {n} combinaties van de {signals} signalen die in beide "
+                        "versies staan") if shift.exhaustive else
+                      _("Niveaus van signalenlijst {list}: een steekproef van {n} combinaties van de {signals} "
+                        "signalen die in beide versies staan"))
+                     .format(list=shift.signal_list, n=number(shift.compared), signals=shift.common_signals))
         if not shift.shifts:
-            lines.append("  no level changes")
+            lines.append("  " + _("geen niveau verschuift"))
         for before, after, count in shift.shifts:
-            lines.append(f"  {before} -> {after}: {count:,} ({count / shift.compared:.1%})")
+            lines.append(f"  {level(before)} -> {level(after)}: {number(count)} ({_percent(count, shift.compared)})")
         for observed, before, after in shift.examples:
-            lines.append(f"  e.g. {{{', '.join(observed) or 'nothing'}}}: {before} -> {after}")
+            lines.append("  " + _("bijvoorbeeld {{{signals}}}: {before} -> {after}").format(
+                signals=", ".join(observed) or _("niets"), before=level(before), after=level(after)))
     return "\n".join(lines) + "\n"

@@ -21,11 +21,13 @@ from packaging.version import InvalidVersion, Version
 
 from .diff import PackDiff
 from .i18n import _
+from .models.packfile import family_label
 
 #: from nothing to the largest change
 BUMPS = ("none", "patch", "minor", "major")
 #: detail lines of a list's diff that change how it scores (``diff._signal_changes``)
-_SCORING = ("weight", "red flag", "category", "thresholds", "combination")
+#: the kinds of list details (diff.ItemChange.detail_kinds) that change the score
+_SCORING = ("weight", "red-flag", "category", "thresholds", "combination")
 
 
 @attrs.frozen(kw_only=True)
@@ -50,15 +52,15 @@ def needed_bump(diff: PackDiff) -> tuple[str, tuple[str, ...]]:
             found["major"].append(_("signalenlijst {list}: {n} combinaties van signalen krijgen een ander niveau")
                                   .format(list=shift.signal_list, n=moved))
     for change in diff.changes:
-        what = f"{change.family.replace('_', ' ')} {change.id}"
+        what = f"{family_label(change.family)} {change.id}"
         if change.kind == "removed":
             found["major"].append(_("{what} is weggehaald").format(what=what))
         elif change.kind == "added":
             found["minor"].append(_("{what} is nieuw").format(what=what))
             continue
-        removed = [d for d in change.details if d.startswith("signal removed:")]
-        scoring = [d for d in change.details if not d.startswith(("signal added:", "signal removed:"))
-                   and any(d.startswith(k) or f": {k}" in d for k in _SCORING)]
+        details = list(zip(change.detail_kinds, change.details, strict=False))
+        removed = [text for kind, text in details if kind == "signal-removed"]
+        scoring = [text for kind, text in details if kind in _SCORING]
         if removed:
             found["major"].append(_("{what}: {details}").format(what=what, details="; ".join(removed)))
         if scoring and not exhaustive.get(change.id, True):
@@ -67,7 +69,7 @@ def needed_bump(diff: PackDiff) -> tuple[str, tuple[str, ...]]:
         elif scoring:
             found["minor"].append(_("{what}: de score verandert, geen niveau ({details})").format(
                 what=what, details="; ".join(scoring)))
-        if any(d.startswith("signal added:") for d in change.details):
+        if "signal-added" in change.detail_kinds:
             found["minor"].append(_("{what}: nieuwe signalen").format(what=what))
         if change.kind == "changed":
             found["patch"].append(_("{what}: {fields} gewijzigd").format(what=what, fields=", ".join(change.fields)))
