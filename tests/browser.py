@@ -34,12 +34,12 @@ def _axe() -> Any:
     return Axe()
 
 
-def accessible(page: Any) -> None:
-    """No serious or critical axe-core violation, the Dutch language set, nothing wider than the screen."""
+def accessible(page: Any, lang: str = "nl") -> None:
+    """No serious or critical axe-core violation, the page's language set (Dutch unless told), nothing too wide."""
     results = _axe().run(page)
     bad = [(v["id"], v["impact"], [n["target"] for n in v["nodes"]][:3]) for v in results.response["violations"]
            if v["impact"] in ("serious", "critical")]
     assert not bad, f"{page.url}: {bad}"
-    assert page.get_attribute("html", "lang") == "nl"
+    assert page.get_attribute("html", "lang") == lang
     overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
     assert overflow <= 0, f"{page.url} is {overflow} px wider than the screen"

@@ -141,7 +141,7 @@ def test_guide_warns_about_group_size(capsys: pytest.CaptureFixture[str]) -> Non
 def test_guide_within_the_rules_says_so(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "guide", CASE, "--participants", "5", "--facilitators", "2")
     assert (code, err) == (0, "")
-    assert "De opzet past bij de leidraad: 5 deelnemers, 1 casus(sen)." in out
+    assert "De opzet past bij de leidraad: 5 deelnemers, 1 casus." in out
     for step in ("Rollen", "1. Opening", "2. Casus: ", "3. De vier vragen", "4. Afronding", "5. Reflectie"):
         assert step in out
     assert out.count("Vraag ") >= 4

@@ -199,14 +199,18 @@ def test_packs_with_versions_and_validation_status(page: Page, server: Any) -> N
     accessible(page)
 
 
-def test_a_refusal_is_a_dutch_page(browser: Browser, server: Any) -> None:
-    context = browser.new_context(viewport=VIEWPORTS["360px"])
+@pytest.mark.parametrize(("locale", "lang", "heading"), [("nl-NL", "nl", "Dit adres bestaat niet"),
+                                                      ("en-GB", "en", "This address does not exist")])
+def test_a_refusal_is_a_page_in_the_browsers_language(browser: Browser, server: Any, locale: str, lang: str,
+                                                      heading: str) -> None:
+    """The browser's language (its Accept-Language) chooses the page's; the page says which (lang)."""
+    context = browser.new_context(viewport=VIEWPORTS["360px"], locale=locale)
     page = context.new_page()  # the 404 itself shows in the console, so no check for console errors here
     response = page.goto(server.url + "/bestaat-niet")
     assert response is not None and response.status == 404
-    expect(page.get_by_role("heading", level=1)).to_have_text("Dit adres bestaat niet")
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
     expect(page.get_by_text("Code A005")).to_be_visible()
-    accessible(page)
+    accessible(page, lang)
     context.close()
 
 

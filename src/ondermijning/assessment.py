@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._version import __version__
 from .errors import InvalidSignalListError, UnknownItemError
+from .i18n import N_, _, language
 from .models import ConcernLevel, ProtectiveFactor, Route, RouteScope, SignalList, pack_of
 from .models.picture import (
     CategoryScore,
@@ -30,15 +31,17 @@ if TYPE_CHECKING:
     from .catalog import Catalog
 
 #: shown when a list has no reminder of its own: the sources insist the level is set together
-DEFAULT_REMINDER = (
+DEFAULT_REMINDER = N_(
     "Dit niveau is een berekend advies, geen besluit. Bespreek het informatiebeeld met collega's en "
     "betrokken professionals en stel samen vast hoe zorgwekkend de situatie is: laag, matig of hoog."
 )
 
 
 def number(value: float) -> str:
-    """3.0 -> '3', 2.5 -> '2,5' (Dutch decimal comma)."""
-    return str(int(value)) if float(value).is_integer() else f"{value:g}".replace(".", ",")
+    """3.0 -> '3', 2.5 -> '2,5' (Dutch decimal comma; '2.5' in English)."""
+    if float(value).is_integer():
+        return str(int(value))
+    return f"{value:g}".replace(".", ",") if language() == "nl" else f"{value:g}"
 
 
 def assess(
@@ -89,7 +92,7 @@ def assess(
         score=score,
         explanation=Explanation(contributions=tuple(contributions), thresholds=thresholds,
                                 basis=sl.scoring.basis, decision=tables.decision(level, score, red)),
-        reminder=sl.reminder or DEFAULT_REMINDER,
+        reminder=sl.reminder or _(DEFAULT_REMINDER),
         observations=observations,
         categories=tables.categories(bits, contributions),
         red_flags=tuple(map(tables.red_flags.__getitem__, red)),
@@ -264,7 +267,7 @@ def _signal_list(signal_list: SignalList | str, catalog: Catalog | None) -> Sign
     if isinstance(signal_list, SignalList):
         return signal_list
     if catalog is None:
-        raise TypeError("assess() needs a catalog to look up a signal list by id")
+        raise TypeError(_("assess() heeft een catalogus nodig om een signalenlijst bij haar id te vinden"))
     try:
         return catalog.signal_lists[signal_list]
     except KeyError:
@@ -305,16 +308,19 @@ def _decision(sl: SignalList, level: ConcernLevel, score: float, red: list[str])
     if red:
         texts = "; ".join(s.text.rstrip(".") for s in sl.signals if s.id in red)
         return Decision(kind=DecisionKind.RED_FLAG, signals=tuple(red),
-                        text=f"Hoog door een rode vlag, ongeacht de score: {texts}.")
+                        text=_("Hoog door een rode vlag, ongeacht de score: {signals}.").format(signals=texts))
     if level is ConcernLevel.HIGH:
         return Decision(kind=DecisionKind.THRESHOLD, threshold=t.high,
-                        text=f"Hoog: de score {number(score)} haalt de drempel voor hoog ({number(t.high)}).")
+                        text=_("Hoog: de score {score} haalt de drempel voor hoog ({high}).").format(
+                            score=number(score), high=number(t.high)))
     if level is ConcernLevel.MODERATE:
         return Decision(kind=DecisionKind.THRESHOLD, threshold=t.moderate,
-                        text=f"Matig: de score {number(score)} haalt de drempel voor matig "
-                             f"({number(t.moderate)}), niet die voor hoog ({number(t.high)}).")
+                        text=_("Matig: de score {score} haalt de drempel voor matig ({moderate}), niet die voor hoog "
+                               "({high}).").format(score=number(score), moderate=number(t.moderate),
+                                                   high=number(t.high)))
     return Decision(kind=DecisionKind.BELOW_THRESHOLDS,
-                    text=f"Laag: de score {number(score)} blijft onder de drempel voor matig ({number(t.moderate)}).")
+                    text=_("Laag: de score {score} blijft onder de drempel voor matig ({moderate}).").format(
+                        score=number(score), moderate=number(t.moderate)))
 
 
 def _watch(sl: SignalList, level: ConcernLevel) -> tuple[WatchSignal, ...]:
@@ -337,6 +343,7 @@ def _protective(sl: SignalList, protective: Iterable[str]) -> list[ProtectiveFac
     for factor in protective:
         qualified = factor if "/" in factor else f"{pack}/{factor}"
         if qualified not in known:
-            raise UnknownItemError("protective factor", factor, known, where=f"list {sl.id!r}", match_as=qualified)
+            raise UnknownItemError("protective factor", factor, known, where=_("lijst {id!r}").format(id=sl.id),
+                                   match_as=qualified)
         present.append(known[qualified])
     return present

@@ -34,6 +34,7 @@ from typing import Any
 import attrs
 
 from .errors import UnknownItemError
+from .i18n import _
 from .models import ConcernLevel, Signal, SignalList, pack_of
 from .models.common import as_tuple
 from .models.picture import Contribution, ContributionKind
@@ -131,7 +132,8 @@ class Scorer:
         self._lines = {s.id: self._line(s) for s in signal_list.signals}
         self._step_lines = tuple((step.categories, Contribution(
             kind=ContributionKind.COMBINATION, source="combination", points=step.bonus,
-            text=step.explanation or f"Signalen in {step.categories} of meer categorieën.")) for step in self.steps)
+            text=step.explanation or _("Signalen in {n} of meer categorieën.").format(n=step.categories)))
+            for step in self.steps)
         #: the list as bit sets (one bit per signal in list order), for what raises the level next
         self.raising = Raising(signal_list, self.units, self._bonus_units, self.moderate_units, self.high_units)
 
@@ -156,8 +158,8 @@ class Scorer:
         for signal_id in signal_ids:
             qualified = signal_id if "/" in signal_id else f"{pack}/{signal_id}"
             if qualified not in self.signals:
-                raise UnknownItemError("signal", signal_id, self.signals, where=f"list {self.signal_list.id!r}",
-                                       match_as=qualified)
+                raise UnknownItemError("signal", signal_id, self.signals,
+                                       where=_("lijst {id!r}").format(id=self.signal_list.id), match_as=qualified)
             resolved.add(qualified)
         return frozenset(resolved)
 

@@ -1,4 +1,4 @@
-"""Dilemma cards, signal-list cards and facilitator scripts for case discussions, in Dutch."""
+"""Dilemma cards, signal-list cards and facilitator scripts for case discussions, in the chosen language."""
 
 from __future__ import annotations
 
@@ -6,53 +6,69 @@ from typing import TYPE_CHECKING
 
 from ..assessment import number as dutch_number
 from ..errors import Problem
-from ..i18n import _
-from ..models import Case, ConversationGuide, DilemmaCard, Exploration, SignalList, Stage, pack_of
+from ..i18n import N_, _, ngettext
+from ..models import Case, Consequences, ConversationGuide, DilemmaCard, Exploration, SignalList, Stage, pack_of
 from .document import Document, Item
 from .picture import thresholds_text
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
 
-CONSEQUENCE_LABELS = (("client", "Cliënt"), ("system", "Gezin en systeem"), ("professional", "Professional"),
-                      ("organisation", "Organisatie"))
+#: for whom an option has consequences (translated where shown: :func:`consequence_labels`)
+CONSEQUENCE_LABELS = (("client", N_("Cliënt")), ("system", N_("Gezin en systeem")),
+                      ("professional", N_("Professional")), ("organisation", N_("Organisatie")))
+
+
+def consequence_labels() -> tuple[tuple[str, str], ...]:
+    """(key, label) for each side of an option's consequences, in the chosen language."""
+    return tuple((key, _(label)) for key, label in CONSEQUENCE_LABELS)
+
+
+def consequence_lines(consequences: Consequences) -> tuple[tuple[str, str], ...]:
+    """(label, text) for each side of an option's consequences."""
+    return tuple((label, getattr(consequences, key)) for key, label in consequence_labels())
+
+
+def _source(source: object) -> str:
+    return _("Bron: {source}.").format(source=source)
 
 
 def dilemma_document(card: DilemmaCard, catalog: Catalog) -> Document:
     doc = Document()
-    doc.heading(f"Dilemmakaart: {card.title}", 1)
+    doc.heading(_("Dilemmakaart: {title}").format(title=card.title), 1)
     doc.paragraph(card.situation)
-    doc.heading("Waarden die botsen")
+    doc.heading(_("Waarden die botsen"))
     doc.bullets(list(card.values))
-    doc.heading("Vragen om af te wegen")
+    doc.heading(_("Vragen om af te wegen"))
     doc.bullets(list(card.questions))
-    doc.heading("Handelingsopties en hun gevolgen")
+    doc.heading(_("Handelingsopties en hun gevolgen"))
     options: list[Item] = []
     for number, option in enumerate(card.options, 1):
-        subs = tuple(f"{label}: {getattr(option.consequences, key)}" for key, label in CONSEQUENCE_LABELS)
-        options.append((f"Optie {number}. {option.title}: {option.description}", subs))
+        subs = tuple(f"{label}: {text}" for label, text in consequence_lines(option.consequences))
+        options.append((_("Optie {n}. {title}: {description}").format(n=number, title=option.title,
+                                                                      description=option.description), subs))
     doc.bullets(options)
     frameworks = [catalog.frameworks[f] for f in card.frameworks if f in catalog.frameworks]
     if frameworks:
-        doc.heading("Kaders")
+        doc.heading(_("Kaders"))
         doc.bullets([(f"{f.name}" + (f" ({f.reference})" if f.reference else ""), (f.summary,)) for f in frameworks])
     signals = [catalog.signals[s].text for s in card.signals if s in catalog.signals]
     if signals:
-        doc.heading("Signalen die hierbij kunnen passen")
+        doc.heading(_("Signalen die hierbij kunnen passen"))
         doc.bullets(signals)
     routes = [catalog.routes[r] for r in card.routes if r in catalog.routes]
     if routes:
-        doc.heading("Routes")
+        doc.heading(_("Routes"))
         doc.bullets([(r.name, (r.when,)) for r in routes])
     themes = [catalog.themes[t].name for t in card.themes if t in catalog.themes]
     if themes:
-        doc.paragraph(f"Thema's: {', '.join(themes)}.")
+        doc.paragraph(_("Thema's: {themes}.").format(themes=", ".join(themes)))
     usage = catalog.workshops.get(card.usage)
     if usage is not None:
-        doc.heading("Zo gebruik je de kaart")
+        doc.heading(_("Zo gebruik je de kaart"))
         doc.paragraph(usage.goal)
         doc.bullets(list(usage.notes))
-    doc.paragraph(f"Bron: {card.source}.")
+    doc.paragraph(_source(card.source))
     return doc
 
 
@@ -89,7 +105,7 @@ def signal_list_document(sl: SignalList, catalog: Catalog) -> Document:
     if sl.protective_factors:
         doc.heading(_("Beschermende factoren (tellen niet mee in de score)"))
         doc.bullets([f"{p.text} ({p.id})" for p in sl.protective_factors])
-    doc.paragraph(f"Bron: {sl.source}.")
+    doc.paragraph(_source(sl.source))
     return doc
 
 
@@ -97,39 +113,46 @@ def guide_document(cases: list[Case], guide: ConversationGuide, findings: list[P
                    participants: int | None, catalog: Catalog) -> Document:
     """A facilitator script for one session: rules check, roles, opening, case, questions, closing."""
     doc = Document()
-    titles = " en ".join(case.title for case in cases)
-    doc.heading(f"Draaiboek casuïstiekbespreking: {titles}", 1)
-    doc.paragraph(f"Leidraad: {guide.title}. {guide.min_participants}–{guide.max_participants} deelnemers, "
-                  f"{len(guide.roles)} begeleiders, hooguit {guide.max_cases} casussen per bijeenkomst.")
-    doc.heading("Opzet van deze bijeenkomst")
+    titles = _(" en ").join(case.title for case in cases)
+    doc.heading(_("Draaiboek casuïstiekbespreking: {titles}").format(titles=titles), 1)
+    doc.paragraph(_("Leidraad: {title}. {low}–{high} deelnemers, {facilitators} begeleiders, hooguit {cases} casussen "
+                    "per bijeenkomst.").format(title=guide.title, low=guide.min_participants,
+                                               high=guide.max_participants, facilitators=len(guide.roles),
+                                               cases=guide.max_cases))
+    doc.heading(_("Opzet van deze bijeenkomst"))
     if findings:
-        doc.bullets([(f"Let op: {f.message}", (f.hint,) if f.hint else ()) for f in findings])
+        doc.bullets([(_("Let op: {reminder}").format(reminder=f.message), (f.hint,) if f.hint else ())
+                     for f in findings])
     else:
-        planned = f"{participants} deelnemers, " if participants is not None else ""
-        doc.paragraph(f"De opzet past bij de leidraad: {planned}{len(cases)} casus(sen).")
-    doc.heading("Rollen")
+        cases_text = ngettext("{n} casus", "{n} casussen", len(cases)).format(n=len(cases))
+        planned = ngettext("{n} deelnemer", "{n} deelnemers", participants).format(n=participants) + ", " \
+            if participants is not None else ""
+        doc.paragraph(_("De opzet past bij de leidraad: {planned}{cases}.").format(planned=planned, cases=cases_text))
+    doc.heading(_("Rollen"))
     doc.bullets([(role.name, (role.task,)) for role in guide.roles])
-    doc.heading("1. Opening")
+    doc.heading(_("1. Opening"))
     doc.bullets(list(guide.opening))
     for number, case in enumerate(cases, 1):
-        doc.heading(f"2.{number} Casus: {case.title}" if len(cases) > 1 else f"2. Casus: {case.title}")
-        doc.paragraph("Laat een van de deelnemers de casus hardop voorlezen.")
+        doc.heading(_("2.{n} Casus: {title}").format(n=number, title=case.title) if len(cases) > 1
+                    else _("2. Casus: {title}").format(title=case.title))
+        doc.paragraph(_("Laat een van de deelnemers de casus hardop voorlezen."))
         for part in case.story.split("\n\n"):
             doc.paragraph(part.strip())
         if case.tensions:
-            doc.paragraph("Spanningen om op te letten (voor de begeleiders):")
+            doc.paragraph(_("Spanningen om op te letten (voor de begeleiders):"))
             doc.bullets(list(case.tensions))
-    doc.heading("3. De vier vragen")
-    doc.bullets([(f"Vraag {n}. {q.text}", (f"Waarvoor: {q.purpose}",)) for n, q in enumerate(guide.questions, 1)])
-    doc.heading("4. Afronding")
+    doc.heading(_("3. De vier vragen"))
+    doc.bullets([(_("Vraag {n}. {text}").format(n=n, text=q.text),
+                  (_("Waarvoor: {purpose}").format(purpose=q.purpose),)) for n, q in enumerate(guide.questions, 1)])
+    doc.heading(_("4. Afronding"))
     doc.bullets(list(guide.closing))
-    doc.heading("5. Reflectie na afloop")
-    doc.bullets([("Samen met de andere begeleider", tuple(guide.reflection_together)),
-                 ("Ieder voor zich", tuple(guide.reflection_alone))])
+    doc.heading(_("5. Reflectie na afloop"))
+    doc.bullets([(_("Samen met de andere begeleider"), tuple(guide.reflection_together)),
+                 (_("Ieder voor zich"), tuple(guide.reflection_alone))])
     themes = sorted({catalog.themes[t].name for case in cases for t in case.themes if t in catalog.themes})
     if themes:
-        doc.paragraph(f"Thema's: {', '.join(themes)}.")
-    doc.paragraph(f"Bron: {guide.source}; " + "; ".join(f"{case.title}: {case.source}" for case in cases) + ".")
+        doc.paragraph(_("Thema's: {themes}.").format(themes=", ".join(themes)))
+    doc.paragraph(_source(f"{guide.source}; " + "; ".join(f"{case.title}: {case.source}" for case in cases)))
     return doc
 
 
@@ -161,5 +184,5 @@ def exploration_document(exploration: Exploration, catalog: Catalog) -> Document
     if exploration.afterwards:
         doc.heading(_("Na de verkenning"))
         doc.bullets(list(exploration.afterwards))
-    doc.paragraph(f"Bron: {exploration.source}.")
+    doc.paragraph(_source(exploration.source))
     return doc

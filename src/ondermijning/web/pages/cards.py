@@ -10,7 +10,7 @@ from litestar.response import Template
 
 from ...errors import UnknownItemError
 from ...i18n import _
-from ...render.cards import CONSEQUENCE_LABELS, dilemma_document, guide_document
+from ...render.cards import consequence_labels, dilemma_document, guide_document
 from ...sessions import check_case_session
 from ..api.catalog import find
 from ..problems import ApiProblem, unknown
@@ -42,7 +42,7 @@ def walk(request: Request[Any, Any, Any], site: SiteDep, pack: FromPath[str], it
     frameworks = [site.catalog.frameworks[f] for f in card.frameworks if f in site.catalog.frameworks]
     return Template("dilemma_step.html", context={
         "site": site, "card": card, "step": step, "steps": steps, "choice": choice, "frameworks": frameworks,
-        "labels": CONSEQUENCE_LABELS, "questions": len(card.questions)})
+        "labels": consequence_labels(), "questions": len(card.questions)})
 
 
 @get("/dilemmakaarten/{pack:str}/{item:str}/kaart", sync_to_thread=False, include_in_schema=False)
