@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from ..ics import Event
 from ..models import Phase, Session, Trajectory
 from .modules import source_line
@@ -26,6 +27,25 @@ def session_weeks(trajectory: Trajectory) -> list[tuple[int, int, Phase, Session
     return out
 
 
+def session_lines(session: Session, catalog: Catalog) -> list[str]:
+    """What a session's entry says beyond its title: group size, facilitators, cases, notes, source."""
+    module = catalog.workshops.get(session.module)
+    notes = session.notes
+    lines = []
+    if session.participants and not any(n.startswith(_("Groepen:")) for n in notes):
+        lines.append(_("Deelnemers per groep: {n}").format(n=session.participants))
+    if session.facilitators > 1:
+        lines.append(_("Begeleiders per groep: {n}").format(n=session.facilitators))
+    for case_id in session.cases:
+        case = catalog.cases.get(case_id)
+        lines.append(_("Casus: {title}").format(title=case.title if case else case_id))
+    lines.extend(notes)
+    if module is not None and not any(n.startswith(_("Bron:")) for n in notes):
+        lines.append(source_line(module))
+    return lines
+
+
+
 def trajectory_events(trajectory: Trajectory, catalog: Catalog, start: datetime.date, *,
                       time: datetime.time | None = None, hours: float = 3.0) -> list[Event]:
     """One calendar event per session: whole days, or from ``time`` for ``hours``."""
@@ -34,19 +54,10 @@ def trajectory_events(trajectory: Trajectory, catalog: Catalog, start: datetime.
     for p, s, phase, session, week in session_weeks(trajectory):
         day = start + datetime.timedelta(weeks=week)
         module = catalog.workshops.get(session.module)
-        lines = [f"{trajectory.title}", f"Fase {p + 1}: {phase.title}"]
+        lines = [f"{trajectory.title}", _("Fase {n}: {title}").format(n=p + 1, title=phase.title)]
         if module is not None:
-            lines.append(f"Module: {module.title}")
-        if session.participants and not any(n.startswith("Groepen:") for n in session.notes):
-            lines.append(f"Deelnemers per groep: {session.participants}")
-        if session.facilitators > 1:
-            lines.append(f"Begeleiders per groep: {session.facilitators}")
-        for case_id in session.cases:
-            case = catalog.cases.get(case_id)
-            lines.append(f"Casus: {case.title if case else case_id}")
-        lines.extend(session.notes)
-        if module is not None and not any(n.startswith("Bron:") for n in session.notes):
-            lines.append(source_line(module))
+            lines.append(_("Module: {title}").format(title=module.title))
+        lines.extend(session_lines(session, catalog))
         begin: datetime.date | datetime.datetime = day
         duration = datetime.timedelta(days=1)
         if time is not None:
@@ -54,7 +65,7 @@ def trajectory_events(trajectory: Trajectory, catalog: Catalog, start: datetime.
             duration = datetime.timedelta(hours=hours)
         events.append(Event(uid=f"{slug}-{p + 1}-{s + 1}-{day:%Y%m%d}@ondermijning", summary=session.title,
                             start=begin, duration=duration, description="\n".join(lines),
-                            categories=("Training ondermijning",)))
+                            categories=(_("Training ondermijning"),)))
     return events
 
 

@@ -15,6 +15,7 @@ import attrs
 
 from ..catalog import Catalog, Rule
 from ..errors import Problem, Severity
+from ..i18n import _
 from ..locate import LineIndex, parse_path
 from ..models import GoalType, ModuleKind, Phase, Session, Trajectory, Workshop
 from ..sessions import check_case_session
@@ -35,7 +36,8 @@ class _Slot:
 
     @property
     def where(self) -> str:
-        return f"'{self.session.title}' (fase {self.phase_index + 1}, bijeenkomst {self.session_index + 1})"
+        return _("'{title}' (fase {phase}, bijeenkomst {session})").format(
+            title=self.session.title, phase=self.phase_index + 1, session=self.session_index + 1)
 
     def path(self, field: str = "") -> str:
         return f"$.phases[{self.phase_index}].sessions[{self.session_index}]" + (f".{field}" if field else "")
@@ -61,11 +63,11 @@ def _check_follow_up(slots: Sequence[_Slot]) -> Iterator[Problem]:
         later = [s for s in slots[slot.index + 1:]
                  if s.module is not None and s.module.kind in (ModuleKind.PROCESS, ModuleKind.COACHING)]
         if not later:
-            yield _warning("T001", slot, f"de workshop '{slot.module.title}' krijgt in dit traject geen vervolg; "
-                                         "zonder procesbegeleiding gebeurt er daarna meestal niets "
-                                         f"({SECTION_FOLLOW_UP}).",
-                           "Plan na de workshop procesbegeleiding (hoofdstuk 3) en werk op drie niveaus: "
-                           "organisatorisch, collegiaal en met rugdekking van leidinggevenden.", "module")
+            yield _warning("T001", slot, _("de workshop '{title}' krijgt in dit traject geen vervolg; zonder "
+                                           "procesbegeleiding gebeurt er daarna meestal niets ({section}).").format(
+                                               title=slot.module.title, section=SECTION_FOLLOW_UP),
+                           _("Plan na de workshop procesbegeleiding (hoofdstuk 3) en werk op drie niveaus: "
+                             "organisatorisch, collegiaal en met rugdekking van leidinggevenden."), "module")
 
 
 def _is_case_session(slot: _Slot) -> bool:
@@ -84,14 +86,18 @@ def _check_group_sizes(slots: Sequence[_Slot]) -> Iterator[Problem]:
         if not high or (size == 0 and module.id != WERKPLAATS):
             continue
         if size == 0:
-            yield _warning("T002", slot, f"geen groepsgrootte opgegeven; {module.title} werkt met groepen van "
-                                         f"{low}–{high} ({_section(module)}).",
-                           f"Geef participants op: {low} tot {high} per groep.", "participants")
+            yield _warning("T002", slot, _("geen groepsgrootte opgegeven; {module} werkt met groepen van "
+                                           "{low}–{high} ({section}).").format(module=module.title, low=low,
+                                                                              high=high, section=_section(module)),
+                           _("Geef participants op: {low} tot {high} per groep.").format(low=low, high=high),
+                           "participants")
         elif not low <= size <= high:
-            advice = ("Splits de groep, met in elke groep verschillende disciplines." if size > high
-                      else "Nodig meer deelnemers uit of voeg groepen samen.")
-            yield _warning("T002", slot, f"{size} deelnemers per groep; {module.title} werkt met groepen van "
-                                         f"{low}–{high} ({_section(module)}).", advice, "participants")
+            advice = (_("Splits de groep, met in elke groep verschillende disciplines.") if size > high
+                      else _("Nodig meer deelnemers uit of voeg groepen samen."))
+            yield _warning("T002", slot, _("{size} deelnemers per groep; {module} werkt met groepen van "
+                                           "{low}–{high} ({section}).").format(
+                                               size=size, module=module.title, low=low, high=high,
+                                               section=_section(module)), advice, "participants")
 
 
 _CASE_CODES = {"S001": ("T003", "participants"), "S002": ("T004", "facilitators"), "S003": ("T005", "cases")}
@@ -106,10 +112,11 @@ def _check_case_sessions(slots: Sequence[_Slot], catalog: Catalog) -> Iterator[P
             continue
         participants = slot.session.participants
         if participants == 0:
-            yield _warning("T003", slot, f"geen aantal deelnemers opgegeven; de leidraad adviseert "
-                                         f"{guide.min_participants}–{guide.max_participants} deelnemers per groep "
-                                         f"({guide.source.section or guide.source.publication}).",
-                           "Geef participants op.", "participants")
+            yield _warning("T003", slot, _("geen aantal deelnemers opgegeven; de leidraad adviseert {low}–{high} "
+                                           "deelnemers per groep ({section}).").format(
+                                               low=guide.min_participants, high=guide.max_participants,
+                                               section=guide.source.section or guide.source.publication),
+                           _("Geef participants op."), "participants")
         found = check_case_session(guide, participants=participants or None,
                                    facilitators=slot.session.facilitators, cases=slot.session.cases)
         for finding in found:
@@ -131,11 +138,12 @@ def _check_gaps(slots: Sequence[_Slot]) -> Iterator[Problem]:
             continue
         gap = slot.week - last
         if gap < MIN_GAP:
-            yield _warning("T006", slot, f"{gap} week na de vorige bijeenkomst van '{module.title}'; tussen "
-                                         "bijeenkomsten van procesbegeleiding horen enkele weken om het geleerde "
-                                         f"in de praktijk uit te proberen ({SECTION_GAP}).",
-                           f"Plan minstens {MIN_GAP} weken ertussen (weeks_after_previous); bijeenkomsten in "
-                           "dezelfde week gelden als parallelle groepen.", "weeks_after_previous")
+            yield _warning("T006", slot, _("{gap} week na de vorige bijeenkomst van '{module}'; tussen bijeenkomsten "
+                                           "van procesbegeleiding horen enkele weken om het geleerde in de praktijk "
+                                           "uit te proberen ({section}).").format(gap=gap, module=module.title,
+                                                                                  section=SECTION_GAP),
+                           _("Plan minstens {weeks} weken ertussen (weeks_after_previous); bijeenkomsten in dezelfde "
+                             "week gelden als parallelle groepen.").format(weeks=MIN_GAP), "weeks_after_previous")
 
 
 def dilemma_modules(catalog: Catalog) -> frozenset[str]:
@@ -153,11 +161,11 @@ def _check_dilemma_order(slots: Sequence[_Slot], catalog: Catalog) -> Iterator[P
         if slot.session.module not in dilemma:
             continue
         if not any(_is_awareness(s.module) for s in slots[: slot.index]):
-            yield _warning("T007", slot, "de dilemmakaart komt vóór een workshop over bewustwording; zonder die "
-                                         "kennis herkennen deelnemers het dilemma niet en blijft het gesprek "
-                                         f"hangen in aannames ({SECTION_DILEMMA}).",
-                           "Plan eerst de workshop Bewustwording en kennisverwerving (§2.1) of een vergelijkbare "
-                           "kenniswerkshop.", "module")
+            yield _warning("T007", slot, _("de dilemmakaart komt vóór een workshop over bewustwording; zonder die "
+                                           "kennis herkennen deelnemers het dilemma niet en blijft het gesprek hangen "
+                                           "in aannames ({section}).").format(section=SECTION_DILEMMA),
+                           _("Plan eerst de workshop Bewustwording en kennisverwerving (§2.1) of een vergelijkbare "
+                             "kenniswerkshop."), "module")
 
 
 def validate_trajectory(trajectory: Trajectory, catalog: Catalog) -> list[Problem]:

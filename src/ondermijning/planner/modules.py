@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from ..i18n import _
 from ..models import Workshop
 
 if TYPE_CHECKING:
@@ -33,7 +34,7 @@ SECTION_DILEMMA = "handreiking §3.3; De naïviteit voorbij, pilot Nieuwegein"
 
 
 def source_line(module: Workshop) -> str:
-    return f"Bron: {module.title}: {module.source}."
+    return _("Bron: {module}: {source}.").format(module=module.title, source=module.source)
 
 
 def theme_names(catalog: Catalog, themes: Iterable[str]) -> str:

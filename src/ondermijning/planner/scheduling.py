@@ -11,6 +11,7 @@ import attrs
 
 from ..didactics import load_didactics
 from ..errors import OndermijningError
+from ..i18n import _, ngettext
 from ..models import GoalType, ModuleKind, Phase, Session, Source, Trajectory
 from .choosing import Pick, choose
 from .findings import Findings
@@ -53,13 +54,14 @@ def propose(findings: Findings, catalog: Catalog) -> Proposal:
     """The proposed trajectory, with what was left out and remarks about the time available."""
     missing = [m for m in (AWARENESS, CASE_DISCUSSION, DILEMMAS) if m not in catalog.workshops]
     if missing:
-        raise PlanError(f"the planner needs the core pack's modules; missing: {', '.join(missing)} "
-                        "(is the core plugin disabled?)")
+        raise PlanError(_("de planner heeft de modules van het kernpack nodig; ontbreekt: {ids} (staat de plugin "
+                          "core uit?)").format(ids=", ".join(missing)))
     findings = attrs.evolve(findings, themes=tuple(dict.fromkeys(t if "/" in t else f"core/{t}"
                                                                  for t in findings.themes)))
     unknown = [t for t in findings.themes if t not in catalog.themes]
     if unknown:
-        raise PlanError(f"unknown theme(s): {', '.join(unknown)}")
+        raise PlanError(ngettext("onbekend thema: {ids}", "onbekende thema's: {ids}", len(unknown))
+                        .format(ids=", ".join(unknown)))
     picks, left_out = choose(findings, catalog)
     drafts, remarks = _fit(picks, findings)
     trajectory = _trajectory(findings, catalog, picks, drafts, left_out, remarks)
@@ -70,14 +72,17 @@ def propose(findings: Findings, catalog: Catalog) -> Proposal:
 def _groups_text(groups: Sequence[int], extra_observers: int = 0) -> str:
     total = sum(groups) + extra_observers
     if len(groups) == 1 and not extra_observers:
-        return f"Eén groep van {groups[0]} deelnemers."
+        return _("Eén groep van {n} deelnemers.").format(n=groups[0])
     sizes = sorted(set(groups), reverse=True)
-    parts = " en ".join(f"{groups.count(s)}× {s}" for s in sizes)
-    text = f"{total} deelnemers in {len(groups)} parallelle groep{'en' if len(groups) > 1 else ''} ({parts})"
+    parts = _(" en ").join(f"{groups.count(s)}× {s}" for s in sizes)
+    text = ngettext("{total} deelnemers in {n} parallelle groep ({parts})",
+                    "{total} deelnemers in {n} parallelle groepen ({parts})", len(groups)).format(
+                        total=total, n=len(groups), parts=parts)
     if extra_observers:
-        who = "deelnemer loopt" if extra_observers == 1 else "deelnemers lopen"
-        text += (f"; {extra_observers} {who} mee als extra observator en oefent zo de rol voor latere "
-                 "gesprekken (handreiking §4.2)")
+        text += ngettext("; {n} deelnemer loopt mee als extra observator en oefent zo de rol voor latere gesprekken "
+                         "(handreiking §4.2)",
+                         "; {n} deelnemers lopen mee als extra observator en oefenen zo de rol voor latere "
+                         "gesprekken (handreiking §4.2)", extra_observers).format(n=extra_observers)
     return text + "."
 
 
@@ -131,18 +136,23 @@ def _fit(picks: Sequence[Pick], findings: Findings) -> tuple[list[tuple[_Draft, 
         if span <= findings.weeks or position == len(_LADDER) - 1:
             break
     if position == 1:
-        remarks.append(f"Om binnen {findings.weeks} weken te blijven, zitten er twee in plaats van drie weken "
-                       "tussen bijeenkomsten van dezelfde procesbegeleiding; minder dan twee weken raadt de "
-                       "handreiking af (§3.1).")
-    elif position in (2, 3):
-        remarks.append(f"{findings.weeks} weken is krap: elke module krijgt het kleinste aantal bijeenkomsten dat "
-                       "nog werkt" + (", en sommige bijeenkomsten van verschillende modules vallen in dezelfde "
-                                      "week" if position == 3 else "") + ". Met meer weken past het volledige "
-                       "programma.")
+        remarks.append(_("Om binnen {weeks} weken te blijven, zitten er twee in plaats van drie weken tussen "
+                         "bijeenkomsten van dezelfde procesbegeleiding; minder dan twee weken raadt de handreiking "
+                         "af (§3.1).").format(weeks=findings.weeks))
+    elif position == 2:
+        remarks.append(_("{weeks} weken is krap: elke module krijgt het kleinste aantal bijeenkomsten dat nog werkt. "
+                         "Met meer weken past het volledige programma.").format(weeks=findings.weeks))
+    elif position == 3:
+        remarks.append(_("{weeks} weken is krap: elke module krijgt het kleinste aantal bijeenkomsten dat nog werkt, "
+                         "en sommige bijeenkomsten van verschillende modules vallen in dezelfde week. Met meer weken "
+                         "past het volledige programma.").format(weeks=findings.weeks))
     elif position == 4:
-        remarks.append(f"In {findings.weeks} week/weken past per module maar één bijeenkomst, en alles valt dicht "
-                       "op elkaar. Procesbegeleiding vraagt enkele weken tussen bijeenkomsten (§3.1): plan liever "
-                       "meer weken.")
+        remarks.append(ngettext("In {weeks} week past per module maar één bijeenkomst, en alles valt dicht op elkaar. "
+                                "Procesbegeleiding vraagt enkele weken tussen bijeenkomsten (§3.1): plan liever meer "
+                                "weken.",
+                                "In {weeks} weken past per module maar één bijeenkomst, en alles valt dicht op "
+                                "elkaar. Procesbegeleiding vraagt enkele weken tussen bijeenkomsten (§3.1): plan "
+                                "liever meer weken.", findings.weeks).format(weeks=findings.weeks))
     drafts = [(_draft(chosen, number, _count(chosen, config)), chosen, week)
               for chosen, number, week in slots]
     return drafts, remarks
@@ -160,25 +170,26 @@ def _draft(chosen: Pick, number: int, count: int) -> _Draft:
     if chosen.titles and number < len(chosen.titles):
         title = chosen.titles[number] if count > 1 else module.title
     elif count > 1:
-        title = f"{module.title} ({number + 1} van {count})"
+        title = _("{title} ({n} van {count})").format(title=module.title, n=number + 1, count=count)
     else:
         title = module.title
     notes = []
     if number == 0:
-        notes.append("Waarom: " + " ".join(chosen.reasons))
+        notes.append(_("Waarom: {reasons}").format(reasons=" ".join(chosen.reasons)))
     else:
-        notes.append(f"Vervolg van bijeenkomst {number} van deze module; tussendoor passen de deelnemers het "
-                     "geleerde toe in hun eigen werk.")
+        notes.append(_("Vervolg van bijeenkomst {n} van deze module; tussendoor passen de deelnemers het geleerde "
+                       "toe in hun eigen werk.").format(n=number))
     if module.id == COACHING:
-        notes.append("Per deelnemer één-op-één; een reeks van enkele gesprekken naast de procesbegeleiding.")
+        notes.append(_("Per deelnemer één-op-één; een reeks van enkele gesprekken naast de procesbegeleiding."))
     else:
-        notes.append("Groepen: " + _groups_text(chosen.groups, chosen.extra_observers))
+        notes.append(_("Groepen:") + " " + _groups_text(chosen.groups, chosen.extra_observers))
     if module.room_setup:
-        notes.append(f"Opstelling: {module.room_setup}")
+        notes.append(_("Opstelling: {setup}").format(setup=module.room_setup))
     if chosen.guide is not None:
-        notes.append(f"Gespreksleidraad: {chosen.guide.title}; per groep een gespreksleider en een observator.")
+        notes.append(_("Gespreksleidraad: {title}; per groep een gespreksleider en een observator.").format(
+            title=chosen.guide.title))
         if not cases:
-            notes.append("Deelnemers brengen een eigen casus in (handreiking §3.4).")
+            notes.append(_("Deelnemers brengen een eigen casus in (handreiking §3.4)."))
     notes.append(source_line(module))
     facilitators = max(2, len(chosen.guide.roles)) if chosen.guide is not None else 1
     return _Draft(title=title, participants=max(chosen.groups), facilitators=facilitators, cases=cases,
@@ -203,16 +214,17 @@ def _trajectory(findings: Findings, catalog: Catalog, picks: Sequence[Pick],
     phases: list[Phase] = []
     previous = 0
     for phase_number, title, reason in (
-        (0, "Bewustwording en kennis",
-         "Kennis en bewustwording eerst (handreiking, Leeswijzer; hoofdstuk 2). Doel is kennisoverdracht: "
-         f"{_lower_first(knowledge.summary)} ({knowledge.source.section})"),
-        (1, "Procesbegeleiding: oefenen in de eigen praktijk"
-         + (" en coaching" if any(p.module.kind is ModuleKind.COACHING for p in picks) else ""),
-         "Een workshop zonder vervolg verandert weinig (§2.1). In de procesbegeleiding vertalen deelnemers de "
-         "kennis naar hun eigen werk, in kleine groepen en met enkele weken tussen de bijeenkomsten om het "
-         "geleerde uit te proberen (§3.1). Doel is samen een proces vormgeven: "
-         f"{_lower_first(process.summary)} "
-         f"({process.source.section})"),
+        (0, _("Bewustwording en kennis"),
+         _("Kennis en bewustwording eerst (handreiking, Leeswijzer; hoofdstuk 2). Doel is kennisoverdracht: "
+           "{summary} ({section})").format(summary=_lower_first(knowledge.summary),
+                                           section=knowledge.source.section)),
+        (1, _("Procesbegeleiding: oefenen in de eigen praktijk en coaching")
+         if any(p.module.kind is ModuleKind.COACHING for p in picks) else
+         _("Procesbegeleiding: oefenen in de eigen praktijk"),
+         _("Een workshop zonder vervolg verandert weinig (§2.1). In de procesbegeleiding vertalen deelnemers de "
+           "kennis naar hun eigen werk, in kleine groepen en met enkele weken tussen de bijeenkomsten om het "
+           "geleerde uit te proberen (§3.1). Doel is samen een proces vormgeven: {summary} ({section})").format(
+               summary=_lower_first(process.summary), section=process.source.section)),
     ):
         sessions = []
         for draft, chosen, week in drafts:
@@ -224,18 +236,18 @@ def _trajectory(findings: Findings, catalog: Catalog, picks: Sequence[Pick],
             previous = week
         if sessions:
             phases.append(Phase(title=title, sessions=tuple(sessions), reason=reason))
-    who = findings.municipality or "de gemeente"
-    parts = [f"Voorstel voor {who} op basis van de verkenning (handreiking §1): {findings.participants} "
-             f"deelnemers, {findings.weeks} weken."]
+    who = findings.municipality or _("de gemeente")
+    parts = [_("Voorstel voor {who} op basis van de verkenning (handreiking §1): {participants} deelnemers, "
+               "{weeks} weken.").format(who=who, participants=findings.participants, weeks=findings.weeks)]
     if findings.themes:
-        parts.append(f"Thema's: {theme_names(catalog, findings.themes)}.")
-    parts.append("Timmer de opzet niet dicht: bepaal vervolgstappen samen met de deelnemers (§1). "
-                 f"{didactics.follow_up.text}")
+        parts.append(_("Thema's: {themes}.").format(themes=theme_names(catalog, findings.themes)))
+    parts.append(_("Timmer de opzet niet dicht: bepaal vervolgstappen samen met de deelnemers (§1).") + " "
+                 + didactics.follow_up.text)
     parts.extend(remarks)
-    title = "Trainingstraject ondermijning" + (f": {findings.municipality}" if findings.municipality else "")
+    title = _("Trainingstraject ondermijning") + (f": {findings.municipality}" if findings.municipality else "")
     return Trajectory(id=f"plan/{_slug(findings.municipality or 'voorstel')}", title=title,
                       source=Source(awareness.source.publication, "§1–§5",
-                                    note="Voorstel van de planner van ondermijning op basis van de verkenning"),
+                                    note=_("Voorstel van de planner van ondermijning op basis van de verkenning")),
                       description=" ".join(parts), phases=tuple(phases))
 
 
