@@ -31,6 +31,7 @@ def pytest_in(folder: Path, *args: str) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, check=False)
 
 
+@pytest.mark.english
 def test_new_pack_is_valid_and_passes_its_own_tests(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "new-pack", "west-betuwe", "--dir", str(tmp_path))
     assert code == 0
@@ -70,6 +71,7 @@ def test_the_municipality_name_is_capitalised_per_word_part(name: str, expected:
     assert municipality(name) == expected
 
 
+@pytest.mark.english
 def test_new_pack_in_a_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     (tmp_path / "pack.toml").write_text("", encoding="utf-8")
     code, out, err = run(capsys, "new-pack", "utrecht", "--dir", str(tmp_path / "pack.toml"))
@@ -78,6 +80,7 @@ def test_new_pack_in_a_file_says_so(tmp_path: Path, capsys: pytest.CaptureFixtur
                   "give the folder to create the pack in with --dir\n"
 
 
+@pytest.mark.english
 def test_new_pack_where_nothing_can_be_written_gives_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -90,6 +93,7 @@ def test_new_pack_where_nothing_can_be_written_gives_one_line(
     assert err == f"ondermijning: error: {tmp_path}: cannot create the pack here: Permission denied\n"
 
 
+@pytest.mark.english
 def test_new_pack_on_a_full_disk_gives_one_line_and_leaves_nothing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -103,6 +107,7 @@ def test_new_pack_on_a_full_disk_gives_one_line_and_leaves_nothing(
     assert list(tmp_path.iterdir()) == []
 
 
+@pytest.mark.english
 @pytest.mark.parametrize(("name", "origin"), [("core", "ondermijning"), ("gouda", "via ONDERMIJNING_PACK_PATH")])
 def test_new_pack_refuses_the_id_of_an_installed_pack(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, make_pack: MakePack,

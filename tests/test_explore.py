@@ -94,7 +94,7 @@ def test_stopping_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
     (["explore", "--print", "--out", "x.toml"], "--print schrijft geen bevindingen"),
     (["explore", "--format", "markdown"], "--format hoort bij --print"),
     (["explore", "--force"], "--force hoort bij --out"),
-    (["explore", "verkening"], "did you mean 'core/verkenning'"),
+    (["explore", "verkening"], "bedoel je 'core/verkenning'"),
 ])
 def test_usage_errors_are_one_line(args: list[str], message: str, monkeypatch: pytest.MonkeyPatch,
                                    capsys: pytest.CaptureFixture[str]) -> None:

@@ -109,6 +109,7 @@ def test_a_file_as_folder_and_a_full_disk_give_one_clear_error(tmp_path: Path, m
     assert [p.name for p in tmp_path.iterdir()] == ["bestand"]
 
 
+@pytest.mark.english
 def test_the_cli_refuses_a_pipe_with_one_line_and_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from ondermijning.cli import main
 

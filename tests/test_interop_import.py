@@ -135,7 +135,7 @@ def test_a_file_that_is_not_such_a_form_gets_one_line(tmp_path: Path, capsys: py
     setup(path)  # type: ignore[operator]
     got, out, err = run(capsys, "import", str(path.name))
     assert (got, out) == (code, "")
-    assert err.startswith(f"ondermijning: error: formulier: {message}") and err.count("\n") == 1, err
+    assert err.startswith(f"ondermijning: fout: formulier: {message}") and err.count("\n") == 1, err
     assert sorted(p.name for p in tmp_path.iterdir()) == ["formulier"]
 
 

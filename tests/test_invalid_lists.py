@@ -83,7 +83,7 @@ def test_the_cli_warns_and_assess_says_why(make_pack: MakePack, capsys: pytest.C
     err = capsys.readouterr().err
     assert code == 1
     assert "waarschuwing:" in err and "V004" in err
-    assert "error: signalenlijst 'fouten/buurt' is ongeldig" in err
+    assert "fout: signalenlijst 'fouten/buurt' is ongeldig" in err
 
 
 def test_the_examples_item_fails_when_thresholds_are_out_of_order(make_pack: MakePack) -> None:

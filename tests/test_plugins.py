@@ -226,6 +226,7 @@ def test_a_plugin_cannot_end_or_hang_the_host(
     assert {p.name: p.status for p in catalog.plugins}["stuk"] == "broken"
 
 
+@pytest.mark.english
 def test_packs_command_lists_a_broken_plugin_with_its_distribution(
     site: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:

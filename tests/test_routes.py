@@ -44,6 +44,7 @@ def test_without_a_municipality_the_lists_own_pack_is_used(tilburg: Path) -> Non
     assert picture.municipality == "deurne"
 
 
+@pytest.mark.english
 def test_an_unknown_municipality_is_refused_with_a_suggestion(tilburg: Path) -> None:
     catalog = o.load_catalog([tilburg])
     with pytest.raises(o.UnknownItemError, match="did you mean 'tilburg'"):
@@ -62,6 +63,7 @@ def test_the_cli_lists_the_municipalitys_routes_and_names_it(tilburg: Path, caps
     assert "Veilig Thuis (melding)" in routes
 
 
+@pytest.mark.english
 def test_an_unknown_municipality_on_the_command_line_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
     code = main(["assess", "--list", "deurne/jongeren", "--municipality", "deurn", "--signal", "rol-runner"])
     err = capsys.readouterr().err

@@ -29,10 +29,14 @@ UNKNOWN_KIND: dict[str, str] = {
 
 
 def unknown_kind(kind: str) -> str:
-    """``onbekende signalenlijst`` for ``"signal list"``, in the chosen language (``onbekend id`` for another kind)."""
+    """``onbekende signalenlijst`` for ``"signal list"``, in the chosen language.
+
+    Another kind (a word the caller translated already) reads ``onbekende <kind>``.
+    """
     from .i18n import _
 
-    return _(UNKNOWN_KIND.get(kind, N_("onbekend id")))
+    known = UNKNOWN_KIND.get(kind)
+    return _(known) if known is not None else _("onbekende {kind}").format(kind=kind)
 
 
 class Severity(enum.Enum):
