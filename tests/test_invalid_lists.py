@@ -24,13 +24,14 @@ def test_thresholds_out_of_order_mark_the_list_invalid(make_pack: MakePack) -> N
     assert problem.code == "V004" and problem in catalog.problems
     assert problem.file == str(folder / "signals.toml") and problem.line is not None
     with pytest.raises(InvalidSignalListError, match=r"signalenlijst 'fouten/buurt' is ongeldig .* V004 "
-                                                     r"thresholds of 'fouten/buurt' are not ordered") as caught:
+                                                     r"de drempels van 'fouten/buurt'") as caught:
         assess("fouten/buurt", ["vaak-weg-s-nachts"], catalog=catalog)
     assert caught.value.problems == (problem,)
     with pytest.raises(PackError, match="V004"):
         load_catalog([folder], strict=True)
 
 
+@pytest.mark.english
 def test_a_failing_golden_example_marks_the_list_invalid(make_pack: MakePack) -> None:
     folder = make_pack("fouten", {"signals.toml": buurt(GOOD + example('["dure-kleding"]', "high"))})
     catalog = load_catalog([folder])
@@ -86,6 +87,7 @@ def test_the_cli_warns_and_assess_says_why(make_pack: MakePack, capsys: pytest.C
     assert "fout: signalenlijst 'fouten/buurt' is ongeldig" in err
 
 
+@pytest.mark.english
 def test_the_examples_item_fails_when_thresholds_are_out_of_order(make_pack: MakePack) -> None:
     """The newcomer's case: moderate = 9, high = 4, an example gave hoog instead of matig, and the item passed."""
     folder = make_pack("fouten", {"signals.toml": buurt(example('["dure-kleding", "vaak-weg-s-nachts"]', "moderate"),

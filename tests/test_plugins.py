@@ -76,6 +76,7 @@ def test_a_raising_plugin_is_reported_and_the_rest_loads(site: Path, monkeypatch
     assert {p.name: p.status for p in catalog.plugins}["kapot"] == "broken"
 
 
+@pytest.mark.english
 @pytest.mark.parametrize(("source", "code", "text"), [
     ("raise ImportError('no such thing')", "P001", "failed to load entry point"),
     ("from ondermijning import hookimpl\n@hookimpl\ndef ondermijning_route():\n    return []", "P002",
@@ -183,6 +184,7 @@ SLOW = """
 """
 
 
+@pytest.mark.english
 def test_a_slow_plugin_is_reported_with_its_distribution_and_still_counts(
     site: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

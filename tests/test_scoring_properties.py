@@ -118,6 +118,7 @@ def test_a_monotone_contributed_rule_passes_and_counts() -> None:
     assert [c.source for c in picture.explanation.contributions][-1] == "test/bonus"
 
 
+@pytest.mark.english
 def test_a_broken_contributed_rule_fails_the_properties() -> None:
     catalog = catalog_with(ScoringRule(id="test/penalty", summary="penalty", contribute=_penalty))
     sl = catalog.signal_lists["deurne/jongeren"]

@@ -78,6 +78,7 @@ def problems(folder: Path, *codes: str, catalog: Catalog | None = None) -> list[
 
 # --- 1. an example naming an unknown signal --------------------------------------------------
 
+@pytest.mark.english
 def test_unknown_signal_is_reported_at_the_example_with_a_did_you_mean(make_pack: MakePack) -> None:
     folder = make_pack("fouten", {"signals.toml": buurt(GOOD + example('["dure-kleding", "vaak-weg-snachts"]',
                                                                       "moderate"))})
@@ -91,6 +92,7 @@ def test_unknown_signal_is_reported_at_the_example_with_a_did_you_mean(make_pack
     assert problem.severity.value == "error"
 
 
+@pytest.mark.english
 def test_unknown_signal_without_a_close_id_says_the_list_lacks_it(make_pack: MakePack) -> None:
     folder = make_pack("fouten", {"signals.toml": buurt(example('["iets-heel-anders"]', "low"))})
     [problem] = problems(folder, "V001", "V008")
@@ -99,6 +101,7 @@ def test_unknown_signal_without_a_close_id_says_the_list_lacks_it(make_pack: Mak
     assert problem.line == line_of(folder / "signals.toml", "iets-heel-anders")
 
 
+@pytest.mark.english
 def test_a_signal_of_another_list_is_unknown_to_the_example(make_pack: MakePack) -> None:
     other = signal_list_toml("ander")  # signals s1, s2, s3
     folder = make_pack("fouten", {"signals.toml": buurt(example('["ander-s2"]', "low")),
@@ -109,6 +112,7 @@ def test_a_signal_of_another_list_is_unknown_to_the_example(make_pack: MakePack)
                             "an example names signals of its own list")
 
 
+@pytest.mark.english
 def test_validate_cli_prints_the_located_line(make_pack: MakePack, capsys: pytest.CaptureFixture[str]) -> None:
     folder = make_pack("fouten", {"signals.toml": buurt(example('["vaak-weg-snachts"]', "low"))})
     file = folder / "signals.toml"
@@ -165,6 +169,7 @@ def test_a_session_module_is_located_at_the_session() -> None:
 
 # --- 2. an example that gives another level ----------------------------------------------------
 
+@pytest.mark.english
 def test_a_failing_example_is_an_error_at_its_line_with_score_and_thresholds(
     make_pack: MakePack, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -177,16 +182,17 @@ def test_a_failing_example_is_an_error_at_its_line_with_score_and_thresholds(
     assert problem.line == line_of(file, "[[signal_lists.examples]]", 3)
     assert problem.path == "$.signal_lists[0].examples[2]"
     assert problem.message == ("example 3 ('Twee signalen') of 'fouten/buurt' gives moderate, expected high "
-                               "(score 3; matig from 3, hoog from 6)")
+                               "(score 3; moderate from 3, high from 6)")
     assert main(["validate", str(folder)]) == 1  # no longer "valid" while pytest fails
     assert f"{file}:{problem.line}: V008 example 3 " in capsys.readouterr().out
 
 
+@pytest.mark.english
 def test_a_red_flag_is_named_when_it_forces_high(make_pack: MakePack) -> None:
     folder = make_pack("fouten", {"signals.toml": buurt(example('["brengt-pakketjes"]', "low"))})
     [problem] = problems(folder, "V008")
     assert problem.message == ("example 1 of 'fouten/buurt' gives high, expected low "
-                               "(score 1; red flag 'fouten/brengt-pakketjes'; matig from 2, hoog from 5)")
+                               "(score 1; red flag 'fouten/brengt-pakketjes'; moderate from 2, high from 5)")
 
 
 def test_passing_examples_are_valid(make_pack: MakePack, capsys: pytest.CaptureFixture[str]) -> None:
@@ -215,14 +221,15 @@ class BonusPlugin:
         return [ScoringRule(id="test/bonus", summary="ten points", contribute=bonus, lists=("fouten/buurt",))]
 
 
+@pytest.mark.english
 def test_the_catalogs_scoring_rules_count(make_pack: MakePack) -> None:
     folder = make_pack("fouten", {"signals.toml": buurt(GOOD)})
     assert problems(folder, "V008") == []
     catalog = load_catalog([folder], plugins=[BonusPlugin()])
     found = problems(folder, "V008", catalog=catalog)
     assert [p.message for p in found] == [
-        "example 1 of 'fouten/buurt' gives high, expected low (score 11; matig from 2, hoog from 5)",
-        "example 2 of 'fouten/buurt' gives high, expected moderate (score 13; matig from 2, hoog from 5)"]
+        "example 1 of 'fouten/buurt' gives high, expected low (score 11; moderate from 2, high from 5)",
+        "example 2 of 'fouten/buurt' gives high, expected moderate (score 13; moderate from 2, high from 5)"]
 
 
 def test_v008_is_a_registered_error_rule() -> None:
@@ -232,6 +239,7 @@ def test_v008_is_a_registered_error_rule() -> None:
 
 # --- the same messages in the properties and the pytest plugin --------------------------------
 
+@pytest.mark.english
 def test_check_examples_uses_the_same_messages(make_pack: MakePack) -> None:
     folder = make_pack("fouten", {"signals.toml": buurt(example('["vaak-weg-snachts"]', "low"))})
     catalog = load_catalog([folder])
@@ -240,10 +248,11 @@ def test_check_examples_uses_the_same_messages(make_pack: MakePack) -> None:
         props.check_examples(catalog.signal_lists["fouten/buurt"], catalog)
     other = make_pack("anders", {"signals.toml": buurt(example('["dure-kleding"]', "low"))})
     catalog = load_catalog([other])
-    with pytest.raises(props.PropertyViolation, match=r"gives moderate, expected low \(score 2; matig from 2"):
+    with pytest.raises(props.PropertyViolation, match=r"gives moderate, expected low \(score 2; moderate from 2"):
         props.check_examples(catalog.signal_lists["anders/buurt"], catalog)
 
 
+@pytest.mark.english
 def test_pytest_plugin_reports_the_located_line(make_pack: MakePack) -> None:
     folder = make_pack("fouten", {"signals.toml": buurt(GOOD + example('["dure-kleding"]', "high"))})
     result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
@@ -252,7 +261,7 @@ def test_pytest_plugin_reports_the_located_line(make_pack: MakePack) -> None:
     assert result.returncode == 1, result.stdout
     line = line_of(folder / "signals.toml", "[[signal_lists.examples]]", 3)
     assert (f"{folder / 'signals.toml'}:{line}: V008 example 3 of 'fouten/buurt' gives moderate, expected high "
-            "(score 2; matig from 2, hoog from 5)") in result.stdout
+            "(score 2; moderate from 2, high from 5)") in result.stdout
     assert "examples[fouten/buurt]" in result.stdout
 
 

@@ -41,6 +41,14 @@ from .models.common import MAX_POINTS, MAX_POINTS_TEXT
 from .models.picture import Contribution
 from .scoring import ScoringRule
 
+
+def _fix_or_disable(name: str) -> str:
+    return _("repareer de plugin of zet hem uit (--disable-plugin {name})").format(name=name)
+
+
+def _return_models() -> str:
+    return _("geef een lijst van modelobjecten terug")
+
 T = TypeVar("T")
 
 ENTRY_POINT_GROUP = "ondermijning"
@@ -128,7 +136,7 @@ class PluginHost:
         try:
             self.pm.register(plugin, name=name)
         except (ValueError, pluggy.PluginValidationError) as exc:
-            self._broken(info, "P001", f"cannot be registered: {exc}")
+            self._broken(info, "P001", _("kan niet worden geregistreerd: {error}").format(error=exc))
             return False
         info.hooks = tuple(sorted(caller.name for caller in self.pm.get_hookcallers(plugin) or ()))
         info.module = _module_file(plugin)
@@ -150,7 +158,7 @@ class PluginHost:
         except BaseException as exc:  # any import failure of a plugin is reported, not raised
             if _stops_everything(exc):
                 raise
-            self._broken(PluginInfo(name, distribution), "P001", f"failed to import: {exc!r}")
+            self._broken(PluginInfo(name, distribution), "P001", _("importeren mislukte: {error!r}").format(error=exc))
             return
         self.register(plugin, name=name, distribution=distribution, builtin=True)
 
@@ -184,8 +192,8 @@ class PluginHost:
             except BaseException as exc:  # a broken entry point must not break the rest
                 if _stops_everything(exc):
                     raise
-                self._broken(PluginInfo(name, dist), "P001", f"failed to load entry point {ep.value!r}: {exc!r}",
-                             hint=f"fix or disable the plugin (--disable-plugin {name})")
+                self._broken(PluginInfo(name, dist), "P001", _("het entry point {value!r} laden mislukte: {error!r}")
+                             .format(value=ep.value, error=exc), hint=_fix_or_disable(name))
                 continue
             if self.register(plugin, name=name, distribution=dist):
                 self._timed(self.infos[name], "import", time.perf_counter() - start)
@@ -201,9 +209,10 @@ class PluginHost:
                 if impl.opts.get("optionalhook"):
                     continue
                 close = difflib.get_close_matches(hook_name, known, n=1)
-                hint = f"did you mean {close[0]!r}?" if close else "see the hook reference"
+                hint = _("bedoel je {id!r}?").format(id=close[0]) if close else _("zie de beschrijving van de hooks")
                 info = self.infos.get(impl.plugin_name, PluginInfo(impl.plugin_name))
-                self._broken(info, "P002", f"implements unknown hook {hook_name!r}", hint=hint)
+                self._broken(info, "P002", _("implementeert een onbekende hook {hook!r}").format(hook=hook_name),
+                             hint=hint)
 
     def _broken(self, info: PluginInfo, code: str, message: str, *, hint: str = "") -> None:
         info.status = "broken"
@@ -233,25 +242,26 @@ class PluginHost:
                     result = _bounded(impl.function())
             except _NotIterable as exc:
                 info.status, info.error = "broken", f"{hook_name} {exc}"
-                self.problems.append(Problem("P004", f"{info.describe()}: {hook_name} {exc}",
-                                             hint="return a list of model objects"))
+                self.problems.append(Problem("P004", f"{info.describe()}: {hook_name} {exc}", hint=_return_models()))
                 continue
             except BaseException as exc:  # isolate plugin failures
                 if _stops_everything(exc):
                     raise
-                info.status, info.error = "broken", f"{hook_name} raised {exc!r}"
-                self.problems.append(Problem("P003", f"{info.describe()}: {hook_name} raised {exc!r}",
-                                             hint=f"fix or disable the plugin (--disable-plugin {info.name})"))
+                info.status = "broken"
+                info.error = _("{hook} gaf een fout: {error!r}").format(hook=hook_name, error=exc)
+                self.problems.append(Problem("P003", f"{info.describe()}: {info.error}",
+                                             hint=_fix_or_disable(info.name)))
                 continue
             self._timed(info, hook_name, time.perf_counter() - start)
             wrong = [item for item in result if not isinstance(item, expected)]
             if wrong:
                 info.status = "broken"
-                info.error = f"{hook_name} returned {type(wrong[0]).__name__}"
+                info.error = _("{hook} gaf {type}").format(hook=hook_name, type=type(wrong[0]).__name__)
                 names = ", ".join(t.__name__ for t in (expected if isinstance(expected, tuple) else (expected,)))
                 self.problems.append(Problem(
-                    "P004", f"{info.describe()}: {hook_name} returned {type(wrong[0]).__name__}, expected {names}",
-                    hint="return a list of model objects"))
+                    "P004", _("{plugin}: {hook} gaf {type}, verwacht {expected}").format(
+                        plugin=info.describe(), hook=hook_name, type=type(wrong[0]).__name__, expected=names),
+                    hint=_return_models()))
                 continue
             for item in result:
                 yield impl.plugin, item
@@ -260,10 +270,11 @@ class PluginHost:
         if elapsed <= SLOW_SECONDS:
             return
         if info.status == "loaded":
-            info.status, info.error = "slow", f"{what} took {elapsed:.2f} s"
-        self.problems.append(Problem("P005", f"{info.describe()}: {what} took {elapsed:.2f} s, more than "
-                                             f"{SLOW_SECONDS:g} s", severity=Severity.WARNING,
-                                     hint="load data lazily or cache it in the plugin"))
+            info.status, info.error = "slow", _("{what} duurde {seconds} s").format(what=what, seconds=f"{elapsed:.2f}")
+        self.problems.append(Problem("P005", _("{plugin}: {what} duurde {seconds} s, meer dan {limit} s").format(
+                                         plugin=info.describe(), what=what, seconds=f"{elapsed:.2f}",
+                                         limit=f"{SLOW_SECONDS:g}"), severity=Severity.WARNING,
+                                     hint=_("laad gegevens pas als ze nodig zijn, of bewaar ze in de plugin")))
 
     def describe(self, plugin: object) -> str:
         name = self.pm.get_name(plugin) or repr(plugin)

@@ -17,6 +17,7 @@ import unicodedata
 from pathlib import Path
 
 from .errors import Problem
+from .i18n import _, number
 from .shown import has_odd, shown
 
 PACK_FILE = "pack.toml"
@@ -38,8 +39,8 @@ def _pack_files(root: Path, problems: list[Problem]) -> list[Path]:
     found: list[Path] = []
 
     def unreadable(exc: OSError) -> None:
-        problems.append(Problem("L002", f"cannot read the folder: {exc.strerror or exc}",
-                                file=_shown(Path(exc.filename or root)), hint="make the folder readable"))
+        problems.append(Problem("L002", _("kan de map niet lezen: {reason}").format(reason=exc.strerror or exc),
+                                file=_shown(Path(exc.filename or root)), hint=_("maak de map leesbaar")))
 
     for folder, dirnames, filenames in os.walk(root, onerror=unreadable):
         here = Path(folder)
@@ -53,12 +54,13 @@ def _pack_files(root: Path, problems: list[Problem]) -> list[Path]:
             if path.is_symlink():
                 continue  # a link to a folder inside the pack: its files are read where they are
             if name.lower().endswith(".toml"):
-                problems.append(Problem("L002", "a folder is named like a TOML file", file=_shown(path),
-                                        hint="rename it, or move it out of the pack"))
+                problems.append(Problem("L002", _("een map heeft de naam van een TOML-bestand"), file=_shown(path),
+                                        hint=_("geef haar een andere naam, of haal haar uit het pack")))
             if depth + 1 > MAX_FOLDER_DEPTH:
                 problems.append(Problem(
-                    "L014", f"folders are nested more than {MAX_FOLDER_DEPTH} levels deep; this one is not read",
-                    file=_shown(path), hint="keep the pack's folders a few levels deep"))
+                    "L014", _("mappen zijn meer dan {n} niveaus diep genest; deze wordt niet gelezen").format(
+                        n=MAX_FOLDER_DEPTH),
+                    file=_shown(path), hint=_("houd de mappen van het pack een paar niveaus diep")))
                 continue
             keep.append(name)
         dirnames[:] = keep  # os.walk descends only into these
@@ -67,8 +69,9 @@ def _pack_files(root: Path, problems: list[Problem]) -> list[Path]:
             if name.startswith(".") or not name.lower().endswith(".toml"):
                 continue
             if not name.endswith(".toml"):
-                problems.append(Problem("L013", f"the file name ends in {name[-5:]!r}; only '.toml' files are read",
-                                        file=_shown(path), hint="rename it to end in '.toml' (lower case)"))
+                problems.append(Problem("L013", _("de bestandsnaam eindigt op {end!r}; alleen '.toml'-bestanden "
+                                                  "worden gelezen").format(end=name[-5:]),
+                                        file=_shown(path), hint=_("laat de naam eindigen op '.toml' (kleine letters)")))
                 continue
             if _acceptable(path, real_root, problems, kind="file"):
                 found.append(path)
@@ -86,9 +89,9 @@ def _same_but_case(folder: Path, names: list[str], problems: list[Problem]) -> N
         folded = unicodedata.normalize("NFC", name).casefold()
         if folded in first:
             problems.append(Problem(
-                "L013", f"the name differs from {shown(first[folded])!r} only by case; on Windows and macOS "
-                        "they are the same file", file=_shown(folder / name),
-                hint="give one of them another name, or merge them"))
+                "L013", _("de naam verschilt van {other!r} alleen in hoofdletters; op Windows en macOS zijn het "
+                          "hetzelfde bestand").format(other=shown(first[folded])), file=_shown(folder / name),
+                hint=_("geef een van beide een andere naam, of voeg ze samen")))
         else:
             first[folded] = name
 
@@ -116,9 +119,9 @@ def _without_outside_hard_links(files: list[Path], root: Path, problems: list[Pr
         linked = infos.get(path)
         if linked is not None and linked.st_nlink > names[(linked.st_dev, linked.st_ino)]:
             problems.append(Problem(
-                "L007", f"the file {shown(path.name)!r} is a hard link to a file that also has a name outside "
-                        "the pack folder", file=_shown(path.parent),
-                hint="copy the content into the pack (cp, not ln), or remove the link"))
+                "L007", _("het bestand {name!r} is een harde link naar een bestand dat ook een naam buiten de "
+                          "packmap heeft").format(name=shown(path.name)), file=_shown(path.parent),
+                hint=_("kopieer de inhoud in het pack (cp, niet ln), of haal de link weg")))
             continue
         kept.append(path)
     return kept
@@ -127,14 +130,16 @@ def _without_outside_hard_links(files: list[Path], root: Path, problems: list[Pr
 def _acceptable(path: Path, real_root: str, problems: list[Problem], *, kind: str) -> bool:
     if has_odd(path.name):
         problems.append(Problem(
-            "L009", f"the {kind} name has control characters or bytes that are not UTF-8", file=_shown(path),
-            hint="rename it with letters, digits, spaces, '-', '_' and '.'"))
+            "L009", _("de naam van het bestand bevat stuurtekens of bytes die geen UTF-8 zijn") if kind == "file"
+            else _("de naam van de map bevat stuurtekens of bytes die geen UTF-8 zijn"),
+            file=_shown(path), hint=_("gebruik in de naam letters, cijfers, spaties, '-', '_' en '.'")))
         return False
     try:
         link = path.is_symlink()
     except OSError as exc:  # a name too long for the file system
-        problems.append(Problem("L002", f"cannot read the {kind}: {exc.strerror or exc}", file=_shown(path),
-                                hint="give it a shorter name"))
+        message = _("kan het bestand niet lezen: {reason}") if kind == "file" else _("kan de map niet lezen: {reason}")
+        problems.append(Problem("L002", message.format(reason=exc.strerror or exc), file=_shown(path),
+                                hint=_("geef een kortere naam")))
         return False
     if link:
         target = os.path.realpath(path)
@@ -142,8 +147,10 @@ def _acceptable(path: Path, real_root: str, problems: list[Problem], *, kind: st
             # named by the folder that holds the link: the link's own path resolves outside the
             # pack, and it is the folder an author has to tidy
             problems.append(Problem(
-                "L007", f"the {kind} {path.name!r} is a link to {_shown(Path(target))}, outside the pack folder",
-                file=str(path.parent), hint="copy the content into the pack, or remove the link"))
+                "L007", (_("het bestand {name!r} is een link naar {target}, buiten de packmap") if kind == "file" else
+                         _("de map {name!r} is een link naar {target}, buiten de packmap")).format(
+                    name=path.name, target=_shown(Path(target))),
+                file=str(path.parent), hint=_("kopieer de inhoud in het pack, of haal de link weg")))
             return False
     return True
 
@@ -186,7 +193,8 @@ def _read_bytes(path: Path, limit: int) -> bytes:
     try:
         info = os.fstat(fd)
         if not stat.S_ISREG(info.st_mode):
-            raise _NotAFile("a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file (a pipe or device)")
+            raise _NotAFile(_("een map") if stat.S_ISDIR(info.st_mode) else
+                            _("geen gewoon bestand (een pipe of apparaat)"))
         if info.st_size > limit:
             raise _TooLarge(info.st_size)
         chunks, size = [], 0
@@ -205,16 +213,17 @@ def _read(file: Path, problems: list[Problem]) -> bytes | None:
     try:
         return _read_bytes(file, MAX_FILE_BYTES)
     except _TooLarge as exc:
-        size = f"{exc.size:,} bytes" if exc.size is not None else "larger"
-        problems.append(Problem("L003", f"the file is {size}, more than the limit of {MAX_FILE_BYTES:,} bytes",
-                                file=name, hint="split the content over several files"))
+        message = _("het bestand is {size} bytes, meer dan de limiet van {limit} bytes") if exc.size is not None \
+            else _("het bestand is groter dan de limiet van {limit} bytes")
+        problems.append(Problem("L003", message.format(size=number(exc.size or 0), limit=number(MAX_FILE_BYTES)),
+                                file=name, hint=_("verdeel de inhoud over meer bestanden")))
     except _NotAFile as exc:
-        problems.append(Problem("L002", f"cannot read the file: it is {exc}", file=name,
-                                hint="move it out of the pack, or rename it"))
+        problems.append(Problem("L002", _("kan het bestand niet lezen: het is {what}").format(what=exc), file=name,
+                                hint=_("haal het uit het pack, of geef het een andere naam")))
     except OSError as exc:
         reason = exc.strerror or str(exc)
         if file.is_symlink() and not file.exists():
-            reason = f"it is a broken link ({reason})"
-        problems.append(Problem("L002", f"cannot read the file: {reason}", file=name,
-                                hint="check that the file exists and is readable"))
+            reason = _("het is een kapotte link ({reason})").format(reason=reason)
+        problems.append(Problem("L002", _("kan het bestand niet lezen: {reason}").format(reason=reason), file=name,
+                                hint=_("controleer of het bestand bestaat en leesbaar is")))
     return None

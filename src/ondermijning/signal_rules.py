@@ -40,16 +40,18 @@ def unknown_example_signals(sl: SignalList, example: Example) -> list[str]:
 
 def unknown_signal_message(sl: SignalList, number: int, ref: str, catalog: Catalog | None) -> tuple[str, str]:
     """Message and hint for a signal that example ``number`` (from 1) names and its list does not have."""
-    message = f"example {number} of {sl.id!r} names unknown signal {ref!r}"
+    message = _("voorbeeld {n} van {list!r} noemt een onbekend signaal {signal!r}").format(n=number, list=sl.id,
+                                                                                          signal=ref)
     own = {s.id.partition("/")[2]: s.id for s in sl.signals}
     close = did_you_mean(ref.partition("/")[2], own)
     if close is not None:
-        return message, f"did you mean {own[close]!r}?"
+        return message, _("bedoel je {id!r}?").format(id=own[close])
     other = next((other.id for other in catalog.signal_lists.values() if other is not sl
                   and any(s.id == ref for s in other.signals)), None) if catalog is not None else None
     if other is not None:
-        return message, f"{ref!r} is a signal of list {other!r}; an example names signals of its own list"
-    return message, f"list {sl.id!r} has no signal with that id"
+        return message, _("{signal!r} is een signaal van lijst {other!r}; een voorbeeld noemt signalen van de eigen "
+                          "lijst").format(signal=ref, other=other)
+    return message, _("lijst {list!r} heeft geen signaal met dat id").format(list=sl.id)
 
 
 def _example_references(catalog: Catalog, sl: SignalList) -> Iterator[Problem]:
@@ -73,14 +75,14 @@ def example_mismatch(sl: SignalList, number: int, example: Example, catalog: Cat
     if level is example.expected:
         return None
     t = sl.scoring.thresholds
-    why = [f"score {fmt(score)}"]
+    why = [_("score {score}").format(score=fmt(score))]
     red = scorer.red_flags(observed)
     if red:
-        why.append("red flag " + ", ".join(map(repr, red)))
-    why.append(f"matig from {fmt(t.moderate)}, hoog from {fmt(t.high)}")
+        why.append(_("rode vlag {signals}").format(signals=", ".join(map(repr, red))))
+    why.append(_("matig vanaf {moderate}, hoog vanaf {high}").format(moderate=fmt(t.moderate), high=fmt(t.high)))
     name = f" ({example.description!r})" if example.description else ""
-    return (f"example {number}{name} of {sl.id!r} gives {level.value}, expected {example.expected.value} "
-            f"({'; '.join(why)})")
+    return _("voorbeeld {n}{name} van {list!r} geeft {level}, verwacht {expected} ({why})").format(
+        n=number, name=name, list=sl.id, level=level.label, expected=example.expected.label, why="; ".join(why))
 
 
 def thresholds_ordered(sl: SignalList) -> bool:
@@ -98,7 +100,8 @@ def _example_levels(catalog: Catalog, sl: SignalList) -> Iterator[Problem]:
         message = example_mismatch(sl, index + 1, example, catalog)
         if message is not None:
             yield catalog.problem_at(sl.id, "V008", message, field=f"examples[{index}]",
-                      hint="fix the example's expected level, or the weights and thresholds that score it")
+                      hint=_("verbeter het verwachte niveau van het voorbeeld, of de gewichten en drempels die het "
+                             "scoren"))
 
 
 def example_problems(catalog: Catalog, sl: SignalList) -> list[Problem]:
@@ -148,9 +151,11 @@ def check_signal_categories(catalog: Catalog) -> Iterator[Problem]:
         categories = {c.id for c in sl.categories}
         for signal in sl.signals:
             if signal.category not in categories:
-                yield catalog.problem_at(signal.id, "V002", f"signal {signal.id!r} names category "
-                          f"{signal.category!r}, which list {sl.id!r} does not have", field="category",
-                          hint=f"use one of: {', '.join(sorted(categories))}")
+                yield catalog.problem_at(signal.id, "V002", _("signaal {signal!r} noemt categorie {category!r}, die "
+                                                              "lijst {list!r} niet heeft").format(
+                                             signal=signal.id, category=signal.category, list=sl.id),
+                          field="category",
+                          hint=_("gebruik een van: {values}").format(values=", ".join(sorted(categories))))
 
 
 def check_red_flags(catalog: Catalog) -> Iterator[Problem]:
@@ -158,9 +163,11 @@ def check_red_flags(catalog: Catalog) -> Iterator[Problem]:
         red = set(sl.red_flag_themes)
         for signal in sl.signals:
             if signal.red_flag and not red.intersection(signal.themes):
-                yield catalog.problem_at(signal.id, "V003", f"red-flag signal {signal.id!r} has none of the "
-                          f"red-flag themes of list {sl.id!r}", field="themes",
-                          hint=f"add one of {', '.join(sorted(red)) or '(the list has none)'} to its themes")
+                yield catalog.problem_at(signal.id, "V003", _("rode-vlagsignaal {signal!r} heeft geen van de "
+                                                              "rode-vlagthema's van lijst {list!r}").format(
+                                             signal=signal.id, list=sl.id), field="themes",
+                          hint=_("zet een van {themes} bij zijn thema's").format(
+                              themes=", ".join(sorted(red)) or _("(de lijst heeft er geen)")))
 
 
 def check_red_flag_themes_have_signals(catalog: Catalog) -> Iterator[Problem]:
@@ -199,17 +206,19 @@ def check_thresholds(catalog: Catalog) -> Iterator[Problem]:
             continue
         reachable = sum(s.weight for s in sl.signals) + sum(step.bonus for step in sl.scoring.combination)
         if reachable < t.high:
-            yield catalog.problem_at(sl.id, "V005", f"threshold high ({t.high}) of {sl.id!r} cannot be reached by "
-                      f"its score alone: all signals together score {reachable}",
+            yield catalog.problem_at(sl.id, "V005", _("de drempel hoog ({high}) van {list!r} is met de score alleen "
+                                                      "niet te halen: alle signalen samen scoren {reachable}").format(
+                                         high=t.high, list=sl.id, reachable=reachable),
                       field="scoring.thresholds", severity=Severity.WARNING,
-                      hint="lower the threshold or add signals; only red flags can now give hoog")
+                      hint=_("verlaag de drempel of voeg signalen toe; nu kunnen alleen rode vlaggen hoog geven"))
 
 
 def _unordered(catalog: Catalog, sl: SignalList) -> Problem:
     t = sl.scoring.thresholds
-    return catalog.problem_at(sl.id, "V004", f"thresholds of {sl.id!r} are not ordered: "
-                              f"0 < moderate ({t.moderate}) < high ({t.high}) does not hold",
-                              field="scoring.thresholds", hint="make moderate smaller than high, both above 0")
+    return catalog.problem_at(sl.id, "V004", _("de drempels van {list!r} staan niet op volgorde: 0 < matig "
+                                               "({moderate}) < hoog ({high}) klopt niet").format(
+                                  list=sl.id, moderate=t.moderate, high=t.high),
+                              field="scoring.thresholds", hint=_("maak matig kleiner dan hoog, allebei boven 0"))
 
 
 SIGNAL_LIST_RULES: tuple[Rule, ...] = (
