@@ -115,7 +115,7 @@ def test_a_database_that_will_not_open_is_one_line(tmp_path: Path, capsys: pytes
     for db in (str(tmp_path), "mysql://iemand@host/db", str(tmp_path / "geen-map" / "r.sqlite3")):
         assert main(["serve", "--port", port, "--db", db]) == 2
         err = capsys.readouterr().err
-        assert err.count("\n") == 1 and err.startswith("ondermijning: error: ") and "Traceback" not in err, err
+        assert err.count("\n") == 1 and err.startswith("ondermijning: fout: ") and "Traceback" not in err, err
     with pytest.raises(SystemExit):
         main(["serve", "--help"])
     shown = capsys.readouterr().out
