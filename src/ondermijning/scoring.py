@@ -34,7 +34,7 @@ from typing import Any
 import attrs
 
 from .errors import UnknownItemError
-from .i18n import _
+from .i18n import _, language
 from .models import ConcernLevel, Signal, SignalList, pack_of
 from .models.common import as_tuple
 from .models.picture import Contribution, ContributionKind
@@ -130,16 +130,24 @@ class Scorer:
         self._rescore = bool(self.rules) or self.duplicates or not self.exact
         self._position = {s.id: i for i, s in enumerate(signal_list.signals)}
         self._lines = {s.id: self._line(s) for s in signal_list.signals}
-        self._step_lines = tuple((step.categories, Contribution(
-            kind=ContributionKind.COMBINATION, source="combination", points=step.bonus,
-            text=step.explanation or _("Signalen in {n} of meer categorieën.").format(n=step.categories)))
-            for step in self.steps)
+        #: the combination steps' explanation lines per language (a scorer is cached, a language is per request)
+        self._step_lines: dict[str, tuple[tuple[int, Contribution], ...]] = {}
         #: the list as bit sets (one bit per signal in list order), for what raises the level next
         self.raising = Raising(signal_list, self.units, self._bonus_units, self.moderate_units, self.high_units)
 
     def to_units(self, value: float) -> int:
         """``value`` in whole units of this list (``value * 10**digits``, exactly)."""
         return int(exact(value) * self.scale)
+
+    def _combination_lines(self) -> tuple[tuple[int, Contribution], ...]:
+        chosen = language()
+        found = self._step_lines.get(chosen)
+        if found is None:
+            found = self._step_lines[chosen] = tuple((step.categories, Contribution(
+                kind=ContributionKind.COMBINATION, source="combination", points=step.bonus,
+                text=step.explanation or _("Signalen in {n} of meer categorieën.").format(n=step.categories)))
+                for step in self.steps)
+        return found
 
     @functools.cached_property
     def list_hash(self) -> str:
@@ -217,7 +225,7 @@ class Scorer:
         else:
             lines = [self._lines[i] for i in (self.in_order(observed) if ordered is None else ordered)]
         categories = len(set(map(self._category, observed)))
-        lines += [line for needed, line in self._step_lines if categories >= needed]
+        lines += [line for needed, line in self._combination_lines() if categories >= needed]
         for rule in self.rules:
             for contribution in rule.contribute(self.signal_list, observed):
                 lines.append(attrs.evolve(contribution, kind=ContributionKind.RULE, source=rule.id))
