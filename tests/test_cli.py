@@ -85,11 +85,10 @@ def test_validate_typo_prints_file_line_and_key(capsys: pytest.CaptureFixture[st
     assert "Traceback" not in out + err
 
 
-@pytest.mark.english
 def test_validate_missing_folder_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     code, _, err = run(capsys, "validate", str(tmp_path / "nope"))
     assert code == 2
-    assert err.strip() == f"ondermijning: error: {tmp_path / 'nope'}: die map bestaat niet"
+    assert err.strip() == f"ondermijning: fout: {tmp_path / 'nope'}: die map bestaat niet"
 
 
 def test_validate_reports_only_the_given_folder(capsys: pytest.CaptureFixture[str], make_pack: MakePack) -> None:
@@ -123,24 +122,22 @@ def test_validate_select_and_ignore(capsys: pytest.CaptureFixture[str], make_pac
     assert (report["valid"], report["stats"]["not_shown"]) == (True, 1)
 
 
-@pytest.mark.english
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
 def test_a_select_or_ignore_value_that_matches_no_code_is_a_usage_error(
         capsys: pytest.CaptureFixture[str], make_pack: MakePack, option: str) -> None:
     folder = make_pack("x", {"routes.toml": route_toml(extra='themes = ["core/drugz"]')})
     code, out, err = run(capsys, "validate", option, "bogus", str(folder))
     assert (code, out) == (2, "")
-    assert err == (f"ondermijning: error: {option} bogus: geen probleemcode begint met 'bogus'; codes zien eruit als "
+    assert err == (f"ondermijning: fout: {option} bogus: geen probleemcode begint met 'bogus'; codes zien eruit als "
                    "L101, V001 of alleen V (zie docs/error-codes.md)\n")
 
 
-@pytest.mark.english
 def test_a_pack_that_does_not_load_is_named_not_silently_left_out(
         capsys: pytest.CaptureFixture[str], make_pack: MakePack) -> None:
     folder = make_pack("x", {"routes.toml": route_toml(extra='levle = ["low"]')})
     code, out, err = run(capsys, "--pack", str(folder), "assess", "--list", "deurne/jongeren",
                          "--signal", "gedrag-agressief")
-    assert code == 0 and "INFORMATION PICTURE" in out
+    assert code == 0 and "INFORMATIEBEELD" in out
     assert err.splitlines() == [
         f"ondermijning: waarschuwing: {folder / 'routes.toml'}:9: L101 onbekende sleutel 'levle' ($.routes[0].levle) "
         "— bedoel je 'levels'?",
@@ -148,7 +145,7 @@ def test_a_pack_that_does_not_load_is_named_not_silently_left_out(
         "validate')"]
     code, out, err = run(capsys, "--pack", str(folder / "nergens"), "packs")
     assert (code, out) == (2, "")
-    assert err == f"ondermijning: error: --pack {folder / 'nergens'}: die map bestaat niet (geef de map die " \
+    assert err == f"ondermijning: fout: --pack {folder / 'nergens'}: die map bestaat niet (geef de map die " \
                   "pack.toml bevat)\n"
 
 
@@ -300,11 +297,10 @@ def test_a_full_disk_is_an_io_error_not_an_internal_error(capsys: pytest.Capture
     assert capsys.readouterr().err == "ondermijning: error: cannot write the output: No space left on device\n"
 
 
-@pytest.mark.english
 @pytest.mark.parametrize(("args", "suggestion"), [
-    (["dilemma", "bankpas"], "did you mean 'nieuwegein/bankpas-uitgeleend'? (zie --list)"),
-    (["guide", "onzichtbare"], "did you mean 'nsob/onzichtbaar-gevolg'? (zie --list)"),
-    (["assess", "--list", "jongens", "--signal", "x"], "did you mean 'deurne/jongeren'? (zie --show-lists)"),
+    (["dilemma", "bankpas"], "bedoel je 'nieuwegein/bankpas-uitgeleend'? (zie --list)"),
+    (["guide", "onzichtbare"], "bedoel je 'nsob/onzichtbaar-gevolg'? (zie --list)"),
+    (["assess", "--list", "jongens", "--signal", "x"], "bedoel je 'deurne/jongeren'? (zie --show-lists)"),
 ])
 def test_unknown_ids_get_a_suggestion_in_every_command(capsys: pytest.CaptureFixture[str], args: list[str],
                                                        suggestion: str) -> None:

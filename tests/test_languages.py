@@ -77,16 +77,19 @@ def _broken(make_pack: MakePack) -> Path:
 
 def test_validate_on_a_broken_pack_speaks_dutch_by_default_and_english_with_lang_en(
         capsys: pytest.CaptureFixture[str], make_pack: MakePack, tmp_path: Path) -> None:
-    """The command's own lines follow the language (the problem lines' words come from loader and validate)."""
+    """The problem lines, the summary and the command's own errors all follow the language."""
     folder = _broken(make_pack)
     code, _out, err = run(capsys, "validate", str(tmp_path / "nergens"))
     assert code == 2 and err.startswith(f"ondermijning: fout: {tmp_path / 'nergens'}: ")
     code, _out, err = run(capsys, "validate", str(tmp_path / "nergens"), "--lang", "en")
     assert code == 2 and err.startswith(f"ondermijning: error: {tmp_path / 'nergens'}: ")
     code, out, _err = run(capsys, "validate", str(folder))
-    assert code == 1 and "L101" in out
-    code, out, _err = run(capsys, "--lang", "en", "validate", str(folder))
-    assert code == 1 and "L101" in out
+    assert code == 1 and "L101 onbekende sleutel 'levle'" in out and ": 2 fouten" in out
+    assert "unknown key" not in out and "error" not in out
+    for words in (["--lang", "en", "validate", str(folder)], ["validate", str(folder), "--lang", "en"]):
+        code, out, _err = run(capsys, *words)
+        assert code == 1 and "L101 unknown key 'levle'" in out and ": 2 errors" in out
+        assert "onbekende sleutel" not in out and "fout" not in out
 
 
 def test_the_environment_and_the_locale_choose_english(make_pack: MakePack) -> None:
