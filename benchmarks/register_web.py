@@ -27,7 +27,6 @@ import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from collections.abc import Callable
 from pathlib import Path
 
@@ -35,7 +34,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from serve import free_port, load, percentile  # noqa: E402
+from serve import free_port, load, percentile, wait_until_serving  # noqa: E402
 
 from ondermijning.assemble import load_catalog  # noqa: E402
 from ondermijning.register.accounts import Accounts  # noqa: E402
@@ -92,15 +91,7 @@ def measure(db: str, args: argparse.Namespace, catalog: object) -> None:
     before: dict[str, float] = {}
     after: dict[str, float] = {}
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://{host}:{port}/api/v1/packs", timeout=2).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("the server did not start") from None
-                time.sleep(0.2)
+        wait_until_serving(server, host, port)
         asyncio.run(load(host, port, requests(host, port, token, ids, "read"), 2, 100, 10))  # warm up
         logged, done = 0, 0
         # reads first, then writes, each between its own baselines: writes lengthen the timelines reads read

@@ -43,6 +43,19 @@ def free_port() -> int:
         return port
 
 
+
+def wait_until_serving(server: subprocess.Popen[bytes], host: str, port: int) -> None:
+    """Return once the started server answers (a minute at most; SystemExit when it stopped or never answered)."""
+    deadline = time.monotonic() + 60
+    while True:
+        try:
+            urllib.request.urlopen(f"http://{host}:{port}/api/v1/packs", timeout=2).close()
+            return
+        except OSError:
+            if server.poll() is not None or time.monotonic() > deadline:
+                raise SystemExit("the server did not start") from None
+            time.sleep(0.2)
+
 def cpu_seconds(pid: int) -> float:
     """User and system CPU time of a process and all its descendants (Linux /proc; NaN elsewhere)."""
     try:
@@ -154,15 +167,7 @@ def main() -> None:
                                str(args.workers), "--log-level", "warning"], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                urllib.request.urlopen(f"http://{host}:{port}/api/v1/packs", timeout=2).close()
-                break
-            except OSError:
-                if server.poll() is not None or time.monotonic() > deadline:
-                    raise SystemExit("the server did not start") from None
-                time.sleep(0.2)
+        wait_until_serving(server, host, port)
         asyncio.run(load(host, port, payloads, 4, 200, 10))  # warm up: imports, caches
         print(f"in-process assess(), one thread: {baseline:8.0f} /s, {baseline_cpu:6.1f} us CPU per call (before)")
         print(f"served, {args.workers} worker(s), POST /api/v1/assessments ({args.list}, 0-15 signals):")
