@@ -151,9 +151,3 @@ def test_a_problem_document_in_english_with_accept_language_en(client: TestClien
     assert english.json()["detail"].startswith("Unknown signal 'gedrag-agresief'")
     assert dutch.json()["detail"].startswith("Onbekend signaal 'gedrag-agresief'")
     assert english.json()["code"] == dutch.json()["code"] == "A003"
-
-
-def test_the_registers_pages_stay_dutch_until_they_are_translated(client: TestClient[Any]) -> None:
-    """A page must not say lang="en" over Dutch text: the register's paths answer in Dutch whatever is asked."""
-    response = client.get("/register", headers={"Accept-Language": "en"})
-    assert response.headers["content-language"] == "nl"

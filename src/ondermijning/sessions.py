@@ -1,7 +1,7 @@
 """Session rules for a case discussion, from the conversation guide (handreiking §3.4).
 
-A finding is advice for the facilitators, in Dutch, with a stable code; the planner's
-trajectory validation uses the same checks.
+A finding is advice for the facilitators, in the chosen language (Dutch by default), with a
+stable code; the planner's trajectory validation uses the same checks.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .errors import Problem, Severity
+from .i18n import _, ngettext
 from .models import ConversationGuide
 
 
@@ -19,19 +20,25 @@ def check_case_session(guide: ConversationGuide, *, participants: int | None = N
     found = []
     low, high = guide.min_participants, guide.max_participants
     if participants is not None and not low <= participants <= high:
-        advice = ("Splits de groep, met een eigen gespreksleider en observator per groep." if participants > high
-                  else "Nodig meer deelnemers uit, zodat er verschillende perspectieven zijn.")
-        found.append(Problem("S001", f"{participants} deelnemers; de leidraad adviseert {low}–{high} deelnemers "
-                                     f"({source}).", hint=advice, severity=Severity.WARNING))
+        advice = (_("Splits de groep, met een eigen gespreksleider en observator per groep.") if participants > high
+                  else _("Nodig meer deelnemers uit, zodat er verschillende perspectieven zijn."))
+        found.append(Problem("S001", ngettext(
+            "{n} deelnemer; de leidraad adviseert {low}–{high} deelnemers ({source}).",
+            "{n} deelnemers; de leidraad adviseert {low}–{high} deelnemers ({source}).", participants).format(
+                n=participants, low=low, high=high, source=source), hint=advice, severity=Severity.WARNING))
     needed = len(guide.roles)
     if facilitators is not None and needed and facilitators < needed:
-        roles = " en ".join(role.name for role in guide.roles)
-        found.append(Problem("S002", f"{facilitators} begeleider(s); de leidraad vraagt er {needed}: {roles} "
-                                     f"({source}).", hint="Zoek een tweede begeleider voor de rol die ontbreekt.",
-                             severity=Severity.WARNING))
+        roles = _(" en ").join(role.name for role in guide.roles)
+        found.append(Problem("S002", ngettext(
+            "{n} begeleider; de leidraad vraagt er {needed}: {roles} ({source}).",
+            "{n} begeleiders; de leidraad vraagt er {needed}: {roles} ({source}).", facilitators).format(
+                n=facilitators, needed=needed, roles=roles, source=source),
+            hint=_("Zoek een begeleider voor elke rol die ontbreekt."), severity=Severity.WARNING))
     if len(cases) > guide.max_cases:
-        found.append(Problem("S003", f"{len(cases)} casussen in één bijeenkomst; de leidraad adviseert er hooguit "
-                                     f"{guide.max_cases} ({source}).",
-                             hint="Bespreek liever één casus goed dan meer casussen gehaast.",
+        found.append(Problem("S003", ngettext(
+            "{n} casus in één bijeenkomst; de leidraad adviseert er hooguit {max} ({source}).",
+            "{n} casussen in één bijeenkomst; de leidraad adviseert er hooguit {max} ({source}).", len(cases)).format(
+                n=len(cases), max=guide.max_cases, source=source),
+                             hint=_("Bespreek liever één casus goed dan meer casussen gehaast."),
                              severity=Severity.WARNING))
     return found

@@ -14,15 +14,8 @@ from litestar.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..i18n import language, negotiate, using
 
-#: paths whose pages and API are written in Dutch only for now (the register's, on its own branch): they stay
-#: Dutch, so that a page never says lang="en" over Dutch text
-DUTCH_ONLY = ("/register", "/api/v1/register")
-
 
 def _requested(scope: Scope) -> str:
-    path = scope.get("path", "")
-    if any(path == prefix or path.startswith(prefix + "/") for prefix in DUTCH_ONLY):
-        return "nl"
     for name, value in scope.get("headers", ()):
         if name == b"accept-language":
             return negotiate(value.decode("latin-1"))

@@ -1,7 +1,7 @@
 """What every request of the app reads: the catalog and what is known about it, loaded once, never written.
 
 The app keeps no state about the people who use it: :class:`Site` holds only the catalog (read-only)
-and its validation report, computed on first use.
+and its validation report, computed on first use (its messages once per language asked for).
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from litestar.di import NamedDependency
 
 from ..catalog import Catalog
 from ..errors import Problem, Severity
+from ..i18n import language
 from ..models import RouteScope, pack_of
 
 
@@ -34,12 +35,22 @@ class Site:
 
     catalog: Catalog
     register_enabled: bool = False
+    _problems: dict[str, tuple[Problem, ...]] = attrs.field(factory=dict, init=False, repr=False)
 
-    @functools.cached_property
+    @property
     def problems(self) -> tuple[Problem, ...]:
-        from ..validate import validate_catalog
+        """What the validator finds in the catalog, with its messages in the request's language.
 
-        return (*self.catalog.problems, *validate_catalog(self.catalog))
+        The catalog's own load problems keep the language the catalog was loaded in (they are
+        made once, with the catalog).
+        """
+        chosen = language()
+        found = self._problems.get(chosen)
+        if found is None:
+            from ..validate import validate_catalog
+
+            found = self._problems[chosen] = (*self.catalog.problems, *validate_catalog(self.catalog))
+        return found
 
     @functools.cached_property
     def reports(self) -> Mapping[str, PackReport]:

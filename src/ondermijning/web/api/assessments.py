@@ -7,7 +7,7 @@ from litestar.params import JSONBody
 
 from ...assessment import assess
 from ...errors import InvalidSignalListError, UnknownItemError
-from ...i18n import _
+from ...i18n import N_, _
 from ...models.picture import InformationPicture, Observation, ObservationKind
 from ..problems import ApiProblem, ProblemItem, unknown
 from ..site import SiteDep
@@ -58,7 +58,7 @@ def _path_of(request: AssessmentRequest, item_id: str) -> str:
 
 
 @post("/assessments", dto=ModelDTO[AssessmentRequest], return_dto=ModelDTO[InformationPicture], status_code=200,
-      operation_id="createAssessment", summary="Informatiebeeld van waargenomen signalen", tags=["signaleren"],
+      operation_id="createAssessment", summary=N_("Informatiebeeld van waargenomen signalen"), tags=["signaleren"],
       sync_to_thread=False)
 def create_assessment(data: JSONBody[AssessmentRequest], site: SiteDep) -> InformationPicture:
     """Score the observed signals of a list: the information picture as ``to_json`` writes it.

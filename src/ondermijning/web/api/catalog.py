@@ -15,6 +15,7 @@ from litestar.params import FromPath, QueryParameter
 
 from ...assessment import select_routes
 from ...errors import UnknownItemError
+from ...i18n import N_
 from ...models import (
     Case,
     ConcernLevel,
@@ -30,13 +31,15 @@ from ..site import SiteDep
 from .models import PackStatus
 from .wire import ModelDTO
 
-#: path segment, catalog family, model, Dutch kind, English kind (for UnknownItemError), summary
-FAMILIES: tuple[tuple[str, str, type[Any], str, str], ...] = (
-    ("signal-lists", "signal_lists", SignalList, "signalenlijst", "signal list"),
-    ("dilemma-cards", "dilemma_cards", DilemmaCard, "dilemmakaart", "dilemma card"),
-    ("cases", "cases", Case, "casus", "case"),
-    ("guides", "guides", ConversationGuide, "gespreksleidraad", "conversation guide"),
-    ("workshops", "workshops", Workshop, "module", "workshop"),
+#: path segment, catalog family, model, kind (for UnknownItemError), the summaries of the list and the item
+FAMILIES: tuple[tuple[str, str, type[Any], str, str, str], ...] = (
+    ("signal-lists", "signal_lists", SignalList, "signal list", N_("Alle signalenlijsten"), N_("Eén signalenlijst")),
+    ("dilemma-cards", "dilemma_cards", DilemmaCard, "dilemma card", N_("Alle dilemmakaarten"),
+     N_("Eén dilemmakaart")),
+    ("cases", "cases", Case, "case", N_("Alle casussen"), N_("Eén casus")),
+    ("guides", "guides", ConversationGuide, "conversation guide", N_("Alle gespreksleidraden"),
+     N_("Eén gespreksleidraad")),
+    ("workshops", "workshops", Workshop, "workshop", N_("Alle modules"), N_("Eén module")),
 )
 
 
@@ -57,14 +60,14 @@ def pack_status(site: SiteDep, pack_id: str) -> PackStatus:
                       counts=counts, valid=report.errors == 0, errors=report.errors, warnings=report.warnings)
 
 
-@get("/packs", return_dto=ModelDTO[PackStatus], operation_id="listPacks", summary="Alle packs met versie en status",
+@get("/packs", return_dto=ModelDTO[PackStatus], operation_id="listPacks", summary=N_("Alle packs met versie en status"),
      sync_to_thread=False)
 def list_packs(site: SiteDep) -> list[PackStatus]:
     """Every installed pack: its version, provider, item counts and validation status."""
     return [pack_status(site, pack_id) for pack_id in sorted(site.catalog.packs)]
 
 
-@get("/packs/{pack_id:str}", return_dto=ModelDTO[PackStatus], operation_id="getPack", summary="Eén pack",
+@get("/packs/{pack_id:str}", return_dto=ModelDTO[PackStatus], operation_id="getPack", summary=N_("Eén pack"),
      sync_to_thread=False)
 def get_pack(site: SiteDep, pack_id: FromPath[str]) -> PackStatus:
     """One pack by its id (``deurne``)."""
@@ -72,20 +75,21 @@ def get_pack(site: SiteDep, pack_id: FromPath[str]) -> PackStatus:
     return pack_status(site, pack_id)
 
 
-@get("/routes", return_dto=ModelDTO[Route], operation_id="listRoutes", summary="Routes, gefilterd",
+@get("/routes", return_dto=ModelDTO[Route], operation_id="listRoutes", summary=N_("Routes, gefilterd"),
      sync_to_thread=False)
 def list_routes(
     site: SiteDep,
     municipality: Annotated[str | None, QueryParameter(
-        description="pack id of a municipality: its local routes first, then national ones; other municipalities' "
-                    "routes left out. Default: the pack of signal_list; without either, national routes only")] = None,
-    level: Annotated[ConcernLevel | None, QueryParameter(description="only routes for this concern level")] = None,
+        description=N_("pack-id van een gemeente: eerst haar lokale routes, dan de landelijke; routes van andere "
+                       "gemeenten vallen weg. Standaard: het pack van signal_list; zonder beide alleen de landelijke "
+                       "routes"))] = None,
+    level: Annotated[ConcernLevel | None, QueryParameter(description=N_("alleen routes voor dit zorgniveau"))] = None,
     theme: Annotated[list[str] | None, QueryParameter(
-        description="only routes for these themes (repeat for more; routes without themes fit every theme), "
-                    "e.g. core/drugs")] = None,
+        description=N_("alleen routes voor deze thema's (herhaal voor meer; een route zonder thema's past bij elk "
+                       "thema), bijvoorbeeld core/drugs"))] = None,
     signal_list: Annotated[str | None, QueryParameter(
-        description="the list being assessed: routes that name lists only for it (without: routes that name "
-                    "no lists), e.g. deurne/jongeren")] = None,
+        description=N_("de lijst die wordt beoordeeld: routes die lijsten noemen alleen als ze deze noemen (zonder: "
+                       "alleen routes die geen lijsten noemen), bijvoorbeeld deurne/jongeren"))] = None,
 ) -> list[Route]:
     """Whom to contact for what: the routes ``assess`` names for this municipality, level, themes and list.
 
@@ -104,7 +108,7 @@ def list_routes(
     return select_routes(catalog.routes, level, theme, municipality=whose, signal_list=signal_list or "")
 
 
-def _family_handlers(segment: str, family: str, model: type[Any], dutch: str, english: str
+def _family_handlers(segment: str, family: str, model: type[Any], kind: str, all_summary: str, one_summary: str
                      ) -> list[HTTPRouteHandler]:
     name = model.__name__
 
@@ -112,19 +116,19 @@ def _family_handlers(segment: str, family: str, model: type[Any], dutch: str, en
         return list(site.catalog.family(family).values())
 
     def get_item(site: SiteDep, pack: FromPath[str], item: FromPath[str]) -> Any:
-        return find(site.catalog.family(family), f"{pack}/{item}", english)
+        return find(site.catalog.family(family), f"{pack}/{item}", kind)
 
-    list_items.__doc__ = f"Alle items van deze soort ({dutch}), zoals to_json ze schrijft."
-    get_item.__doc__ = f"Eén {dutch} op id: pack en item, met hun schuine streep (pack/item)."
+    list_items.__doc__ = f"Every {kind} of the catalog, as to_json writes them."
+    get_item.__doc__ = f"One {kind} by id: pack and item with their slash (pack/item)."
     list_items.__annotations__ = {"site": SiteDep, "return": list[model]}  # type: ignore[valid-type]
     get_item.__annotations__ = {"site": SiteDep, "pack": FromPath[str], "item": FromPath[str], "return": model}
     return [
         get(f"/{segment}", return_dto=ModelDTO[model],  # type: ignore[valid-type]
             operation_id=f"list{name}s", sync_to_thread=False,
-            summary=f"Alle: {dutch}")(list_items),
+            summary=all_summary)(list_items),
         get(f"/{segment}/{{pack:str}}/{{item:str}}", return_dto=ModelDTO[model],  # type: ignore[valid-type]
             operation_id=f"get{name}",
-            sync_to_thread=False, summary=f"Eén {dutch}")(get_item),
+            sync_to_thread=False, summary=one_summary)(get_item),
     ]
 
 

@@ -10,7 +10,7 @@ from litestar import Response, post
 from litestar.params import JSONBody, QueryParameter
 
 from ...converter import converter
-from ...i18n import _
+from ...i18n import N_, _
 from ...ics import calendar
 from ...planner import Findings, FindingsError, PlanError, Proposal, findings_from_data, propose, trajectory_events
 from ..problems import ApiProblem, from_problems
@@ -45,22 +45,22 @@ def calendar_for(proposal: Proposal, site: SiteDep, time: datetime.time | None, 
 
 
 @post("/plans", dto=ModelDTO[Findings], return_dto=ModelDTO[Proposal], status_code=200, operation_id="createPlan",
-      summary="Trainingstraject uit de bevindingen van de verkenning", tags=["training"], sync_to_thread=False)
+      summary=N_("Trainingstraject uit de bevindingen van de verkenning"), tags=["training"], sync_to_thread=False)
 def create_plan(data: JSONBody[Findings], site: SiteDep) -> Proposal:
     """The proposed trajectory for what the exploration found, with what was left out and why."""
     return proposal_for(data, site)
 
 
 @post("/plans/calendar", dto=ModelDTO[Findings], status_code=200, operation_id="createPlanCalendar",
-      summary="Het voorgestelde traject als agenda (.ics)", tags=["training"], media_type="text/calendar",
+      summary=N_("Het voorgestelde traject als agenda (.ics)"), tags=["training"], media_type="text/calendar",
       sync_to_thread=False)
 def create_plan_calendar(
     data: JSONBody[Findings],
     site: SiteDep,
-    time: Annotated[str | None, QueryParameter(pattern=_TIME.pattern, description="start time of every session, HH:MM "
-                                          "(default: whole-day events)")] = None,
+    time: Annotated[str | None, QueryParameter(pattern=_TIME.pattern, description=N_(
+        "begintijd van elke bijeenkomst, UU:MM (standaard: bijeenkomsten van een hele dag)"))] = None,
     hours: Annotated[float, QueryParameter(ge=0.25, le=12,
-                                           description="length of a session in hours, with time")] = 3.0,
+                                           description=N_("duur van een bijeenkomst in uren, bij time"))] = 3.0,
 ) -> Response[str]:
     """The proposed trajectory's sessions as an iCalendar file (RFC 5545), to download."""
     at = datetime.time.fromisoformat(time) if time is not None else None

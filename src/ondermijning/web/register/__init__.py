@@ -1,4 +1,4 @@
-"""The register on ``ondermijning serve``: a JSON API under ``/api/v1/register`` and Dutch pages.
+"""The register on ``ondermijning serve``: a JSON API under ``/api/v1/register`` and pages (Dutch, or English).
 
 :func:`mount` gives what :func:`ondermijning.web.create_app` adds when it is handed a register
 (``ondermijning serve --db``); without one, none of this is loaded and the app stays stateless.
@@ -24,6 +24,7 @@ from litestar import Router
 from litestar.di import Provide
 from litestar.response import Redirect
 
+from ...i18n import N_
 from ...register.documents import register_schemas
 from ...register.service import Register
 from ..problems import ApiProblem
@@ -47,7 +48,7 @@ class Mounted:
     schemas: Callable[[str], dict[str, Any]]  # component schemas, references at the prefix given
     bodies: tuple[type, ...]  # request models, described by the library's generator
     responses: dict[str, str]  # operation id -> the component schema of its answer ("X[]": an array of X)
-    description: str
+    description: str  # marked for the catalog, translated where the OpenAPI document is made
     api_prefix: str = API_PREFIX  # its operations need a bearer token
 
 
@@ -71,6 +72,6 @@ def mount(register: Register) -> Mounted:
         routes=(api, pages), dependencies={"register_site": Provide(provide, use_cache=True, sync_to_thread=False)},
         cookies=COOKIES, problem_of=register_problem, schemas=lambda prefix: register_schemas(prefix),
         bodies=BODIES, responses={**api_cases.RESPONSES, **api_admin.RESPONSES},
-        description=("Met een register (ondermijning serve --db) ook /api/v1/register: casussen over tijd onder een "
+        description=N_("Met een register (ondermijning serve --db) ook /api/v1/register: casussen over tijd onder een "
                      "pseudoniem, voor systemen met een API-token (Authorization: Bearer). Elke inzage en wijziging "
                      "staat met doel en grondslag in het verwerkingslogboek; inzien vraagt ?purpose=."))

@@ -11,6 +11,7 @@ from litestar import get, post
 from litestar.params import FromPath, JSONBody
 
 from ...converter import converter
+from ...i18n import N_
 from ...register.accounts import User
 from ...register.render import CASE_FORMAT_VERSION
 from ..api.wire import ModelDTO
@@ -28,14 +29,14 @@ def user_data(user: User) -> dict[str, Any]:
     return data
 
 
-@get("/users", operation_id="listRegisterUsers", summary="Alle gebruikers", tags=TAGS, sync_to_thread=True)
+@get("/users", operation_id="listRegisterUsers", summary=N_("Alle gebruikers"), tags=TAGS, sync_to_thread=True)
 def list_users(register_site: RegisterDep, caller: CallerDep) -> list[dict[str, Any]]:
     """Every user with role, municipality and whether they are disabled (administrators)."""
     return [user_data(u) for u in register_site.accounts.users(caller)]
 
 
 @post("/users", dto=ModelDTO[RegisterUserRequest], return_dto=None, status_code=201,
-      operation_id="createRegisterUser", summary="Een gebruiker toevoegen", tags=TAGS, sync_to_thread=True)
+      operation_id="createRegisterUser", summary=N_("Een gebruiker toevoegen"), tags=TAGS, sync_to_thread=True)
 def create_user(data: JSONBody[RegisterUserRequest], register_site: RegisterDep, caller: CallerDep) -> dict[str, Any]:
     """A new person (with ``password``, at least 12 characters) or system (then issue it a token)."""
     user = register_site.accounts.add_user(caller, data.name, role=data.role, municipality=data.municipality,
@@ -44,7 +45,7 @@ def create_user(data: JSONBody[RegisterUserRequest], register_site: RegisterDep,
 
 
 @post("/users/{name:str}/disable", status_code=200, operation_id="disableRegisterUser",
-      summary="Een gebruiker uitschakelen", tags=TAGS, sync_to_thread=True)
+      summary=N_("Een gebruiker uitschakelen"), tags=TAGS, sync_to_thread=True)
 def disable_user(register_site: RegisterDep, caller: CallerDep, name: FromPath[str]) -> dict[str, Any]:
     """The user can no longer log in or use a token; their sessions end."""
     accounts = register_site.accounts
@@ -53,7 +54,7 @@ def disable_user(register_site: RegisterDep, caller: CallerDep, name: FromPath[s
 
 
 @post("/users/{name:str}/tokens", dto=ModelDTO[RegisterTokenRequest], return_dto=None, status_code=201,
-      operation_id="issueRegisterToken", summary="Een API-token uitgeven", tags=TAGS, sync_to_thread=True)
+      operation_id="issueRegisterToken", summary=N_("Een API-token uitgeven"), tags=TAGS, sync_to_thread=True)
 def issue_token(data: JSONBody[RegisterTokenRequest], register_site: RegisterDep, caller: CallerDep,
                 name: FromPath[str]) -> dict[str, Any]:
     """A new API token for a user: shown once, in this answer; only its hash is kept."""
@@ -61,7 +62,7 @@ def issue_token(data: JSONBody[RegisterTokenRequest], register_site: RegisterDep
     return {"kind": "register_token", "format_version": CASE_FORMAT_VERSION, "user": name, "token": token}
 
 
-@get("/log/verify", operation_id="verifyRegisterLog", summary="Het verwerkingslogboek controleren", tags=TAGS,
+@get("/log/verify", operation_id="verifyRegisterLog", summary=N_("Het verwerkingslogboek controleren"), tags=TAGS,
      sync_to_thread=True)
 def verify_log(register_site: RegisterDep, caller: CallerDep) -> dict[str, Any]:
     """Walk the processing log's hash chain: how many lines, the head's hash, every break (administrators and

@@ -15,6 +15,7 @@ from litestar import get, post
 from litestar.di import NamedDependency
 from litestar.params import FromPath, JSONBody, QueryParameter
 
+from ...i18n import N_
 from ...models.picture import Judgement, Observation, ObservationKind
 from ...register.documents import case_summary
 from ...register.model import Actor, CaseRecord
@@ -34,10 +35,11 @@ from .context import RegisterDep
 
 #: the actor behind the request's API token (``auth.api_actor``), injected by name
 CallerDep = NamedDependency[Actor]
-Purpose = Annotated[str, QueryParameter(description="why you read this (required; the processing log records it)",
-                                        min_length=1, max_length=2000)]
-OptionalPurpose = Annotated[str | None, QueryParameter(description="why you read this (the processing log records "
-                                                       "it; default: feedback to the reporter)", max_length=2000)]
+Purpose = Annotated[str, QueryParameter(description=N_("waarom je dit inziet (verplicht; het verwerkingslogboek legt "
+                                                       "het vast)"), min_length=1, max_length=2000)]
+OptionalPurpose = Annotated[str | None, QueryParameter(description=N_(
+    "waarom je dit inziet (het verwerkingslogboek legt het vast; standaard: terugkoppeling aan de melder)"),
+    max_length=2000)]
 Document = dict[str, Any]
 TAGS = ["register"]
 
@@ -57,18 +59,18 @@ def observations(facts: Iterable[str], interpretations: Iterable[str]) -> list[s
     return [*facts, *(Observation(signal=s, kind=ObservationKind.INTERPRETATION) for s in interpretations)]
 
 
-@get("/cases", operation_id="listRegisterCases", summary="Casussen die je mag inzien", tags=TAGS,
+@get("/cases", operation_id="listRegisterCases", summary=N_("Casussen die je mag inzien"), tags=TAGS,
      sync_to_thread=True)
 def list_cases(register_site: RegisterDep, caller: CallerDep, purpose: Purpose,
-               municipality: Annotated[str | None, QueryParameter(description="only this municipality's cases "
-                                                                  "(a pack id)")] = None) -> list[Document]:
+               municipality: Annotated[str | None, QueryParameter(
+                   description=N_("alleen de casussen van deze gemeente (een pack-id)"))] = None) -> list[Document]:
     """The cases of the caller's municipality, without their timelines (coordinators; others get 403)."""
     cases = register_site.register.cases(caller, municipality=municipality or "", purpose=purpose)
     return [case_summary(case) for case in cases]
 
 
 @post("/cases", dto=ModelDTO[RegisterCaseRequest], return_dto=None, status_code=201, operation_id="createRegisterCase",
-      summary="Een casus openen", tags=TAGS, sync_to_thread=True)
+      summary=N_("Een casus openen"), tags=TAGS, sync_to_thread=True)
 def create_case(data: JSONBody[RegisterCaseRequest], register_site: RegisterDep, caller: CallerDep) -> Document:
     """Open a case under a pseudonym (a code, never a name) in a municipality (a pack id)."""
     register = register_site.register
@@ -76,7 +78,7 @@ def create_case(data: JSONBody[RegisterCaseRequest], register_site: RegisterDep,
     return case_data(CaseRecord(case=case, timeline=(), retention=retention_of(register.catalog, case)))
 
 
-@get("/cases/{case_id:str}", operation_id="getRegisterCase", summary="Eén casus met zijn tijdlijn", tags=TAGS,
+@get("/cases/{case_id:str}", operation_id="getRegisterCase", summary=N_("Eén casus met zijn tijdlijn"), tags=TAGS,
      sync_to_thread=True)
 def get_case(register_site: RegisterDep, caller: CallerDep, case_id: FromPath[str], purpose: Purpose) -> Document:
     """The whole case: every picture pinned to its versions, the computed level as advice beside the joint
@@ -84,7 +86,7 @@ def get_case(register_site: RegisterDep, caller: CallerDep, case_id: FromPath[st
     return case_data(register_site.register.show(caller, case_id, purpose=purpose))
 
 
-@get("/cases/{case_id:str}/status", operation_id="getRegisterCaseStatus", summary="De status van een melding",
+@get("/cases/{case_id:str}/status", operation_id="getRegisterCaseStatus", summary=N_("De status van een melding"),
      tags=TAGS, sync_to_thread=True)
 def get_status(register_site: RegisterDep, caller: CallerDep, case_id: FromPath[str],
                purpose: OptionalPurpose = None) -> Document:
@@ -92,7 +94,7 @@ def get_status(register_site: RegisterDep, caller: CallerDep, case_id: FromPath[
     return status_data(register_site.register.status(caller, case_id, purpose=purpose or ""))
 
 
-@get("/reports", operation_id="listRegisterReports", summary="De status van je eigen meldingen", tags=TAGS,
+@get("/reports", operation_id="listRegisterReports", summary=N_("De status van je eigen meldingen"), tags=TAGS,
      sync_to_thread=True)
 def list_reports(register_site: RegisterDep, caller: CallerDep, purpose: OptionalPurpose = None) -> list[Document]:
     """The status of every case the caller opened (in their municipality): a reporter's overview."""
@@ -100,7 +102,7 @@ def list_reports(register_site: RegisterDep, caller: CallerDep, purpose: Optiona
 
 
 @post("/cases/{case_id:str}/assessments", dto=ModelDTO[RegisterAssessmentRequest], return_dto=None,
-      status_code=201, operation_id="addRegisterAssessment", summary="Een beeld toevoegen", tags=TAGS,
+      status_code=201, operation_id="addRegisterAssessment", summary=N_("Een beeld toevoegen"), tags=TAGS,
       sync_to_thread=True)
 def add_assessment(data: JSONBody[RegisterAssessmentRequest], register_site: RegisterDep, caller: CallerDep,
                    case_id: FromPath[str]) -> Document:
@@ -113,7 +115,7 @@ def add_assessment(data: JSONBody[RegisterAssessmentRequest], register_site: Reg
 
 
 @post("/cases/{case_id:str}/judgements", dto=ModelDTO[RegisterJudgementRequest], return_dto=None,
-      status_code=201, operation_id="addRegisterJudgement", summary="Het gezamenlijk oordeel toevoegen", tags=TAGS,
+      status_code=201, operation_id="addRegisterJudgement", summary=N_("Het gezamenlijk oordeel toevoegen"), tags=TAGS,
       sync_to_thread=True)
 def add_judgement(data: JSONBody[RegisterJudgementRequest], register_site: RegisterDep, caller: CallerDep,
                   case_id: FromPath[str]) -> Document:
@@ -124,7 +126,7 @@ def add_judgement(data: JSONBody[RegisterJudgementRequest], register_site: Regis
 
 
 @post("/cases/{case_id:str}/actions", dto=ModelDTO[RegisterActionRequest], return_dto=None, status_code=201,
-      operation_id="addRegisterAction", summary="De gekozen route vastleggen", tags=TAGS, sync_to_thread=True)
+      operation_id="addRegisterAction", summary=N_("De gekozen route vastleggen"), tags=TAGS, sync_to_thread=True)
 def add_action(data: JSONBody[RegisterActionRequest], register_site: RegisterDep, caller: CallerDep,
                case_id: FromPath[str]) -> Document:
     """Record the route taken: advice asked, a report made or a consultation held, and with whom."""
@@ -134,7 +136,7 @@ def add_action(data: JSONBody[RegisterActionRequest], register_site: RegisterDep
 
 
 @post("/cases/{case_id:str}/feedback", dto=ModelDTO[RegisterFeedbackRequest], return_dto=None, status_code=201,
-      operation_id="addRegisterFeedback", summary="Terugkoppeling aan de melder", tags=TAGS, sync_to_thread=True)
+      operation_id="addRegisterFeedback", summary=N_("Terugkoppeling aan de melder"), tags=TAGS, sync_to_thread=True)
 def add_feedback(data: JSONBody[RegisterFeedbackRequest], register_site: RegisterDep, caller: CallerDep,
                  case_id: FromPath[str]) -> Document:
     """Tell the reporter where their signal stands; ``message`` holds only what may be shared with them."""
@@ -144,7 +146,7 @@ def add_feedback(data: JSONBody[RegisterFeedbackRequest], register_site: Registe
 
 
 @post("/cases/{case_id:str}/closing", dto=ModelDTO[RegisterClosingRequest], return_dto=None, status_code=201,
-      operation_id="closeRegisterCase", summary="De casus sluiten", tags=TAGS, sync_to_thread=True)
+      operation_id="closeRegisterCase", summary=N_("De casus sluiten"), tags=TAGS, sync_to_thread=True)
 def close_case(data: JSONBody[RegisterClosingRequest], register_site: RegisterDep, caller: CallerDep,
                case_id: FromPath[str]) -> Document:
     """Close the case: no more pictures, judgements or routes; feedback may still follow."""
@@ -154,7 +156,7 @@ def close_case(data: JSONBody[RegisterClosingRequest], register_site: RegisterDe
 
 
 @post("/cases/{case_id:str}/reassessments", dto=ModelDTO[RegisterReassessmentRequest], return_dto=None,
-      status_code=201, operation_id="reassessRegisterCase", summary="Herbeoordelen met de packs van nu", tags=TAGS,
+      status_code=201, operation_id="reassessRegisterCase", summary=N_("Herbeoordelen met de packs van nu"), tags=TAGS,
       sync_to_thread=True)
 def reassess(data: JSONBody[RegisterReassessmentRequest], register_site: RegisterDep, caller: CallerDep,
              case_id: FromPath[str]) -> Document:

@@ -11,10 +11,9 @@ from litestar.params import Body
 from litestar.response import Template
 
 from ...register.accounts import Session
-from ...register.render import FEEDBACK_LABEL
 from ..pages.forms import Form
 from ..site import Site
-from .views import ROLE_LABELS, when
+from .views import label, when
 
 #: a posted form, as Litestar reads it (a repeated field is a list)
 FormBody = Annotated[dict[str, Any], Body(media_type=RequestEncodingType.URL_ENCODED)]
@@ -30,5 +29,5 @@ def page(template: str, site: Site, session: Session | None, *, status_code: int
     """A register page (``templates/register/TEMPLATE``) with who is logged in and their form token."""
     return Template(f"register/{template}", status_code=status_code, cookies=cookies or [],
                     context={"site": site, "session": session, "user": session.user if session else None,
-                             "csrf": session.csrf if session else "", "role_labels": ROLE_LABELS,
-                             "feedback_labels": FEEDBACK_LABEL, "when": when, **context})
+                             "csrf": session.csrf if session else "", "label": label,
+                             "when": when, **context})

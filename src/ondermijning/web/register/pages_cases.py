@@ -33,8 +33,8 @@ Req = Request[Any, Any, Any]
 CASES = "/register/casussen"
 
 
-def _purpose_page(site: SiteDep, session: Any, action: str, what: str) -> Template:
-    return page("purpose.html", site, session, action=action, what=what, purposes=PURPOSES)
+def _purpose_page(site: SiteDep, session: Any, action: str, question: str) -> Template:
+    return page("purpose.html", site, session, action=action, question=question, purposes=PURPOSES)
 
 
 @get(CASES, sync_to_thread=True, include_in_schema=False)
@@ -43,7 +43,7 @@ def cases(request: Req, site: SiteDep, register_site: RegisterDep) -> Template:
     session = require_session(request, register_site)
     purpose = one(query_of(request), "doel")
     if not purpose:
-        return _purpose_page(site, session, CASES, _("de casussen van je gemeente"))
+        return _purpose_page(site, session, CASES, _("Waarom wil je de casussen van je gemeente inzien?"))
     found = register_site.register.cases(session_actor(session), purpose=purpose)
     return page("cases.html", site, session, cases=found, purpose=purpose)
 
@@ -54,7 +54,8 @@ def case_page(request: Req, site: SiteDep, register_site: RegisterDep, case_id: 
     session = require_session(request, register_site)
     purpose = one(query_of(request), "doel")
     if not purpose:
-        return _purpose_page(site, session, f"{CASES}/{quote(case_id)}", _("casus {case}").format(case=case_id))
+        return _purpose_page(site, session, f"{CASES}/{quote(case_id)}", _("Waarom wil je casus {case} inzien?").format(
+            case=case_id))
     record = register_site.register.show(session_actor(session), case_id, purpose=purpose)
     return page("case.html", site, session, view=case_view(record, site.catalog), purpose=purpose,
                 levels=list(ConcernLevel), statuses=list(FeedbackStatus))

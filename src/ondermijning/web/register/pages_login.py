@@ -8,6 +8,7 @@ from litestar import Request, get, post
 from litestar.response import Redirect, Response, Template
 
 from ...i18n import _
+from ...register.accounts import SESSION_HOURS
 from ...register.limits import NAME_FAILURES, WINDOW_MINUTES
 from ...register.model import Role
 from ..pages.forms import one, query_of
@@ -38,7 +39,7 @@ def _login_page(request: Req, site: SiteDep, *, back: str, problem: str = "", na
                 note: str = "") -> Template:
     token, cookie = login_token(request)
     return page("login.html", site, None, cookies=[cookie] if cookie else [], login_csrf=token, back=back,
-                problem=problem, name=name, note=note)
+                problem=problem, name=name, note=note, session_hours=SESSION_HOURS)
 
 
 @get("/aanmelden", sync_to_thread=True, include_in_schema=False)

@@ -16,8 +16,8 @@ from typing import Any
 import attrs
 
 from ...catalog import Catalog
-from ...i18n import _
-from ...models import Route, RouteScope, SignalList, pack_of
+from ...i18n import N_, _
+from ...models import Route, RouteAction, RouteScope, SignalList, pack_of
 from ...models.picture import InformationPicture, Judgement
 from ...planner.document import dutch_date
 from ...register.model import (
@@ -26,30 +26,49 @@ from ...register.model import (
     CaseStatus,
     Closing,
     Feedback,
+    FeedbackStatus,
     Role,
     RouteTaken,
     SentPicture,
     StatusView,
     TimelineEntry,
 )
-from ...register.render import ACTION_LABEL, FEEDBACK_LABEL, pins_text, retention_text
+from ...register.render import pins_text, retention_text
+from ...render.picture import kind_label
 from ...serialize import compare_pins
 
-ROLE_LABELS = {Role.REPORTER: "melder", Role.COORDINATOR: "coördinator", Role.ADMINISTRATOR: "beheerder"}
-STATUS_LABELS = {CaseStatus.OPEN: "loopt", CaseStatus.CLOSED: "afgesloten"}
-KIND_TITLES = {Assessment: "Beeld", SentPicture: "Beeld naar het casussysteem", Judgement: "Gezamenlijk oordeel",
-               RouteTaken: "Route", Feedback: "Terugkoppeling aan de melder", Closing: "Gesloten"}
+#: the words a person reads for the register's codes (translated where shown: :func:`label`)
+ROLE_LABELS: dict[Any, str] = {Role.REPORTER: N_("melder"), Role.COORDINATOR: N_("coördinator"),
+                               Role.ADMINISTRATOR: N_("beheerder")}
+STATUS_LABELS: dict[Any, str] = {CaseStatus.OPEN: N_("loopt"), CaseStatus.CLOSED: N_("afgesloten")}
+FEEDBACK_LABELS: dict[Any, str] = {FeedbackStatus.RECEIVED: N_("ontvangen"),
+                                   FeedbackStatus.IN_PROGRESS: N_("in behandeling"),
+                                   FeedbackStatus.CLOSED: N_("afgerond")}
+#: what was done along a route, as the timeline says it
+TAKEN_LABELS = {RouteAction.ADVICE: N_("advies gevraagd"), RouteAction.REPORT: N_("melding gedaan"),
+                RouteAction.CONSULT: N_("overleg")}
+KIND_TITLES = {Assessment: N_("Beeld"), SentPicture: N_("Beeld naar het casussysteem"),
+               Judgement: N_("Gezamenlijk oordeel"), RouteTaken: N_("Route"),
+               Feedback: N_("Terugkoppeling aan de melder"), Closing: N_("Gesloten")}
 #: common purposes to read a case for; anything else can be typed
-PURPOSES = ("voorbereiding casusoverleg", "terugkoppeling aan de melder", "vervolg afspreken",
-            "herbeoordeling na nieuwe signalen", "verzoek van de betrokkene")
+PURPOSES = (N_("voorbereiding casusoverleg"), N_("terugkoppeling aan de melder"), N_("vervolg afspreken"),
+            N_("herbeoordeling na nieuwe signalen"), N_("verzoek van de betrokkene"))
 try:
     _ZONE: datetime.tzinfo = zoneinfo.ZoneInfo("Europe/Amsterdam")
 except zoneinfo.ZoneInfoNotFoundError:  # pragma: no cover - a system without time-zone data
     _ZONE = datetime.timezone.utc
 
 
+_LABELS = {**ROLE_LABELS, **STATUS_LABELS, **FEEDBACK_LABELS}
+
+
+def label(code: Role | CaseStatus | FeedbackStatus) -> str:
+    """A role, a case's status or a feedback status as a person reads it, in the request's language."""
+    return _(_LABELS[code])
+
+
 def when(moment: datetime.datetime) -> str:
-    """``2026-12-01T12:05Z`` -> ``dinsdag 1 december 2026, 13:05`` (Dutch time)."""
+    """``2026-12-01T12:05Z`` -> ``dinsdag 1 december 2026, 13:05`` (Dutch time; the date in the request's language)."""
     local = moment.astimezone(_ZONE)
     return f"{dutch_date(local.date())}, {local:%H:%M}"
 
@@ -94,10 +113,9 @@ class CaseView:
 def picture_view(picture: InformationPicture, catalog: Catalog) -> PictureView:
     signal_list = catalog.signal_lists.get(picture.signal_list)
     texts = {s.id: s.text for s in signal_list.signals} if signal_list is not None else {}
-    kinds = {"fact": _("feit"), "interpretation": _("interpretatie")}
     return PictureView(
         picture=picture, list_name=signal_list.name if signal_list is not None else picture.signal_list,
-        observations=tuple((texts.get(o.signal, o.signal), kinds[o.kind.value]) for o in picture.observations),
+        observations=tuple((texts.get(o.signal, o.signal), kind_label(o.kind)) for o in picture.observations),
         pins=pins_text(picture.pins), changed=tuple(d.message for d in compare_pins(picture, catalog)))
 
 
@@ -116,17 +134,17 @@ def entry_view(entry: TimelineEntry, catalog: Catalog) -> EntryView:
         lines.append(_("Reden: {reason}").format(reason=item.reason))
         lines.append(_("Geraadpleegd: {roles}.").format(roles=", ".join(item.consulted) or _("niemand genoemd")))
     elif isinstance(item, RouteTaken):
-        lines.append(f"{item.name}: {ACTION_LABEL[item.action.value]}.")
+        lines.append(f"{item.name}: {_(TAKEN_LABELS[item.action])}.")
         if item.note:
             lines.append(_("Notitie: {note}").format(note=item.note))
     elif isinstance(item, Feedback):
-        lines.append(_("Status voor de melder: {status}.").format(status=FEEDBACK_LABEL[item.status]))
+        lines.append(_("Status voor de melder: {status}.").format(status=label(item.status)))
         if item.message:
             lines.append(_("Bericht: {message}").format(message=item.message))
     elif isinstance(item, Closing) and item.reason:
         lines.append(_("Reden: {reason}").format(reason=item.reason))
-    return EntryView(entry=entry, title=KIND_TITLES[type(item)], when=when(entry.at),
-                     who=f"{entry.actor} ({ROLE_LABELS[entry.role]})", picture=picture, lines=tuple(lines))
+    return EntryView(entry=entry, title=_(KIND_TITLES[type(item)]), when=when(entry.at),
+                     who=f"{entry.actor} ({label(entry.role)})", picture=picture, lines=tuple(lines))
 
 
 def case_view(record: CaseRecord, catalog: Catalog) -> CaseView:
@@ -158,9 +176,9 @@ class ReportView:
 
 def report_view(view: StatusView) -> ReportView:
     latest = view.feedback[-1][1].status if view.feedback else None
-    return ReportView(case=view.case, reported=when(view.opened_at), status=STATUS_LABELS[view.status],
-                      latest=FEEDBACK_LABEL[latest] if latest else _("nog geen terugkoppeling"),
-                      messages=tuple((when(at), FEEDBACK_LABEL[f.status], f.message) for at, f in reversed(
+    return ReportView(case=view.case, reported=when(view.opened_at), status=label(view.status),
+                      latest=label(latest) if latest else _("nog geen terugkoppeling"),
+                      messages=tuple((when(at), label(f.status), f.message) for at, f in reversed(
                           view.feedback)))
 
 
