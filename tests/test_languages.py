@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -151,3 +153,71 @@ def test_a_problem_document_in_english_with_accept_language_en(client: TestClien
     assert english.json()["detail"].startswith("Unknown signal 'gedrag-agresief'")
     assert dutch.json()["detail"].startswith("Onbekend signaal 'gedrag-agresief'")
     assert english.json()["code"] == dutch.json()["code"] == "A003"
+
+
+TEMPLATES = Path(o.__file__).parent / "web" / "templates"
+#: words a template may show as they are, in every language (the project's name, an HTTP header)
+AS_THEY_ARE = {"ondermijning", "Authorization", "Bearer"}
+
+
+def unwrapped(template: str) -> list[str]:
+    """Words of a template a person reads that are not inside ``{{ }}`` (so not through ``_()``)."""
+    text = re.sub(r"\{#.*?#\}|\{%.*?%\}|\{\{.*?\}\}", " ", template, flags=re.S)
+    readable = re.findall(r'(?:aria-label|title|placeholder|alt)="([^"]*)"', text)
+    readable += re.split(r"<[^>]*>", text)
+    return [word for part in readable for word in re.findall(r"[^\W\d_]{2,}", html.unescape(part))
+            if word not in AS_THEY_ARE]
+
+
+@pytest.mark.parametrize("template", sorted(str(p.relative_to(TEMPLATES)) for p in TEMPLATES.rglob("*.html")))
+def test_every_text_of_a_template_goes_through_the_catalog(template: str) -> None:
+    """Every page of the web app, the register's and the others: no word outside ``_()``."""
+    assert not unwrapped((TEMPLATES / template).read_text(encoding="utf-8")), template
+
+
+def test_the_unwrapped_check_finds_a_bare_text() -> None:
+    assert unwrapped('<p>{{ _("Goed") }} Fout <span title="Titel">{{ x }}</span></p>') == ["Titel", "Fout"]
+
+
+def test_the_sites_validation_messages_follow_the_request(make_pack: MakePack) -> None:
+    """The served catalog's validation report is made once per language, not in the first request's language."""
+    from ondermijning.i18n import using
+    from ondermijning.web.site import Site
+
+    folder = make_pack("p", {"routes.toml": '[[routes]]\nid = "r"\nname = "R"\nscope = "local"\naction = "advice"\n'
+                                            'levels = ["low"]\nwhen = "x"\nlists = ["p/nergens"]\n'
+                                            'source = { publication = "Test", section = "§1" }\n'})
+    site = Site(o.load_catalog([folder]))
+    with using("en"):
+        english = [p.message for p in site.problems if p.code == "V001"]
+    dutch = [p.message for p in site.problems if p.code == "V001"]
+    assert english == ["lists of 'p/r': unknown reference to signal list 'p/nergens'"]
+    assert dutch == ["lists van 'p/r': onbekende verwijzing naar signalenlijst 'p/nergens'"]
+    with using("en"):
+        assert [p.message for p in site.problems if p.code == "V001"] == english  # kept, not made again
+    assert site.reports["p"].errors == 1  # the counts do not depend on the language
+
+
+def test_a_case_sessions_advice_in_both_languages() -> None:
+    """S001–S003 (sessions.py, used by the guide page, ``guide`` and the planner): Dutch, or English."""
+    from ondermijning.i18n import using
+    from ondermijning.sessions import check_case_session
+
+    guide = next(iter(o.load_catalog().guides.values()))
+    many = ["a", "b", "c", "d", "e", "f", "g"][:guide.max_cases + 1]
+
+    def findings() -> list[tuple[str, str, str]]:
+        found = check_case_session(guide, participants=guide.max_participants + 2, facilitators=1, cases=many)
+        return [(p.code, p.message, p.hint) for p in found]
+
+    dutch = findings()
+    with using("en"):
+        english = findings()
+    assert [code for code, _m, _h in dutch] == [code for code, _m, _h in english] == ["S001", "S002", "S003"]
+    n = guide.max_participants + 2
+    assert dutch[0][1].startswith(f"{n} deelnemers; de leidraad adviseert")
+    assert english[0][1].startswith(f"{n} participants; the guide advises")
+    assert dutch[1][1].startswith("1 begeleider; de leidraad vraagt er") and english[1][1].startswith(
+        "1 facilitator; the guide asks for")
+    assert english[2][1].startswith(f"{len(many)} cases in one meeting") and english[2][2].startswith("Better to")
+    assert all(d != e for d, e in zip(dutch, english, strict=True))
