@@ -130,10 +130,15 @@ def test_a_coordinator_reads_the_timeline_and_adds_the_joint_judgement(desktop: 
     expect(page.locator("li[data-kind=judgement]")).to_contain_text("Geraadpleegd: jongerenwerker, mentor.")
     accessible(page)
 
-    narrow = browser.new_context(viewport=VIEWPORTS["360px"], storage_state=page.context.storage_state())
+    # the same case page at 360 px, in a browser that asks for English: English, the advice still beside the judgement
+    narrow = browser.new_context(viewport=VIEWPORTS["360px"], storage_state=page.context.storage_state(),
+                                 locale="en-GB")
     small = narrow.new_page()
     small.goto(page.url)
-    accessible(small)  # the same case page at 360 px
+    expect(small.get_by_role("heading", level=1)).to_have_text(f"Case {live.case}")
+    expect(small.get_by_text("Advice, not a decision.")).to_be_visible()
+    expect(small.get_by_text("Differs from the computed advice (high).")).to_be_visible()
+    accessible(small, lang="en")
     narrow.close()
 
     page.goto(f"{live.url}/register/casussen/{live.elsewhere}?doel=nieuwsgierig")
