@@ -129,7 +129,7 @@ def _configure_templates(engine: JinjaTemplateEngine) -> None:
 
 
 def _refusal(request: Request[Any, Any, Any], exc: Exception) -> Response[Any]:
-    """Any exception as a refusal: a problem document on /api/, a Dutch page elsewhere."""
+    """Any exception as a refusal: a problem document on /api/, a page elsewhere (both in the request's language)."""
     problem_of = request.app.state.problem_of  # the register's errors, when one is mounted
     problem = (problem_of(exc) if problem_of is not None else None) or _as_problem(exc)
     if request.url.path.startswith(PREFIX + "/") or request.url.path == PREFIX:

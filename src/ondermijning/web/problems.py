@@ -1,9 +1,9 @@
-"""Problem documents (RFC 9457, ``application/problem+json``) with the library's codes and Dutch messages.
+"""Problem documents (RFC 9457, ``application/problem+json``) with the library's codes, in the request's language.
 
 Every refusal of the API is one :class:`ProblemDetails`: ``code`` is a code of
 :mod:`ondermijning.codes` (``A001``–``A015`` for requests and the register, ``L101``–``L104`` for a body's keys
-and values, as in a pack file), ``title`` and ``detail`` are Dutch, ``errors`` lists each
-problem with its key path. Pages get the same refusal as a Dutch HTML page. No problem shows
+and values, as in a pack file), ``title`` and ``detail`` are Dutch (English for ``Accept-Language: en``),
+``errors`` lists each problem with its key path. Pages get the same refusal as an HTML page. No problem shows
 a traceback or echoes a value that was sent.
 """
 
@@ -50,7 +50,7 @@ _TYPES = {"text": N_("tekst"), "a whole number": N_("een geheel getal"), "a numb
 
 @attrs.frozen(kw_only=True)
 class ProblemItem:
-    """One problem of a refused request: its code, where in the request, and what is wrong (Dutch)."""
+    """One problem of a refused request: its code, where in the request, and what is wrong."""
 
     code: str
     path: str
@@ -59,7 +59,7 @@ class ProblemItem:
 
 @attrs.frozen(kw_only=True)
 class ProblemDetails:
-    """A refused request (RFC 9457): ``code`` from the library's registry, Dutch ``title`` and ``detail``."""
+    """A refused request (RFC 9457): ``code`` from the library's registry, Dutch or English ``title`` and ``detail``."""
 
     type: str
     title: str
@@ -82,7 +82,7 @@ class ApiProblem(Exception):
 
 
 def unknown(exc: UnknownItemError, path: str, *, status: int | None = None) -> ApiProblem:
-    """An :class:`UnknownItemError` of the library as a problem, in Dutch, with its suggestions."""
+    """An :class:`UnknownItemError` of the library as a problem, in the chosen language, with its suggestions."""
     kind = unknown_kind(exc.kind)
     detail = _("{unknown} '{id}'").format(unknown=kind[:1].upper() + kind[1:], id=exc.item_id)
     if exc.suggestions:
@@ -93,7 +93,7 @@ def unknown(exc: UnknownItemError, path: str, *, status: int | None = None) -> A
 
 
 def dutch(problem: Problem) -> str:
-    """A Dutch sentence for a body problem the converter found (L101–L104), from its code and key path."""
+    """A sentence for a body problem the converter found (L101–L104), from its code and key path."""
     where = problem.path or "$"
     if problem.code == "L101":
         return _("Onbekende sleutel {path}; laat hem weg of verbeter de spelling.").format(path=where)

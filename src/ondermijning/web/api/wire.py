@@ -54,7 +54,7 @@ def read_json(body: bytes, content_type: str = "application/json") -> Any:
 
 
 def structure(data: Any, cls: type[Any]) -> Any:
-    """``data`` as a ``cls``, read by the library's strict converter; its problems in Dutch (L101–L104)."""
+    """``data`` as a ``cls``, read by the library's strict converter; its problems are L101–L104."""
     if cls is Findings:  # findings have their own reader (dates, themes), shared with findings files
         try:
             return findings_from_data(data)

@@ -1,4 +1,4 @@
-"""The Dutch pages: server-rendered HTML forms that work without JavaScript (script only enhances)."""
+"""The pages, Dutch or English on request: server-rendered HTML forms that work without JavaScript."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""A refused page request as a Dutch page with the problem's code."""
+"""A refused page request as a page (in the request's language) with the problem's code."""
 
 from __future__ import annotations
 

@@ -112,7 +112,7 @@ async def trajectory(request: Request[Any, Any, Any], site: SiteDep) -> Template
 
 
 def _reasons(explored: Explored | None, catalog: Catalog) -> list[tuple[str, tuple[str, ...]]]:
-    """Each value the exploration's answers gave, in Dutch, with the answers that led to it."""
+    """Each value the exploration's answers gave, in the request's language, with the answers that led to it."""
     if explored is None:
         return []
     labels: dict[str, Callable[[str], str]] = {
