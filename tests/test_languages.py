@@ -219,5 +219,5 @@ def test_a_case_sessions_advice_in_both_languages() -> None:
     assert english[0][1].startswith(f"{n} participants; the guide advises")
     assert dutch[1][1].startswith("1 begeleider; de leidraad vraagt er") and english[1][1].startswith(
         "1 facilitator; the guide asks for")
-    assert english[2][1].startswith(f"{len(many)} cases in one meeting") and english[2][2].startswith("Better to")
+    assert english[2][1].startswith(f"{len(many)} cases in one session") and english[2][2].startswith("Better to")
     assert all(d != e for d, e in zip(dutch, english, strict=True))
