@@ -134,7 +134,7 @@ def test_unknown_signal_is_a_clear_error() -> None:
 def test_json_has_kind_and_version_and_refuses_others() -> None:
     text = o.to_json(o.assess(DEURNE, [], catalog=CATALOG))
     data = json.loads(text)
-    assert (data["kind"], data["format_version"], data["level"]) == ("information_picture", 3, "low")
+    assert (data["kind"], data["format_version"], data["level"]) == ("information_picture", 4, "low")
     for broken, message in [
         ("{", "not JSON"),
         ("[]", "expected a JSON object"),
@@ -189,6 +189,13 @@ def test_a_picture_of_format_version_2_is_still_read_without_basis_and_municipal
     data["format_version"] = 2
     picture = o.from_json(json.dumps(data), o.InformationPicture)
     assert (picture.explanation.basis, picture.municipality) == (None, "")
+
+
+def test_a_picture_of_format_version_3_is_still_read_as_dutch() -> None:
+    data = json.loads(o.to_json(o.assess(DEURNE, [], catalog=CATALOG, language="en")))
+    del data["language"]
+    data["format_version"] = 3
+    assert o.from_json(json.dumps(data), o.InformationPicture).language == "nl"
 
 
 def test_deurne_examples_from_the_done_criteria() -> None:

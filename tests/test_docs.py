@@ -31,7 +31,7 @@ def test_every_hook_feeds_the_catalog() -> None:
     from ondermijning.hookspecs import FAMILY_HOOKS
 
     others = {"ondermijning_pack_paths", "ondermijning_packs", "ondermijning_validation_rules",
-              "ondermijning_scoring_rules", "ondermijning_picture_destinations"}
+              "ondermijning_scoring_rules", "ondermijning_picture_destinations", "ondermijning_translations"}
     assert set(HOOKS) == set(FAMILY_HOOKS.values()) | others
 
 
@@ -106,7 +106,13 @@ def test_the_hook_examples_are_one_working_plugin(tmp_path: Path, monkeypatch: p
     jongeren = catalog.signal_lists["deurne/jongeren"]
     assert "utrecht/scooter-verhuur" in {s.id for s in jongeren.signals}  # the extension landed
 
-    assert [p.format() for p in validate_catalog(catalog)] == []  # e.g. the trajectory follows T001-T007
+    problems = validate_catalog(catalog)
+    # the example translates a route of the pack, not all of it: V014 names every other text, and no key is stale
+    assert [p.format() for p in problems if p.code != "V014"] == []  # e.g. the trajectory follows T001-T007
+    assert problems and all(p.message.startswith("niet vertaald in 'en'") for p in problems if p.code == "V014")
+    from ondermijning.translation import localize
+
+    assert localize(catalog.routes["utrecht/wijkteam"], "en", catalog).name == "Neighbourhood team"
     assert [rule.code for rule in catalog.rules][-1] == "X001"  # after the built-in rules
     assert [d.id for d in catalog.picture_destinations] == ["utrecht/zaaksysteem"]
     route = attrs.evolve(catalog.routes["utrecht/wijkteam"], phone="030 000 0000")

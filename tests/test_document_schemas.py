@@ -66,7 +66,7 @@ def test_the_picture_of_assess_meets_its_schema(capsys: pytest.CaptureFixture[st
     assert errors("picture", picture) == []
     assert errors("picture", {**picture, "level": "hoog"}) == ["level: 'hoog' is not one of ['low', 'moderate', "
                                                                "'high']"]
-    assert errors("picture", {**picture, "format_version": 4}) != []
+    assert errors("picture", {**picture, "format_version": 5}) != []
 
 
 @given(data=st.data())

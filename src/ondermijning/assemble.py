@@ -28,6 +28,7 @@ from .models import FAMILIES, Pack, SignalList, SignalListExtension, pack_of
 from .plugins.directory import DirectoryPacks, Folder
 from .scoring import ScoringRule
 from .signal_rules import with_invalid_lists_marked
+from .translation import PackTranslation
 from .validate import family_noun
 
 #: folders of extra packs, separated like PATH (":" on Linux and macOS, ";" on Windows)
@@ -127,6 +128,7 @@ class _Builder:
         scoring_rules = tuple(host.contain_scoring_rule(plugin, rule)
                               for plugin, rule in host.call("ondermijning_scoring_rules", ScoringRule))
         destinations = tuple(d for _plugin, d in host.call("ondermijning_picture_destinations", PictureDestination))
+        translations = self._translations(host.call("ondermijning_translations", PackTranslation))
         return with_invalid_lists_marked(Catalog(
             packs=packs, **families, signals=signals, provenance=self.provenance,
             plugins=tuple(sorted(host.infos.values(), key=lambda i: i.name)),
@@ -134,8 +136,26 @@ class _Builder:
             problems=(*host.problems, *self.problems),
             folders=tuple(folder.path for folder in folders), line_indexes=directory.line_indexes(),
             left_out=directory.left_out, partial_packs=tuple(p for p in directory.partial_packs if p in packs),
-            not_loaded=directory.not_loaded(), unread_files=directory.unread(),
+            not_loaded=directory.not_loaded(), unread_files=directory.unread(), translations=translations,
         ))
+
+    def _translations(self, contributions: Iterable[tuple[object, PackTranslation]],
+                      ) -> dict[tuple[str, str], PackTranslation]:
+        """One translation per pack and language: the first provider's; a second is C002, naming both."""
+        merged: dict[tuple[str, str], PackTranslation] = {}
+        providers: dict[tuple[str, str], str] = {}
+        for plugin, translation in contributions:
+            key = (translation.pack, translation.language)
+            provider = (translation.file or self.host.describe(plugin)) if plugin is self.directory \
+                else self.host.describe(plugin)
+            if key in merged:
+                self.problems.append(Problem(
+                    "C002", _("de vertaling {language!r} van pack {pack!r} is twee keer gegeven: door {first} en door "
+                              "{second}").format(language=key[1], pack=key[0], first=providers[key], second=provider),
+                    file=translation.file, hint=_("geef elke taal van een pack één keer")))
+                continue
+            merged[key], providers[key] = translation, provider
+        return merged
 
     def _provider(self, plugin: object, item: Any) -> Provenance:
         if plugin is self.directory:

@@ -8,8 +8,10 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from ._version import __version__
 from .errors import InvalidSignalListError, UnknownItemError
-from .i18n import N_, _, language
+from .i18n import N_, _, language, normalize, using
+from .i18n import language as current_language
 from .models import ConcernLevel, ProtectiveFactor, Route, RouteScope, SignalList, pack_of
+from .models.pack import LANGUAGE_CODE
 from .models.picture import (
     CategoryScore,
     Contribution,
@@ -26,6 +28,7 @@ from .models.picture import (
     WatchSignal,
 )
 from .scoring import ScoringRule, compile_scorer, rule_functions
+from .translation import localize
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -53,6 +56,7 @@ def assess(
     subject: str = "",
     judgement: Judgement | None = None,
     municipality: str | None = None,
+    language: str | None = None,
 ) -> InformationPicture:
     """Score the observed signals of a list and build the information picture.
 
@@ -62,16 +66,38 @@ def assess(
     rules contributed by plugins count. ``protective`` names protective factors that are
     present: they are shown, and never lower the computed level. ``subject`` is an optional
     pseudonym. ``municipality`` is the pack whose local routes the picture names (default: the
-    list's own pack; see :func:`select_routes`). Unknown ids raise
+    list's own pack; see :func:`select_routes`). ``language`` is the language of the picture's
+    texts (``"en"``; None: the language of messages now, :func:`ondermijning.i18n.language`, which
+    ``--lang`` and a web request's ``Accept-Language`` set): the pack's texts (signals, categories,
+    goals, routes, ...) where the catalog's packs translate them, each other text in its pack's own
+    language, and the library's own sentences (the decision, the reminder) when the library has
+    that language; ``picture.language`` records it. Level, score, points and pins are the same in
+    every language. Unknown ids raise
     :class:`~ondermijning.errors.UnknownItemError`; a list the catalog marked invalid
     (``catalog.invalid_lists``: thresholds out of order, golden examples that fail) raises
     :class:`~ondermijning.errors.InvalidSignalListError` with the reason.
     """
     sl = _signal_list(signal_list, catalog)
     _refuse_invalid(sl, catalog)
+    if language is None:
+        return _assess(sl, observed, catalog, protective, subject, judgement, municipality, current_language())
+    chosen = normalize(language)
+    if not LANGUAGE_CODE.fullmatch(chosen):
+        raise ValueError(_("{language!r} is geen taalcode: geef twee letters, zoals 'nl' of 'en'").format(
+            language=language))
+    with using(chosen):  # the library's sentences too, when it has the language (else Dutch)
+        return _assess(sl, observed, catalog, protective, subject, judgement, municipality, chosen)
+
+
+def _assess(sl: SignalList, observed: Iterable[str | Observation], catalog: Catalog | None,
+            protective: Iterable[str], subject: str, judgement: Judgement | None, municipality: str | None,
+            chosen: str) -> InformationPicture:
     local = _municipality(sl, municipality, catalog)
     rules = tuple(catalog.scoring_rules) if catalog is not None else ()
-    tables = _tables(sl, rules, rule_functions(rules))
+    shown = localize(sl, chosen, catalog)  # the same list when nothing of it is translated
+    tables = _tables(shown, rules, rule_functions(rules))
+    # the pins name the list as its pack wrote it: a translation changes wording, never what scores
+    pinned = tables if shown is sl else _tables(sl, rules, rule_functions(rules))
     scorer = tables.scorer
 
     observations, ids = _observations(observed, tables)
@@ -92,18 +118,20 @@ def assess(
         score=score,
         explanation=Explanation(contributions=tuple(contributions), thresholds=thresholds,
                                 basis=sl.scoring.basis, decision=tables.decision(level, score, red)),
-        reminder=sl.reminder or _(DEFAULT_REMINDER),
+        reminder=shown.reminder or _(DEFAULT_REMINDER),
         observations=observations,
         categories=tables.categories(bits, contributions),
         red_flags=tuple(map(tables.red_flags.__getitem__, red)),
         watch_next=(*to_high, *to_moderate),
         goals=tables.goals[level],
-        routes=tables.routes(catalog.routes, level, themes, local) if catalog is not None else (),
+        routes=tuple(localize(route, chosen, catalog) for route in tables.routes(catalog.routes, level, themes, local))
+        if catalog is not None else (),
         municipality=local,
-        protective_factors=tuple(_protective(sl, protective)) if protective else (),
+        protective_factors=tuple(_protective(shown, protective)) if protective else (),
         subject=subject,
         judgement=judgement,
-        pins=tables.pins(catalog),
+        pins=pinned.pins(catalog),
+        language=chosen,
     )
 
 
@@ -126,7 +154,7 @@ class _Tables:
         in_category = scorer.raising.in_category
         self._members = tuple((in_category.get(c.id, 0), c.id, c.name, dict[int, CategoryScore]())
                               for c in sl.categories)
-        self._decisions: dict[tuple[ConcernLevel, float, tuple[str, ...]], Decision] = {}
+        self._decisions: dict[tuple[ConcernLevel, float, tuple[str, ...], str], Decision] = {}
         self.list_id = sl.id
         self._pins: dict[str, Pins] = {}
         # routes of one catalog by level and the route themes a picture touches; one tuple, replaced
@@ -176,7 +204,7 @@ class _Tables:
         return tuple(found)
 
     def decision(self, level: ConcernLevel, score: float, red: list[str]) -> Decision:
-        key = (level, score, tuple(red))
+        key = (level, score, tuple(red), language())  # its sentence is in the language of messages now
         found = self._decisions.get(key)
         if found is None:
             found = _keep(self._decisions, key, _decision(self.scorer.signal_list, level, score, red))

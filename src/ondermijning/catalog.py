@@ -40,6 +40,7 @@ from .models import (
     pack_of,
 )
 from .scoring import ScoringRule
+from .translation import PackTranslation
 
 
 @attrs.define
@@ -81,7 +82,7 @@ class Provenance:
     location: Location | None = None
 
 
-def _frozen(mapping: Mapping[str, Any]) -> Mapping[str, Any]:
+def _frozen(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
     return MappingProxyType(dict(mapping))
 
 
@@ -135,6 +136,10 @@ class Catalog:
     unread_files: Mapping[str, tuple[str, ...]] = attrs.field(factory=dict, converter=_frozen)
     #: file -> line index of every folder-pack file, to point problems at a key
     line_indexes: Mapping[str, LineIndex] = attrs.field(factory=dict, eq=False, repr=False)
+    #: (pack id, language) -> the pack's texts in that language (``translation.localize`` shows them)
+    translations: Mapping[tuple[str, str], PackTranslation] = attrs.field(factory=dict, converter=_frozen)
+    #: items already shown in a language (``translation.localize``): made once per catalog
+    localized: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def family(self, name: str) -> Mapping[str, Any]:
         """A family by its name (``"routes"``, ``"signal_lists"``, ..., ``"signals"``)."""

@@ -122,6 +122,13 @@ CODES: tuple[Code, ...] = (
          "a number of ours must not read as a municipality's decision"),
     Code("V013", "error", "an exploration answer names a need, audience or frontline situation the planner does not "
                           "know", "use a value from `ondermijning plan --values`"),
+    Code("V014", "error", "a pack's translation leaves a text of a declared language untranslated (or blank), "
+                          "translates a text the pack does not have (a misspelt id or field, a removed item), "
+                          "holds a language the pack does not declare, or a declared language has no translation",
+         "write the text under the table the message names in translations/<lang>.toml; fix or remove a stale "
+         "key (the hint suggests the closest); declare the language in [pack] translations",
+         "an untranslated text shows in the pack's own language; a stale translation is never shown, so "
+         "the text it was meant for silently stays untranslated"),
     Code("R001", "error", "a pack holds more than one processing policy ([[processing]])",
          "keep one [[processing]] item per pack",
          "the register needs one purpose, legal basis and retention per municipality"),

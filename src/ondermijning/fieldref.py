@@ -23,7 +23,7 @@ import attrs
 
 from .converter import converter
 from .models import FAMILIES, PackFile
-from .models.common import ID, REF
+from .models.common import ID, REF, TEXT
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -46,7 +46,9 @@ MEANINGS = {
     "Pack.id": "the pack's id: the prefix of every id in it (`deurne/...`)",
     "Pack.version": "the pack's version, semver (`1.2.0`); see the version policy in pack-format.md",
     "Pack.publisher": "who publishes and maintains the pack (an organisation or role)",
-    "Pack.language": "the language of the pack's texts (`nl`)",
+    "Pack.language": "the language the pack is written in, two letters (`nl`)",
+    "Pack.translations": "other languages the pack carries, each in `translations/<lang>.toml` (`[\"en\"]`); "
+                         "V014 reports a text a declared language leaves out (see translating-packs.md)",
     "Pack.license": "the licence of the content (an SPDX id such as `CC-BY-4.0`)",
     "Pack.requires": "packs this one needs, with a version range each (`core = \">=0.1,<0.2\"`)",
     "Source.publication": "the publication: author, title and year",
@@ -314,7 +316,7 @@ def rows(catalog: Catalog) -> Iterator[tuple[str, list[tuple[str, str, str, str,
 def _kind(field: attrs.Attribute[Any], hint: Any) -> str:
     family = field.metadata.get(REF)
     if family is None:
-        return type_name(hint)
+        return type_name(hint) + (" (translatable)" if field.metadata.get(TEXT) else "")
     what = family.replace("_", " ")
     return f"list of ids ({what})" if typing.get_origin(hint) is tuple else f"id ({what})"
 
@@ -333,7 +335,8 @@ def reference_markdown(catalog: Catalog) -> str:
            "Generated from the models (`python -m ondermijning.fieldref > docs/pack-fields.md`; a test keeps it in "
            "sync). Each table is one kind of table in a pack file; the examples are taken from the bundled packs. "
            "See [the pack format](pack-format.md) for how the tables fit together, and `ondermijning ids` for the "
-           "ids a pack may refer to.", ""]
+           "ids a pack may refer to. A key marked *translatable* is a text a person reads: a pack's "
+           "`translations/<lang>.toml` may give it in another language ([translating packs](translating-packs.md)).", ""]
     for name, fields in rows(catalog):
         out += [f"## {name}", "", _first_line(models()[name]).replace("``", "`"), "",
                 "| key | type | default | meaning | example |", "|---|---|---|---|---|"]

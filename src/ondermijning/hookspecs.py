@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         Workshop,
     )
     from .scoring import ScoringRule
+    from .translation import PackTranslation
 
 PROJECT = "ondermijning"
 hookspec = pluggy.HookspecMarker(PROJECT)
@@ -257,6 +258,21 @@ def ondermijning_scoring_rules() -> Iterable[ScoringRule]:
                                 contribute=evening_and_school, lists=["deurne/jongeren"])]
 
     (``docs/hooks.md`` has every hook's example as one plugin that the tests load.)
+    """
+
+
+@hookspec
+def ondermijning_translations() -> Iterable[PackTranslation]:
+    """A pack's texts in another language than it is written in, one record per pack and language.
+
+    The pack declares the language (``Pack(translations=("en",))``; rule V014 reports every text
+    the translation leaves out). Keys are the tables of ``translations/<lang>.toml`` (see
+    :mod:`ondermijning.translation`); a folder pack's files come through this hook as well::
+
+        @hookimpl
+        def ondermijning_translations():
+            return [PackTranslation.from_tables("utrecht", "en", {
+                "routes": {"wijkteam": {"name": "Neighbourhood team", "when": "When in doubt."}}})]
     """
 
 

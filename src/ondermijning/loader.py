@@ -32,15 +32,18 @@ from .i18n import number as _number
 from .locate import LineIndex, nesting_line
 from .models import FAMILIES, Pack, PackFile
 from .models.common import InvalidFieldError, qualify
+from .models.pack import LANGUAGE_CODE
 from .pack_folder import (
     MAX_PACK_FILES,
     PACK_FILE,
     _pack_files,
     _read,
     _shown,
+    translation_files,
 )
 from .qualify import Location as Location  # re-exported: where an item is written
 from .qualify import Qualifier
+from .translation import PackTranslation, flatten
 from .unloaded import ids_in_data, ids_in_text
 
 MAX_PACK_BYTES = 25 * 1024 * 1024  # all files of one pack together
@@ -77,6 +80,8 @@ class LoadedPack:
     unread: tuple[str, ...] = ()
     #: the [pack] table itself did not load: id and name are read from it, the version is not known
     table_broken: bool = False
+    #: the pack's texts in other languages (``translations/<lang>.toml``), a file that did not load as not loaded
+    translations: tuple[PackTranslation, ...] = ()
 
 
 class PackNotFoundError(PackError):
@@ -168,7 +173,32 @@ def _load_pack(root: Path, problems: list[Problem]) -> LoadedPack | None:
     pack, broken = _pack_table(root, read, problems)
     if pack is None:
         return None
-    return _qualify_all(root, pack, read, problems, unread=tuple(unread), table_broken=broken)
+    loaded = _qualify_all(root, pack, read, problems, unread=tuple(unread), table_broken=broken)
+    return attrs.evolve(loaded, translations=_translations(root, pack.id, problems)) if loaded else None
+
+
+def _translations(root: Path, pack_id: str, problems: list[Problem]) -> tuple[PackTranslation, ...]:
+    """The pack's ``translations/<lang>.toml`` files; one that does not load is kept as not loaded (its
+    problem says why), so that rule V014 does not report each of its texts as missing too."""
+    found = []
+    for file in translation_files(root, problems):
+        if not LANGUAGE_CODE.fullmatch(file.stem):
+            problems.append(Problem("L104", _("ongeldige bestandsnaam: {name!r} is geen taalcode").format(
+                name=file.name), file=_shown(file), hint=_("noem het bestand naar zijn taal, zoals en.toml")))
+            continue
+        raw = _read(file, problems)
+        data, _text, index = _parse(file, raw, problems) if raw is not None else (None, "", None)
+        if data is None or index is None:
+            if raw is not None:
+                problems[-1] = attrs.evolve(problems[-1], message=_("{problem}; het bestand is niet geladen").format(
+                    problem=problems[-1].message))
+            found.append(PackTranslation(pack_id, file.stem, file=str(file), loaded=False))
+            continue
+        texts, wrong = flatten(data, str(file))
+        problems.extend(attrs.evolve(p, line=index.line_of(tuple(p.path[2:].split(".")))) for p in wrong)
+        found.append(PackTranslation(pack_id, file.stem, texts, file=str(file),
+                                     lines={key: line for key in texts if (line := index.line_of(key)) is not None}))
+    return tuple(found)
 
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -176,17 +206,31 @@ _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 
 def _load_file(file: Path, raw: bytes, problems: list[Problem]) -> _File:
     """Parse one file and load each of its items; a broken item leaves the others, a broken file its ids."""
+    data, text, index = _parse(file, raw, problems)
+    if data is None or index is None:
+        return _unparsed(file, text, problems, index)
+    checked = _check_values(data, str(file), index)
+    problems.extend(problem for _path, problem in checked)
+    if any(problem.code == "L006" for _path, problem in checked):
+        return _unparsed(file, text, problems, index)
+    # an item with a value no pack needs (nan, a number past 64 bits) is left out, reported once
+    refused = {path[:2] for path, _problem in checked}
+    return _structure_file(file, data, index, refused, {problem.path for _path, problem in checked}, problems)
+
+
+def _parse(file: Path, raw: bytes, problems: list[Problem]) -> tuple[dict[str, Any] | None, str, LineIndex | None]:
+    """A file's TOML tables, its text and line index; None (and a problem) when it is not UTF-8 TOML."""
     name = str(file)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         problems.append(Problem("L004", _("geen UTF-8-tekst (byte {position})").format(position=exc.start), file=name,
                                 line=raw[: exc.start].count(b"\n") + 1, hint=_("sla het bestand op als UTF-8")))
-        return _unparsed(file, raw.decode("utf-8", "replace"), problems)
+        return None, raw.decode("utf-8", "replace"), None
     if text.startswith("\ufeff"):
         problems.append(Problem("L004", _("het bestand begint met een byte order mark (BOM)"), file=name, line=1,
                                 hint=_("sla het bestand op als UTF-8 zonder BOM")))
-        return _unparsed(file, text, problems)
+        return None, text, None
     try:
         data = _toml.loads(text)
     except _toml.TOMLDecodeError as exc:
@@ -201,21 +245,14 @@ def _load_file(file: Path, raw: bytes, problems: list[Problem]) -> _File:
             line = None
         problems.append(Problem("L005", _("TOML-syntaxfout: {reason}").format(reason=_toml.reason(message)),
                                 file=name, line=line, hint=_("zie https://toml.io voor de syntax")))
-        return _unparsed(file, text, problems)
+        return None, text, None
     except RecursionError:  # tomllib recurses once per level of nested arrays and inline tables
         problems.append(_too_deep(name, nesting_line(text, MAX_DEPTH)))
-        return _unparsed(file, text, problems)
+        return None, text, None
     except ValueError as exc:  # int() refuses more than 4,300 digits, outside tomllib's own errors
         problems.append(long_number_problem(text, name, exc))
-        return _unparsed(file, text, problems)
-    index = LineIndex(text)
-    checked = _check_values(data, name, index)
-    problems.extend(problem for _path, problem in checked)
-    if any(problem.code == "L006" for _path, problem in checked):
-        return _unparsed(file, text, problems, index)
-    # an item with a value no pack needs (nan, a number past 64 bits) is left out, reported once
-    refused = {path[:2] for path, _problem in checked}
-    return _structure_file(file, data, index, refused, {problem.path for _path, problem in checked}, problems)
+        return None, text, None
+    return data, text, LineIndex(text)
 
 
 def _unparsed(file: Path, text: str, problems: list[Problem], index: LineIndex | None = None) -> _File:

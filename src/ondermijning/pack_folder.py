@@ -24,6 +24,8 @@ PACK_FILE = "pack.toml"
 MAX_FILE_BYTES = 5 * 1024 * 1024  # a pack file is hand-written text; anything larger is a mistake
 MAX_PACK_FILES = 1000  # TOML files in one pack
 MAX_FOLDER_DEPTH = 16  # folders inside a pack folder; a pack needs two or three
+#: the folder of a pack that holds its translations (``translations/en.toml``): not content
+TRANSLATIONS = "translations"
 
 
 def _pack_files(root: Path, problems: list[Problem]) -> list[Path]:
@@ -51,6 +53,8 @@ def _pack_files(root: Path, problems: list[Problem]) -> list[Path]:
             path = here / name
             if name.startswith(".") or not _acceptable(path, real_root, problems, kind="folder"):
                 continue
+            if depth == 0 and name == TRANSLATIONS:
+                continue  # the pack's translations: read by translation_files(), not as content
             if path.is_symlink():
                 continue  # a link to a folder inside the pack: its files are read where they are
             if name.lower().endswith(".toml"):
@@ -78,6 +82,24 @@ def _pack_files(root: Path, problems: list[Problem]) -> list[Path]:
     found = _without_outside_hard_links(found, root, problems)
     # pack.toml first, so the pack id is known before content is read
     return sorted(found, key=lambda p: (p != root / PACK_FILE, str(p)))
+
+
+def translation_files(root: Path, problems: list[Problem]) -> list[Path]:
+    """The files of the pack's ``translations`` folder (``en.toml``, ...), refused as content files are."""
+    folder = root / TRANSLATIONS
+    if not folder.is_dir() or not _acceptable(folder, os.path.realpath(root), [], kind="folder"):
+        return []  # a link out of the pack is reported by _pack_files
+    found = []
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or not path.name.lower().endswith(".toml") or path.is_dir():
+            continue
+        if not path.name.endswith(".toml"):
+            problems.append(Problem("L013", _("de bestandsnaam eindigt op {end!r}; alleen '.toml'-bestanden "
+                                              "worden gelezen").format(end=path.name[-5:]),
+                                    file=_shown(path), hint=_("laat de naam eindigen op '.toml' (kleine letters)")))
+        elif _acceptable(path, os.path.realpath(root), problems, kind="file"):
+            found.append(path)
+    return _without_outside_hard_links(found, root, problems)
 
 
 def _same_but_case(folder: Path, names: list[str], problems: list[Problem]) -> None:

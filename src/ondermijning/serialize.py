@@ -39,7 +39,7 @@ T = TypeVar("T")
 #: per class: the format version of its JSON form
 FORMAT_VERSIONS: dict[type, int] = {InformationPicture: PICTURE_FORMAT_VERSION}
 #: per class: older format versions that are still read (their missing keys take their defaults)
-READABLE_VERSIONS: dict[type, tuple[int, ...]] = {InformationPicture: (1, 2)}
+READABLE_VERSIONS: dict[type, tuple[int, ...]] = {InformationPicture: (1, 2, 3)}
 
 
 class JSONFormatError(OndermijningError, ValueError):

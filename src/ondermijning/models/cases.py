@@ -8,23 +8,23 @@ from __future__ import annotations
 
 import attrs
 
-from .common import Source, id_field, items, ref_field, texts
+from .common import Source, id_field, items, prose, prose_list, ref_field
 
 
 @attrs.frozen(kw_only=True)
 class FacilitatorRole:
     """A role in the session, e.g. gespreksleider (moderator) or observator."""
 
-    name: str
-    task: str
+    name: str = prose()
+    task: str = prose()
 
 
 @attrs.frozen(kw_only=True)
 class GuideQuestion:
     """A question of the conversation and what it is for."""
 
-    text: str
-    purpose: str
+    text: str = prose()
+    purpose: str = prose()
 
 
 @attrs.frozen(kw_only=True)
@@ -32,17 +32,17 @@ class ConversationGuide:
     """How a case discussion runs: roles, group size, opening, questions, closing, reflection."""
 
     id: str = id_field()
-    title: str
+    title: str = prose()
     source: Source
     roles: tuple[FacilitatorRole, ...] = items()
     min_participants: int = 4
     max_participants: int = 5
     max_cases: int = 2
-    opening: tuple[str, ...] = texts()
+    opening: tuple[str, ...] = prose_list()
     questions: tuple[GuideQuestion, ...] = items()
-    closing: tuple[str, ...] = texts()
-    reflection_together: tuple[str, ...] = texts()
-    reflection_alone: tuple[str, ...] = texts()
+    closing: tuple[str, ...] = prose_list()
+    reflection_together: tuple[str, ...] = prose_list()
+    reflection_alone: tuple[str, ...] = prose_list()
 
 
 @attrs.frozen(kw_only=True)
@@ -50,9 +50,9 @@ class Case:
     """A short story with a moral tension, discussed with a conversation guide."""
 
     id: str = id_field()
-    title: str
-    story: str
+    title: str = prose()
+    story: str = prose()
     source: Source
     guide: str = ref_field("guides")
-    tensions: tuple[str, ...] = texts()
+    tensions: tuple[str, ...] = prose_list()
     themes: tuple[str, ...] = ref_field("themes", many=True)

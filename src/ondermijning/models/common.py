@@ -26,6 +26,8 @@ QUALIFIED_ID = re.compile(r"^[a-z0-9][a-z0-9_.-]*/[a-z0-9][a-z0-9_.-]*$")
 ID = "ondermijning.id"
 #: metadata key marking a field as a reference to items of a catalog family
 REF = "ondermijning.ref"
+#: metadata key marking a text a person reads, which a pack may translate (``translation.py``)
+TEXT = "ondermijning.text"
 
 
 class InvalidFieldError(ValueError):
@@ -121,8 +123,19 @@ def optional_ref_field(family: str) -> Any:
 
 
 def texts() -> Any:
-    """A tuple of texts, empty by default."""
+    """A tuple of texts, empty by default (codes or names: not translated; see :func:`prose_list`)."""
     return attrs.field(factory=tuple, converter=as_tuple)
+
+
+def prose(default: Any = attrs.NOTHING) -> Any:
+    """A text a person reads (a signal's text, a route's ``when``): a pack's translations may give it
+    in another language (``translations/<lang>.toml``). Ids, codes, numbers and citations are not prose."""
+    return attrs.field(default=default, metadata={TEXT: True})
+
+
+def prose_list() -> Any:
+    """A tuple of texts a person reads (a route's notes, a card's questions), translated as a whole."""
+    return attrs.field(factory=tuple, converter=as_tuple, metadata={TEXT: True})
 
 
 def qualify(ref: str, pack_id: str) -> str:

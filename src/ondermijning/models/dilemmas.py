@@ -7,25 +7,25 @@ from __future__ import annotations
 
 import attrs
 
-from .common import Source, id_field, items, optional_ref_field, ref_field, texts
+from .common import Source, id_field, items, optional_ref_field, prose, prose_list, ref_field
 
 
 @attrs.frozen(kw_only=True)
 class Consequences:
     """What a handling option means for each party."""
 
-    client: str
-    system: str  # gezin / systeem
-    professional: str
-    organisation: str
+    client: str = prose()
+    system: str = prose()  # gezin / systeem
+    professional: str = prose()
+    organisation: str = prose()
 
 
 @attrs.frozen(kw_only=True)
 class HandlingOption:
     """One way to handle the dilemma and what follows from it."""
 
-    title: str
-    description: str
+    title: str = prose()
+    description: str = prose()
     consequences: Consequences
 
 
@@ -34,11 +34,11 @@ class DilemmaCard:
     """A situation with values in tension, questions to weigh and handling options."""
 
     id: str = id_field()
-    title: str
-    situation: str
+    title: str = prose()
+    situation: str = prose()
     source: Source
-    values: tuple[str, ...] = texts()
-    questions: tuple[str, ...] = texts()
+    values: tuple[str, ...] = prose_list()
+    questions: tuple[str, ...] = prose_list()
     options: tuple[HandlingOption, ...] = items()
     frameworks: tuple[str, ...] = ref_field("frameworks", many=True)
     themes: tuple[str, ...] = ref_field("themes", many=True)

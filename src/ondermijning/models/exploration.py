@@ -12,7 +12,7 @@ import enum
 
 import attrs
 
-from .common import Source, id_field, items, local_id_field, ref_field, texts
+from .common import Source, id_field, items, local_id_field, prose, prose_list, ref_field, texts
 from .conversion import as_enum
 
 
@@ -32,12 +32,12 @@ class Answer:
     """An answer an explorer may hear, and what it says about the training to plan."""
 
     id: str = local_id_field()
-    text: str
+    text: str = prose()
     needs: tuple[str, ...] = texts()  # planner needs: "information-sharing", "damocles", ...
     audiences: tuple[str, ...] = texts()  # planner audiences: "social", "safety", ...
     themes: tuple[str, ...] = ref_field("themes", many=True)
     frontline_situation: int = 0  # 1-4: a situation of frontline teams (§3.2); 0: says nothing about it
-    explanation: str = ""  # why this answer points there
+    explanation: str = prose("")  # why this answer points there
 
 
 @attrs.frozen(kw_only=True)
@@ -46,8 +46,8 @@ class Question:
 
     id: str = local_id_field()
     stage: Stage = attrs.field(converter=_stage)
-    text: str
-    purpose: str = ""
+    text: str = prose()
+    purpose: str = prose("")
     answers: tuple[Answer, ...] = items()
 
 
@@ -56,9 +56,9 @@ class Exploration:
     """A verkenning: how to go about it, its questions and what to do afterwards."""
 
     id: str = id_field()
-    title: str
-    introduction: str
+    title: str = prose()
+    introduction: str = prose()
     source: Source
     questions: tuple[Question, ...] = items()
-    advice: tuple[str, ...] = texts()  # how to ask: don't answer yourself, follow the energy, ...
-    afterwards: tuple[str, ...] = texts()  # what follows the exploration
+    advice: tuple[str, ...] = prose_list()  # how to ask: don't answer yourself, follow the energy, ...
+    afterwards: tuple[str, ...] = prose_list()  # what follows the exploration

@@ -19,8 +19,8 @@ from .routes import Route
 from .signals import Goal, ProtectiveFactor, ScoringBasis, Thresholds
 
 #: bumped when the JSON form of a picture changes incompatibly (2: pins added; 3: the basis of the
-#: numbers and the municipality whose routes apply; 1 and 2 are still read)
-PICTURE_FORMAT_VERSION = 3
+#: numbers and the municipality whose routes apply; 4: the language of its texts; 1 to 3 are still read)
+PICTURE_FORMAT_VERSION = 4
 
 
 class ObservationKind(enum.Enum):
@@ -171,6 +171,9 @@ class InformationPicture:
     judgement: Judgement | None = None
     pins: Pins | None = None  # set by assess(); None only in pictures written before format version 2
     municipality: str = ""  # the pack whose local routes are named; empty before format version 3
+    #: the language its texts were asked in (``"en"``): the packs' texts where they translate them, the rest
+    #: in each pack's own language; ``"nl"`` before format version 4
+    language: str = "nl"
 
     @property
     def computed_level(self) -> ConcernLevel:

@@ -13,7 +13,7 @@ from typing import Any
 
 import attrs
 
-from .common import InvalidFieldError, Source, id_field, ref_field, texts
+from .common import InvalidFieldError, Source, id_field, prose, prose_list, ref_field
 
 #: the longest retention a pack may set (ten years); anything longer is a typo or no choice at all
 MAX_RETENTION_DAYS = 3650
@@ -35,11 +35,11 @@ class ProcessingPolicy:
     """
 
     id: str = id_field()
-    purpose: str
-    legal_basis: str
+    purpose: str = prose()
+    legal_basis: str = prose()
     retention_days: int = attrs.field(validator=_check_days)
     source: Source
-    controller: str = ""
+    controller: str = prose("")
     frameworks: tuple[str, ...] = ref_field("frameworks", many=True)
     to_fill_in: bool = False
-    notes: tuple[str, ...] = texts()
+    notes: tuple[str, ...] = prose_list()

@@ -10,7 +10,7 @@ import enum
 
 import attrs
 
-from .common import ConcernLevel, Source, id_field, optional_ref_field, ref_field, texts
+from .common import ConcernLevel, Source, id_field, optional_ref_field, prose, prose_list, ref_field
 from .conversion import as_enum, to_levels
 
 
@@ -49,14 +49,14 @@ class Role:
     """
 
     id: str = id_field()
-    name: str
-    description: str
-    when: str
+    name: str = prose()
+    description: str = prose()
+    when: str = prose()
     source: Source
-    share: str = ""
-    receiving: str = ""
+    share: str = prose("")
+    receiving: str = prose("")
     wished: bool = False
-    notes: tuple[str, ...] = texts()
+    notes: tuple[str, ...] = prose_list()
 
 
 @attrs.frozen(kw_only=True)
@@ -71,19 +71,19 @@ class Route:
     """
 
     id: str = id_field()
-    name: str
+    name: str = prose()
     action: RouteAction = attrs.field(converter=_action)
     scope: RouteScope = attrs.field(converter=_scope)
     levels: tuple[ConcernLevel, ...] = attrs.field(converter=to_levels)
-    when: str
+    when: str = prose()
     source: Source
-    contact: str = ""
+    contact: str = prose("")
     phone: str = ""
     themes: tuple[str, ...] = ref_field("themes", many=True)
-    share: str = ""  # what may be shared
-    legal_basis: str = ""  # on which basis
-    feedback: str = ""  # what the reporter can expect back
+    share: str = prose("")  # what may be shared
+    legal_basis: str = prose("")  # on which basis
+    feedback: str = prose("")  # what the reporter can expect back
     to_fill_in: bool = False
-    notes: tuple[str, ...] = texts()
+    notes: tuple[str, ...] = prose_list()
     lists: tuple[str, ...] = ref_field("signal_lists", many=True)
     role: str = optional_ref_field("roles")

@@ -20,6 +20,7 @@ from .common import (
     id_field,
     items,
     local_id_field,
+    prose,
     ref_field,
 )
 from .conversion import as_enum, to_level, to_levels
@@ -38,8 +39,8 @@ class Category:
     """A group of signals (``gedrag``, ``uiterlijk``, ...); its id is local to its list."""
 
     id: str = local_id_field()
-    name: str
-    description: str = ""
+    name: str = prose()
+    description: str = prose("")
 
 
 @attrs.frozen(kw_only=True)
@@ -52,13 +53,13 @@ class Signal:
 
     id: str = id_field()
     category: str  # a category id of the list this signal belongs to
-    text: str
+    text: str = prose()
     source: Source
     weight: float = attrs.field(default=1.0, validator=_non_negative)
     themes: tuple[str, ...] = ref_field("themes", many=True)
     red_flag: bool = False
-    explanation: str = ""  # duiding: why this signal matters
-    question: str = ""  # a question that enriches the observation
+    explanation: str = prose("")  # duiding: why this signal matters
+    question: str = prose("")  # a question that enriches the observation
 
 
 @attrs.frozen(kw_only=True)
@@ -66,9 +67,9 @@ class ProtectiveFactor:
     """Something that protects; shown beside the picture, never lowers the computed level."""
 
     id: str = id_field()
-    text: str
+    text: str = prose()
     source: Source
-    explanation: str = ""
+    explanation: str = prose("")
 
 
 @attrs.frozen(kw_only=True)
@@ -76,10 +77,10 @@ class Goal:
     """A goal for interventions at the given concern levels."""
 
     id: str = id_field()
-    text: str
+    text: str = prose()
     levels: tuple[ConcernLevel, ...] = attrs.field(converter=to_levels)
     source: Source
-    explanation: str = ""
+    explanation: str = prose("")
 
 
 @attrs.frozen(kw_only=True)
@@ -93,7 +94,7 @@ class CombinationStep:
 
     categories: int
     bonus: float = attrs.field(validator=_non_negative)
-    explanation: str = ""
+    explanation: str = prose("")
 
 
 @attrs.frozen(kw_only=True)
@@ -136,9 +137,9 @@ class ScoringBasis:
     """
 
     kind: BasisKind = attrs.field(converter=_basis_kind)
-    by: str = ""
+    by: str = prose("")
     date: str = attrs.field(default="", validator=_iso_date)
-    note: str = ""
+    note: str = prose("")
 
 
 @attrs.frozen(kw_only=True)
@@ -155,7 +156,7 @@ class LevelDescription:
     """What a concern level means for this list (the source describes *matig*, HR §3.5)."""
 
     level: ConcernLevel = attrs.field(converter=to_level)
-    text: str
+    text: str = prose()
     source: Source
 
 
@@ -178,11 +179,11 @@ class SignalList:
     """
 
     id: str = id_field()
-    name: str
+    name: str = prose()
     source: Source
     scoring: Scoring
-    description: str = ""
-    audience: str = ""
+    description: str = prose("")
+    audience: str = prose("")
     categories: tuple[Category, ...] = items()
     signals: tuple[Signal, ...] = items()
     red_flag_themes: tuple[str, ...] = ref_field("themes", many=True)
@@ -190,7 +191,7 @@ class SignalList:
     goals: tuple[Goal, ...] = items()
     examples: tuple[Example, ...] = items()
     levels: tuple[LevelDescription, ...] = items()  # what laag, matig and hoog mean here
-    reminder: str = ""  # what the picture says about setting the level together
+    reminder: str = prose("")  # what the picture says about setting the level together
 
     def signal(self, signal_id: str) -> Signal:
         """The signal with this (qualified) id; ``KeyError`` if the list has none."""
@@ -211,4 +212,4 @@ class SignalListExtension:
     signals: tuple[Signal, ...] = items()
     protective_factors: tuple[ProtectiveFactor, ...] = items()
     goals: tuple[Goal, ...] = items()
-    description: str = ""
+    description: str = prose("")

@@ -10,7 +10,7 @@ import enum
 
 import attrs
 
-from .common import Source, id_field, items, ref_field, texts
+from .common import Source, id_field, items, prose, prose_list, ref_field
 from .conversion import as_enum
 
 
@@ -41,40 +41,40 @@ class Workshop:
     """A module of the training offer: a workshop, a process-guidance approach, coaching."""
 
     id: str = id_field()
-    title: str
+    title: str = prose()
     kind: ModuleKind = attrs.field(converter=_module_kind)
     goal_type: GoalType = attrs.field(converter=_goal_type)
-    goal: str
+    goal: str = prose()
     source: Source
-    audience: str = ""
-    facilitator: str = ""
+    audience: str = prose("")
+    facilitator: str = prose("")
     min_group: int = 0
     max_group: int = 0  # 0: no limit
-    duration: str = ""
-    room_setup: str = ""
-    follow_up: str = ""
+    duration: str = prose("")
+    room_setup: str = prose("")
+    follow_up: str = prose("")
     themes: tuple[str, ...] = ref_field("themes", many=True)
-    notes: tuple[str, ...] = texts()
+    notes: tuple[str, ...] = prose_list()
 
 
 @attrs.frozen(kw_only=True)
 class Session:
     """One meeting of a trajectory."""
 
-    title: str
+    title: str = prose()
     module: str = ref_field("workshops")
     weeks_after_previous: int = 0
     participants: int = 0
     facilitators: int = 1
     cases: tuple[str, ...] = ref_field("cases", many=True)
-    notes: tuple[str, ...] = texts()
+    notes: tuple[str, ...] = prose_list()
 
 
 @attrs.frozen(kw_only=True)
 class Phase:
-    title: str
+    title: str = prose()
     sessions: tuple[Session, ...] = items()
-    reason: str = ""
+    reason: str = prose("")
 
 
 @attrs.frozen(kw_only=True)
@@ -82,7 +82,7 @@ class Trajectory:
     """Modules composed into phases and sessions (e.g. the example municipality's three meetings)."""
 
     id: str = id_field()
-    title: str
+    title: str = prose()
     source: Source
-    description: str = ""
+    description: str = prose("")
     phases: tuple[Phase, ...] = items()

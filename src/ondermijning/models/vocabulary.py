@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import attrs
 
-from .common import Source, id_field
+from .common import Source, id_field, prose
 
 
 @attrs.frozen(kw_only=True)
@@ -12,9 +12,9 @@ class Theme:
     """A form of ondermijning or exploitation (``drugs``, ``criminele-uitbuiting``, ...)."""
 
     id: str = id_field()
-    name: str
+    name: str = prose()
     source: Source
-    description: str = ""
+    description: str = prose("")
 
 
 @attrs.frozen(kw_only=True)
@@ -22,7 +22,7 @@ class Framework:
     """A legal or professional framework a professional weighs (AVG, Wet Damocles, meldcode, ...)."""
 
     id: str = id_field()
-    name: str
-    summary: str
+    name: str = prose()
+    summary: str = prose()
     source: Source
     reference: str = ""  # article or official citation, e.g. "art. 13b Opiumwet"

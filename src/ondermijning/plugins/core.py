@@ -16,12 +16,13 @@ from ..hookspecs import hookimpl
 from ..planner.checks import TRAJECTORY_RULES
 from ..processing_rules import PROCESSING_RULES
 from ..signal_rules import SIGNAL_LIST_RULES
+from ..translation_rules import TRANSLATION_RULES
 from ..validate import GENERIC_RULES
 
 #: every built-in rule, by family: shared (V001, V006, V007), signal lists, citations (V010, V011),
-#: explorations (V013), trajectories (T001–T007), processing (R001)
+#: explorations (V013), translations (V014), trajectories (T001–T007), processing (R001)
 BUILTIN_RULES: tuple[Rule, ...] = (*GENERIC_RULES, *SIGNAL_LIST_RULES, *CITATION_RULES, *EXPLORATION_RULES,
-                                   *TRAJECTORY_RULES, *PROCESSING_RULES)
+                                   *TRANSLATION_RULES, *TRAJECTORY_RULES, *PROCESSING_RULES)
 
 
 @hookimpl

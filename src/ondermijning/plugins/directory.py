@@ -17,6 +17,7 @@ from ..i18n import _
 from ..loader import LoadedPack, Location, load_pack_in_part
 from ..locate import LineIndex
 from ..models import Pack, pack_of
+from ..translation import PackTranslation
 
 
 @attrs.frozen
@@ -108,6 +109,11 @@ class DirectoryPacks:
     @hookimpl
     def ondermijning_packs(self) -> list[Pack]:
         return [loaded.pack for loaded, _folder in self.loaded.values()]
+
+    @hookimpl
+    def ondermijning_translations(self) -> list[PackTranslation]:
+        """The ``translations/<lang>.toml`` files of every folder pack that loaded."""
+        return [translation for loaded, _folder in self.loaded.values() for translation in loaded.translations]
 
 
 def _replaced(pack_id: str, installed: Folder, given: Folder) -> Problem:

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from ..assessment import number
 from ..i18n import N_, _
 from ..models import BasisKind, RouteAction, RouteScope, ScoringBasis, Thresholds
 from ..models.picture import ContributionKind, InformationPicture, ObservationKind
+from ..translation import localize
 from .document import Document, Item
+
+_T = TypeVar("_T")
 
 if TYPE_CHECKING:
     from ..catalog import Catalog
@@ -45,11 +48,18 @@ def thresholds_text(thresholds: Thresholds, basis: ScoringBasis | None, pack: st
 
 
 def picture_document(picture: InformationPicture, catalog: Catalog | None = None) -> Document:
-    """The picture as a document: level first, then why, then what to do and whom to call."""
-    sl = catalog.signal_lists.get(picture.signal_list) if catalog is not None else None
+    """The picture as a document: level first, then why, then what to do and whom to call.
+
+    What it looks up in ``catalog`` (the list's name and level descriptions, themes, roles, the
+    municipality's name) is in the picture's language, as its own texts are.
+    """
+    def shown(item: _T | None) -> _T | None:
+        return localize(item, picture.language, catalog) if item is not None else None
+
+    sl = shown(catalog.signal_lists.get(picture.signal_list)) if catalog is not None else None
 
     def theme_name(theme: str) -> str:
-        found = catalog.themes.get(theme) if catalog is not None else None
+        found = shown(catalog.themes.get(theme)) if catalog is not None else None
         return found.name if found else theme
 
     doc = Document()
@@ -124,7 +134,7 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
         doc.bullets([(g.text, (g.explanation,) if g.explanation else ()) for g in picture.goals])
 
     municipality = picture.municipality or pack
-    known = catalog.packs.get(municipality) if catalog is not None else None
+    known = shown(catalog.packs.get(municipality)) if catalog is not None else None
     name = known.name if known else municipality
     if any(r.scope is RouteScope.LOCAL for r in picture.routes):
         doc.heading(_("Wie kun je inschakelen (eerst lokaal: {municipality}, dan landelijk)").format(
@@ -140,7 +150,7 @@ def picture_document(picture: InformationPicture, catalog: Catalog | None = None
     for r in picture.routes:
         head = f"{r.name}: {action_label(r.action)}" + (f", {r.phone}" if r.phone and r.phone not in r.name else "")
         subs = [_("Wanneer: {when}").format(when=r.when)]
-        role = catalog.roles.get(r.role) if catalog is not None and r.role else None
+        role = shown(catalog.roles.get(r.role)) if catalog is not None and r.role else None
         if role is not None:
             subs.append(_("Rol: {name}. {description}").format(name=role.name, description=role.description))
         if r.contact:

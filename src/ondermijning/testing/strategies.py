@@ -89,6 +89,10 @@ def _for_field(owner: type, field: "attrs.Attribute[Any]", hint: Any) -> st.Sear
         return _versions()
     if owner is Pack and field.name == "id":
         return ids()
+    if owner is Pack and field.name == "language":
+        return st.sampled_from(["nl", "de"])
+    if owner is Pack and field.name == "translations":  # never the pack's own language
+        return st.sampled_from([(), ("en",), ("en", "fr")])
     if owner is Pack and field.name == "requires":
         return st.dictionaries(ids(), st.sampled_from([">=0.1", ">=1,<2", "==1.0.0"]), max_size=2)
     if field.name in ("id",):
