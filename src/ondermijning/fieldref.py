@@ -336,7 +336,8 @@ def reference_markdown(catalog: Catalog) -> str:
            "sync). Each table is one kind of table in a pack file; the examples are taken from the bundled packs. "
            "See [the pack format](pack-format.md) for how the tables fit together, and `ondermijning ids` for the "
            "ids a pack may refer to. A key marked *translatable* is a text a person reads: a pack's "
-           "`translations/<lang>.toml` may give it in another language ([translating packs](translating-packs.md)).", ""]
+           "`translations/<lang>.toml` may give it in another language "
+           "([translating packs](translating-packs.md)).", ""]
     for name, fields in rows(catalog):
         out += [f"## {name}", "", _first_line(models()[name]).replace("``", "`"), "",
                 "| key | type | default | meaning | example |", "|---|---|---|---|---|"]

@@ -19,7 +19,8 @@ The language is chosen once per process, in this order: :func:`set_language` (``
 ``ONDERMIJNING_LANG``, then the locale (``LANGUAGE``, ``LC_ALL``, ``LC_MESSAGES``, ``LANG``):
 ``en…`` gives English, anything else Dutch. :func:`using` sets another language for a block of
 code (a web request) without touching the process's choice. Pack content is not translated
-here: packs carry their own languages (``translations/<lang>.toml``, see docs/pack-format.md).
+here: packs carry their own languages (``translations/<lang>.toml``, :mod:`ondermijning.translation`,
+docs/translating-packs.md).
 
 Importing this module imports nothing heavy: Dutch needs no catalog, and :mod:`gettext` is only
 loaded when another language is asked for.

@@ -197,7 +197,8 @@ def _translations(root: Path, pack_id: str, problems: list[Problem]) -> tuple[Pa
         texts, wrong = flatten(data, str(file))
         problems.extend(attrs.evolve(p, line=index.line_of(tuple(p.path[2:].split(".")))) for p in wrong)
         found.append(PackTranslation(pack_id, file.stem, texts, file=str(file),
-                                     lines={key: line for key in texts if (line := index.line_of(key)) is not None}))
+                                     lines={key: line for key in texts if (line := index.line_of(key)) is not None},
+                                     refused=frozenset(tuple(p.path[2:].split(".")) for p in wrong)))
     return tuple(found)
 
 

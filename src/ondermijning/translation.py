@@ -69,6 +69,8 @@ class PackTranslation:
     loaded: bool = True
     #: key -> the line it is written on (folder packs), to point a problem at it
     lines: Mapping[TextKey, int] = attrs.field(factory=dict, eq=False, repr=False)
+    #: keys written with a value that is not a text (their own problem says so; not reported as missing too)
+    refused: frozenset[TextKey] = frozenset()
 
     @classmethod
     def from_tables(cls, pack: str, language: str, tables: Mapping[str, Any], *, file: str = "") -> PackTranslation:

@@ -111,7 +111,7 @@ def _missing(translation: PackTranslation, source: Mapping[TextKey, tuple[str, T
         if not (text.strip() if isinstance(text, str) else text):
             continue  # nothing to translate
         found = translation.texts.get(key)
-        if _usable(found, text):
+        if _usable(found, text) or key in translation.refused:
             continue
         split = 1 if key[0] == "pack" else 2  # the pack's own texts are in [pack]
         table, field = ".".join(key[:split]), ".".join(key[split:])

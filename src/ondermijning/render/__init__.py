@@ -30,7 +30,8 @@ def render(what: InformationPicture | Document, format: str = "text", *, catalog
     """An information picture (or a :class:`Document`) as ``"text"``, ``"markdown"`` or ``"html"``.
 
     With ``catalog``, the picture shows the list's and themes' names instead of their ids.
-    HTML is a complete page (``<!DOCTYPE html>``, Dutch, printable). Raises
+    A picture is rendered in its own language (``picture.language``: Dutch unless it was assessed
+    in another). HTML is a complete page (``<!DOCTYPE html>``, ``lang`` its language, printable). Raises
     :class:`ValueError` for another format and :class:`TypeError` for anything else to render.
     """
     from ..i18n import _
@@ -41,7 +42,10 @@ def render(what: InformationPicture | Document, format: str = "text", *, catalog
         raise ValueError(_("onbekend formaat {format!r}: kies uit {formats}").format(
             format=format, formats=", ".join(FORMATS)))
     if isinstance(what, InformationPicture):
-        return render_document(picture_document(what, catalog), format)
+        from ..i18n import using
+
+        with using(what.language):  # a picture reads in its own language, the page's lang attribute too
+            return render_document(picture_document(what, catalog), format)
     if isinstance(what, Document):
         return render_document(what, format)
     raise TypeError(_("render() maakt een InformationPicture of een Document op, geen {type}").format(

@@ -22,7 +22,7 @@ from collections.abc import Sequence
 import attrs
 
 from ..fileio import check_output
-from ..i18n import _
+from ..i18n import _, language
 from ..shown import shown
 
 WIDTH = 88
@@ -211,7 +211,7 @@ def _html_page(documents: Sequence[Document]) -> str:
     if len(documents) > 1:
         title = f"{title} (en {len(documents) - 1} meer)"
     articles = "\n".join(_html_article(d) for d in documents)
-    return (f'<!DOCTYPE html>\n<html lang="nl">\n<head>\n<meta charset="utf-8">\n'
+    return (f'<!DOCTYPE html>\n<html lang="{language()}">\n<head>\n<meta charset="utf-8">\n'
             f'<meta name="viewport" content="width=device-width, initial-scale=1">\n'
             f"<title>{_html(title)}</title>\n<style>{PRINT_CSS}</style>\n</head>\n<body>\n"
             f"{articles}\n</body>\n</html>\n")

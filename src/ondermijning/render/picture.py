@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, TypeVar
 
 from ..assessment import number
-from ..i18n import N_, _
+from ..i18n import N_, _, using
 from ..models import BasisKind, RouteAction, RouteScope, ScoringBasis, Thresholds
 from ..models.picture import ContributionKind, InformationPicture, ObservationKind
 from ..translation import localize
@@ -50,9 +50,15 @@ def thresholds_text(thresholds: Thresholds, basis: ScoringBasis | None, pack: st
 def picture_document(picture: InformationPicture, catalog: Catalog | None = None) -> Document:
     """The picture as a document: level first, then why, then what to do and whom to call.
 
-    What it looks up in ``catalog`` (the list's name and level descriptions, themes, roles, the
-    municipality's name) is in the picture's language, as its own texts are.
+    The document is in the picture's language (``picture.language``), as its texts are: the
+    headings when the library has that language, and what it looks up in ``catalog`` (the list's
+    name and level descriptions, themes, roles, the municipality's name) where the packs translate it.
     """
+    with using(picture.language):
+        return _picture_document(picture, catalog)
+
+
+def _picture_document(picture: InformationPicture, catalog: Catalog | None) -> Document:
     def shown(item: _T | None) -> _T | None:
         return localize(item, picture.language, catalog) if item is not None else None
 

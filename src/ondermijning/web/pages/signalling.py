@@ -17,6 +17,7 @@ from ...models.picture import InformationPicture, Judgement
 from ...render import render
 from ...render.picture import picture_document
 from ...serialize import to_json
+from ...translation import localize
 from ..api import picture_for
 from ..api.models import AssessmentRequest
 from ..problems import ApiProblem
@@ -27,7 +28,8 @@ from .forms import Form, form_of, one, query_of
 @get("/signaleren", sync_to_thread=False, include_in_schema=False)
 def start(site: SiteDep) -> Template:
     """Step 1: choose the municipality and the list."""
-    return Template("signal_start.html", context={"site": site})
+    lists = [localize(sl, None, site.catalog) for sl in site.catalog.signal_lists.values()]  # the request's language
+    return Template("signal_start.html", context={"site": site, "lists": lists})
 
 
 @get("/signaleren/lijst", sync_to_thread=False, include_in_schema=False)
@@ -38,6 +40,7 @@ def signal_form(request: Request[Any, Any, Any], site: SiteDep) -> Template:
     signal_list = site.catalog.signal_lists.get(list_id)
     if signal_list is None:
         raise ApiProblem("A003", _("Kies een signalenlijst uit de lijst."), status=404)
+    signal_list = localize(signal_list, None, site.catalog)  # its texts in the request's language
     municipality = _municipality(site, one(query, "gemeente"))
     by_category = {c.id: [s for s in signal_list.signals if s.category == c.id] for c in signal_list.categories}
     return Template("signal_list.html", context={"site": site, "list": signal_list, "by_category": by_category,
@@ -79,7 +82,7 @@ async def _picture(request: Request[Any, Any, Any], site: SiteDep) -> tuple[Asse
 async def picture_page(request: Request[Any, Any, Any], site: SiteDep) -> Template:
     """Step 3: the information picture, with the slot for the jointly agreed level."""
     assessment, picture = await _picture(request, site)
-    signal_list = site.catalog.signal_lists[picture.signal_list]
+    signal_list = localize(site.catalog.signal_lists[picture.signal_list], picture.language, site.catalog)
     signals = {s.id: s for s in signal_list.signals}
     return Template("picture.html", context={"site": site, "picture": picture, "list": signal_list,
                                              "signals": signals, "assessment": assessment})
