@@ -6,6 +6,7 @@ import io
 import json
 from pathlib import Path
 
+import attrs
 import pytest
 from hypothesis import given, settings
 
@@ -47,7 +48,8 @@ def test_every_bundled_list_comes_back_as_a_valid_pack_and_exports_the_same(
     problems = (*catalog.problems, *o.validate_catalog(catalog))
     assert [p.format() for p in problems if p.severity.value == "error" and "terug" in p.file] == []
     assert catalog.signal_lists[list_id] == CATALOG.signal_lists[list_id]
-    assert catalog.packs[pack_id] == CATALOG.packs[pack_id]
+    # a form carries the list in its pack's own language: the pack comes back without its translations
+    assert catalog.packs[pack_id] == attrs.evolve(CATALOG.packs[pack_id], translations=())
     # the imported pack exports exactly the same form
     second = "opnieuw" + Path(first).suffix
     assert run(capsys, "--disable-plugin", pack_id, "--pack", "terug", "export", list_id, "--to", form, second)[0] == 0

@@ -57,7 +57,6 @@ def write_pack_folder(target: str | Path, pack: Pack, signal_list: SignalList, t
     if not parent.is_dir():
         raise WriteError(_("{path}: die map bestaat niet").format(path=parent))
     renames = {i: f"{pack_of(i)}.{i.partition('/')[2]}" for i in rehomed(signal_list)}
-    pack = attrs.evolve(pack, translations=())  # a form carries the list in its pack's own language only
     files = {
         "pack.toml": {"pack": _plain(converter.unstructure(pack)),
                       **({"themes": [_local(t, pack.id, renames) for t in themes]} if themes else {})},

@@ -12,6 +12,7 @@ import json
 from collections.abc import Mapping, Sequence
 from typing import Any, TypeVar
 
+import attrs
 import cattrs
 
 from ..converter import converter
@@ -40,8 +41,8 @@ def list_extras(signal_list: SignalList) -> str:
 
 
 def pack_record(pack: Pack) -> str:
-    """The pack record as JSON."""
-    return json.dumps(converter.unstructure(pack), ensure_ascii=False, sort_keys=True)
+    """The pack record as JSON, without its translations: a form carries the list in the pack's own language."""
+    return json.dumps(converter.unstructure(attrs.evolve(pack, translations=())), ensure_ascii=False, sort_keys=True)
 
 
 def signal_extras(signal: Signal) -> dict[str, Any]:
