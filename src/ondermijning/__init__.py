@@ -27,6 +27,9 @@ _LAZY = {
     "Observation": "models.picture",
     "ObservationKind": "models.picture",
     "Pins": "models.picture",
+    # pack content in other languages
+    "localize": "translation",
+    "PackTranslation": "translation",
     # storing and reading back
     "to_json": "serialize",
     "from_json": "serialize",
@@ -124,6 +127,8 @@ if TYPE_CHECKING:
     from .schema import json_schema as json_schema
     from .scoring import ScoringRule as ScoringRule
     from .serialize import JSONFormatError as JSONFormatError
+    from .translation import PackTranslation as PackTranslation
+    from .translation import localize as localize
     from .serialize import PinDifference as PinDifference
     from .serialize import PinsWarning as PinsWarning
     from .serialize import compare_pins as compare_pins
