@@ -127,13 +127,13 @@ if TYPE_CHECKING:
     from .schema import json_schema as json_schema
     from .scoring import ScoringRule as ScoringRule
     from .serialize import JSONFormatError as JSONFormatError
-    from .translation import PackTranslation as PackTranslation
-    from .translation import localize as localize
     from .serialize import PinDifference as PinDifference
     from .serialize import PinsWarning as PinsWarning
     from .serialize import compare_pins as compare_pins
     from .serialize import from_json as from_json
     from .serialize import to_json as to_json
+    from .translation import PackTranslation as PackTranslation
+    from .translation import localize as localize
     from .validate import validate_catalog as validate_catalog
 
 __all__ = ["__version__", "models", "render", *_LAZY]
