@@ -334,3 +334,14 @@ def test_the_web_app_shows_the_pack_in_the_request_language() -> None:
         page = client.post("/signaleren/beeld", data={"lijst": "deurne/jongeren", "signaal": "gedrag-agressief"},
                            headers={"Accept-Language": "en"})
         assert page.status_code == 200 and "Reacts aggressively" in page.text
+
+
+def test_show_lists_in_english_and_the_json_as_the_pack_wrote_it(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--lang", "en", "assess", "--show-lists"]) == 0
+    text = capsys.readouterr().out
+    assert "deurne/jongeren  Example list of signals in young people" in text
+    assert "Reacts aggressively or threateningly towards peers" in text
+    assert main(["--lang", "en", "assess", "--show-lists", "--format", "json"]) == 0
+    data = json.loads(capsys.readouterr().out)
+    deurne = next(sl for sl in data if sl["id"] == "deurne/jongeren")
+    assert deurne["name"] == JONGEREN.name  # data: the pack's own text

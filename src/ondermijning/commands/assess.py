@@ -70,6 +70,7 @@ def run(args: argparse.Namespace) -> int:
     from ..models.picture import Observation, ObservationKind
     from ..render import render
     from ..serialize import redacted, to_json
+    from ..translation import localize
 
     catalog = load(args)
     if args.show_lists:
@@ -87,7 +88,7 @@ def run(args: argparse.Namespace) -> int:
             elif interactive:
                 ids = list(catalog.signal_lists)
                 terminal_say(_("Welke signalenlijst?"))
-                names = [catalog.signal_lists[i].name for i in ids]
+                names = [localize(catalog.signal_lists[i], None, catalog).name for i in ids]
                 list_id = ids[choose_one(terminal_ask, terminal_say, _("Nummer: "), names)]
             else:
                 raise UsageError(_("geef --list, een van: {ids}").format(ids=", ".join(catalog.signal_lists)))
@@ -96,7 +97,7 @@ def run(args: argparse.Namespace) -> int:
         signals: list[str | Observation] = [*args.signal, *interpretations]
         protective = list(args.protective)
         if interactive:
-            signal_list = catalog.signal_lists[list_id]
+            signal_list = localize(catalog.signal_lists[list_id], None, catalog)  # in the language of messages
             seen, protective = walk_signal_list(signal_list, terminal_ask, terminal_say)
             signals = list(_mark_interpretations(signal_list, seen, terminal_ask, terminal_say))
         elif not signals:
@@ -122,8 +123,11 @@ def _show_lists(catalog: Any, fmt: str) -> int:
     from ..render import render_many
     from ..render.cards import signal_list_document
     from ..render.picture import thresholds_text
+    from ..translation import localize
 
-    lists = list(catalog.signal_lists.values())
+    lists = list(catalog.signal_lists.values())  # JSON: as the packs wrote them; for people: in their language
+    if fmt != "json":
+        lists = [localize(sl, None, catalog) for sl in lists]
     if fmt == "json":
         import json
 
