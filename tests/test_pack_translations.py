@@ -105,6 +105,8 @@ def test_localize_shows_the_pack_in_english_and_leaves_dutch_as_it_is() -> None:
     for source, translated in zip(JONGEREN.signals, shown.signals, strict=True):
         assert (translated.id, translated.weight, translated.themes, translated.red_flag, translated.source) == \
             (source.id, source.weight, source.themes, source.red_flag, source.source)
+    assert localize(CATALOG.signals["deurne/school-spijbelt"], "en", CATALOG).text == shown.signal(
+        "deurne/school-spijbelt").text  # a part on its own too
     assert localize(JONGEREN, "nl", CATALOG) is JONGEREN  # the pack's own language: the item itself
     assert localize(JONGEREN, "de", CATALOG) is JONGEREN  # a language the pack does not carry
     assert localize(JONGEREN, "en", CATALOG) is shown  # made once per catalog and language

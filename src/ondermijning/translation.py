@@ -220,6 +220,9 @@ def localize(item: T, wanted: str | None = None, catalog: Translated | None = No
 def _family_of(item: Any) -> str:
     from .models import FAMILIES
 
+    if type(item) in OWN_TABLES:  # a signal, goal or protective factor on its own
+        return OWN_TABLES[type(item)]
+
     for family, cls in FAMILIES.items():
         if isinstance(item, cls):
             return family
