@@ -10,7 +10,9 @@ separated by ``"; "``. Comparison ignores case and the difference between ’ an
 from __future__ import annotations
 
 import re
+import typing
 from collections.abc import Iterator
+from typing import Any
 
 from .catalog import Catalog, Rule
 from .errors import Problem, Severity
@@ -53,11 +55,16 @@ def declared_sections(publication: Publication) -> dict[str, str]:
     return forms
 
 
+def _is_source(field: Any) -> bool:
+    """A field that may hold a source (``Source`` or ``Source | None``), for walk_fields' ``only``."""
+    return field.type is Source or Source in typing.get_args(field.type)
+
+
 def _sources(catalog: Catalog) -> Iterator[tuple[str, str, Source]]:
     seen: set[tuple[str, str]] = set()  # a signal of an extension is also in the merged list
     for family in FAMILIES:
         for item_id, item in catalog.family(family).items():
-            for owner, key, _field, value in walk_fields(item, item_id):
+            for owner, key, _field, value in walk_fields(item, item_id, only=_is_source):
                 if isinstance(value, Source) and (owner, key) not in seen:
                     seen.add((owner, key))
                     yield owner, key, value

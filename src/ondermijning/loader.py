@@ -21,11 +21,8 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-import cattrs
-from cattrs.errors import ForbiddenExtraKeysError
 
 from . import _toml
-from .converter import converter
 from .errors import PackError, Problem
 from .i18n import _
 from .i18n import number as _number
@@ -33,6 +30,7 @@ from .locate import LineIndex, nesting_line
 from .models import FAMILIES, Pack, PackFile
 from .models.common import InvalidFieldError, qualify
 from .models.pack import LANGUAGE_CODE
+from .pack_data import structure
 from .pack_folder import (
     MAX_PACK_FILES,
     PACK_FILE,
@@ -282,8 +280,8 @@ def _structure_file(file: Path, data: dict[str, Any], index: LineIndex, refused:
     raw_pack = None
     if "pack" in data:
         try:
-            pack = converter.structure(data["pack"], Pack)
-        except _REFUSED as exc:
+            pack = structure(data["pack"], Pack)
+        except _refused() as exc:
             found.extend(_structure_problems(exc, name, index, ("pack",)))
         if pack is None or ("pack",) in refused:
             pack, raw_pack = None, data["pack"]
@@ -295,15 +293,15 @@ def _structure_file(file: Path, data: dict[str, Any], index: LineIndex, refused:
             continue
         if not isinstance(value, list):
             try:
-                converter.structure(value, tuple[cls, ...])  # type: ignore[valid-type]
-            except _REFUSED as exc:
+                structure(value, tuple[cls, ...])  # type: ignore[valid-type]
+            except _refused() as exc:
                 found.extend(_structure_problems(exc, name, index, (family,)))
             continue
         kept, kept_at = [], []
         for i, element in enumerate(value):
             try:
-                item: Any = converter.structure(element, cls)
-            except _REFUSED as exc:
+                item: Any = structure(element, cls)
+            except _refused() as exc:
                 found.extend(_structure_problems(exc, name, index, (family, i)))
                 unloaded.update(ids_in_data(element, index.line_of((family, i))))
                 continue
@@ -317,8 +315,15 @@ def _structure_file(file: Path, data: dict[str, Any], index: LineIndex, refused:
     return _File(file, PackFile(pack=pack, **content), index, unloaded, raw_pack, positions)
 
 
-#: what the converter raises for a value it refuses (cattrs' groups, or a lone error outside them)
-_REFUSED = (cattrs.BaseValidationError, TypeError, ValueError, KeyError, AttributeError)
+def _refused() -> tuple[type[BaseException], ...]:
+    """What the converter raises for a value it refuses (cattrs' groups, or a lone error outside them).
+
+    Called in ``except`` clauses, which Python evaluates only when something was raised: right
+    data never imports cattrs (see :mod:`ondermijning.pack_data`).
+    """
+    import cattrs
+
+    return (cattrs.BaseValidationError, TypeError, ValueError, KeyError, AttributeError)
 
 
 def long_number_problem(text: str, file: str, exc: ValueError) -> Problem:
@@ -397,6 +402,8 @@ def _path_text(path: PathParts) -> str:
 
 
 def _walk(exc: BaseException, path: PathParts) -> Iterator[tuple[PathParts, BaseException]]:
+    import cattrs
+
     if isinstance(exc, (cattrs.ClassValidationError, cattrs.IterableValidationError)):
         with_notes, without = exc.group_exceptions()
         for inner, note in with_notes:
@@ -425,6 +432,8 @@ def unknown_key(key: str, allowed: Iterable[str], parts: PathParts, file: str, i
 def _structure_problems(exc: BaseException, file: str, index: LineIndex,
                         prefix: PathParts = ()) -> Iterator[Problem]:
     """One problem per value cattrs refused; paths stay tuples until they are printed (no re-parsing)."""
+    from cattrs.errors import ForbiddenExtraKeysError
+
     for parts, inner in _walk(exc, prefix):
         path = _path_text(parts)
         if isinstance(inner, ForbiddenExtraKeysError):

@@ -11,7 +11,11 @@ core plugin (:mod:`ondermijning.plugins.core`) contributes them all.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+import contextlib
+import enum
+import types
+import typing
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import attrs
@@ -44,25 +48,71 @@ def validate_catalog(catalog: Catalog, *, select: Iterable[str] = (), ignore: It
             if (not selected or p.code.startswith(selected)) and not (ignored and p.code.startswith(ignored))]
 
 
-def walk_fields(obj: Any, owner: str, prefix: str = "", *,
-                skip: tuple[type, ...] = ()) -> Iterator[tuple[str, str, attrs.Attribute[Any], Any]]:
+def walk_fields(obj: Any, owner: str, prefix: str = "", *, skip: tuple[type, ...] = (),
+                only: Callable[[attrs.Attribute[Any]], bool] | None = None,
+                ) -> Iterator[tuple[str, str, attrs.Attribute[Any], Any]]:
     """(owner id, key path, field, value) for every field of obj and of its nested parts.
 
     The owner is the nearest item with its own id (a signal inside a list is its own owner, so
     a problem in it is located at the signal, wherever its list or extension is written);
     the key path leads from the owner to the field (``phases[0].sessions[1].module``). Parts of
-    the classes in ``skip`` are not entered.
+    the classes in ``skip`` are not entered. With ``only`` (a function of a field, the same one
+    each time: plans are kept per function), only the fields it accepts are given, and only the
+    parts whose types can hold such a field are entered.
     """
-    for field in attrs.fields(type(obj)):
+    for field, wanted, inside in _plan(type(obj), only, skip):
         value = getattr(obj, field.name)
         key = prefix + field.name
-        yield owner, key, field, value
+        if wanted:
+            yield owner, key, field, value
+        if not inside:
+            continue
         if isinstance(value, tuple):
             for index, part in enumerate(value):
                 if attrs.has(type(part)) and not isinstance(part, skip):
-                    yield from walk_fields(part, *_owner(part, owner, f"{key}[{index}]."), skip=skip)
+                    yield from walk_fields(part, *_owner(part, owner, f"{key}[{index}]."), skip=skip, only=only)
         elif attrs.has(type(value)):
-            yield from walk_fields(value, owner, key + ".", skip=skip)
+            yield from walk_fields(value, owner, key + ".", skip=skip, only=only)
+
+
+_Plan = tuple[tuple["attrs.Attribute[Any]", bool, bool], ...]
+#: (class, only, skip) -> each field to read: whether it is given, whether its value is entered
+_PLANS: dict[tuple[type, Any, tuple[type, ...]], _Plan] = {}
+
+
+def _plan(cls: type, only: Callable[[attrs.Attribute[Any]], bool] | None, skip: tuple[type, ...]) -> _Plan:
+    key = (cls, only, skip)
+    plan = _PLANS.get(key)
+    if plan is None:
+        if only is None:
+            plan = tuple((field, True, True) for field in attrs.fields(cls))
+        else:
+            _PLANS[key] = tuple((field, True, True) for field in attrs.fields(cls))  # while it is made (cycles)
+            plan = tuple((field, wanted, inside) for field in _resolved_fields(cls)
+                         for wanted, inside in [(only(field), _may_hold(field.type, only, skip))]
+                         if wanted or inside)
+        _PLANS[key] = plan
+    return plan
+
+
+def _resolved_fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
+    with contextlib.suppress(Exception):  # a type that does not resolve stays a string: entered whatever it holds
+        attrs.resolve_types(cls)
+    return tuple(attrs.fields(cls))
+
+
+def _may_hold(type_: Any, only: Callable[[attrs.Attribute[Any]], bool], skip: tuple[type, ...]) -> bool:
+    """Whether a value of this annotation can hold a part with a field ``only`` accepts (when unsure: yes)."""
+    if type_ is None or isinstance(type_, str):
+        return True  # not resolved: look at the value
+    if type_ in (str, int, float, bool, type(None)) or (isinstance(type_, type) and issubclass(type_, enum.Enum)):
+        return False
+    if isinstance(type_, type) and attrs.has(type_):
+        return not issubclass(type_, skip) and bool(_plan(type_, only, skip))
+    args = typing.get_args(type_)
+    if typing.get_origin(type_) in (tuple, typing.Union, types.UnionType) and args:
+        return any(_may_hold(arg, only, skip) for arg in args if arg is not Ellipsis)
+    return True
 
 
 def _references(obj: Any, owner: str) -> Iterator[tuple[str, str, str, str, str]]:
@@ -70,17 +120,26 @@ def _references(obj: Any, owner: str) -> Iterator[tuple[str, str, str, str, str]
 
     Golden examples are left out: :mod:`ondermijning.signal_rules` checks them against their list.
     """
-    for owner_id, key, field, value in walk_fields(obj, owner, skip=(Example,)):
-        if REF in field.metadata:
-            for ref in value if isinstance(value, tuple) else (value,):
-                yield owner_id, key, field.name, field.metadata[REF], ref
+    for owner_id, key, field, value in walk_fields(obj, owner, skip=(Example,), only=is_reference):
+        for ref in value if isinstance(value, tuple) else (value,):
+            yield owner_id, key, field.name, field.metadata[REF], ref
+
+
+def is_reference(field: attrs.Attribute[Any]) -> bool:
+    """Whether a field holds references (for :func:`walk_fields`' ``only``)."""
+    return REF in field.metadata
 
 
 def _owner(part: Any, owner: str, prefix: str) -> tuple[str, str]:
     """A nested part with its own id owns its references; any other part stays with its owner."""
-    if any(ID in field.metadata for field in attrs.fields(type(part))):
-        return part.id, ""
-    return owner, prefix
+    cls = type(part)
+    own = _OWNS.get(cls)
+    if own is None:
+        own = _OWNS[cls] = any(ID in field.metadata for field in attrs.fields(cls))
+    return (part.id, "") if own else (owner, prefix)
+
+
+_OWNS: dict[type, bool] = {}
 
 
 def did_you_mean(ref: str, known: Iterable[str] | Suggestions) -> str | None:

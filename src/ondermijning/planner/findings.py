@@ -10,10 +10,8 @@ from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 import attrs
-import cattrs
 
 from .. import _toml
-from ..converter import converter
 from ..errors import OndermijningError, Problem
 from ..fileio import read_bounded
 from ..i18n import N_, _
@@ -173,6 +171,10 @@ def findings_from_data(data: Any, catalog: Catalog | None = None, *, file: str =
                                      file=file, line=index.line_of(("start",)), path="$.start")])
     if isinstance(start, datetime.date):
         data["start"] = start.isoformat()
+    import cattrs  # here: validate imports this module for its rules, and needs no converter
+
+    from ..converter import converter
+
     try:
         findings = converter.structure(data, Findings)
     except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
