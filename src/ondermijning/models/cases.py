@@ -8,27 +8,28 @@ from __future__ import annotations
 
 import attrs
 
+from .base import Model
 from .common import Source, id_field, items, prose, prose_list, ref_field
 
 
-@attrs.frozen(kw_only=True)
-class FacilitatorRole:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class FacilitatorRole(Model):
     """A role in the session, e.g. gespreksleider (moderator) or observator."""
 
     name: str = prose()
     task: str = prose()
 
 
-@attrs.frozen(kw_only=True)
-class GuideQuestion:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class GuideQuestion(Model):
     """A question of the conversation and what it is for."""
 
     text: str = prose()
     purpose: str = prose()
 
 
-@attrs.frozen(kw_only=True)
-class ConversationGuide:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ConversationGuide(Model):
     """How a case discussion runs: roles, group size, opening, questions, closing, reflection."""
 
     id: str = id_field()
@@ -45,8 +46,8 @@ class ConversationGuide:
     reflection_alone: tuple[str, ...] = prose_list()
 
 
-@attrs.frozen(kw_only=True)
-class Case:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Case(Model):
     """A short story with a moral tension, discussed with a conversation guide."""
 
     id: str = id_field()

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from ..i18n import N_, _
+from .base import Model
 
 #: ids are ASCII, so they are NFC and printable by construction; match them with ``fullmatch``
 #: (``$`` alone lets a trailing newline through; the anchors stay for the JSON Schema)
@@ -148,8 +149,8 @@ def pack_of(qualified_id: str) -> str:
     return qualified_id.partition("/")[0]
 
 
-@attrs.frozen
-class Source:
+@attrs.frozen(eq=False, repr=False)
+class Source(Model):
     """Where a content item comes from, so a reviewer can trace it.
 
     ``publication`` names the publication (e.g. ``"Divosa, Handreiking ... (2022)"``),

@@ -7,11 +7,12 @@ from __future__ import annotations
 
 import attrs
 
+from .base import Model
 from .common import Source, id_field, items, optional_ref_field, prose, prose_list, ref_field
 
 
-@attrs.frozen(kw_only=True)
-class Consequences:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Consequences(Model):
     """What a handling option means for each party."""
 
     client: str = prose()
@@ -20,8 +21,8 @@ class Consequences:
     organisation: str = prose()
 
 
-@attrs.frozen(kw_only=True)
-class HandlingOption:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class HandlingOption(Model):
     """One way to handle the dilemma and what follows from it."""
 
     title: str = prose()
@@ -29,8 +30,8 @@ class HandlingOption:
     consequences: Consequences
 
 
-@attrs.frozen(kw_only=True)
-class DilemmaCard:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class DilemmaCard(Model):
     """A situation with values in tension, questions to weigh and handling options."""
 
     id: str = id_field()

@@ -12,6 +12,7 @@ import enum
 
 import attrs
 
+from .base import Model
 from .common import Source, id_field, items, local_id_field, prose, prose_list, ref_field, texts
 from .conversion import as_enum
 
@@ -27,8 +28,8 @@ def _stage(value: Stage | str) -> Stage:
     return as_enum(Stage, value)
 
 
-@attrs.frozen(kw_only=True)
-class Answer:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Answer(Model):
     """An answer an explorer may hear, and what it says about the training to plan."""
 
     id: str = local_id_field()
@@ -40,8 +41,8 @@ class Answer:
     explanation: str = prose("")  # why this answer points there
 
 
-@attrs.frozen(kw_only=True)
-class Question:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Question(Model):
     """A question of the exploration, what it is for, and the answers it typically gets."""
 
     id: str = local_id_field()
@@ -51,8 +52,8 @@ class Question:
     answers: tuple[Answer, ...] = items()
 
 
-@attrs.frozen(kw_only=True)
-class Exploration:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Exploration(Model):
     """A verkenning: how to go about it, its questions and what to do afterwards."""
 
     id: str = id_field()

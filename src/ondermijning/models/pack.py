@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from .base import Model
 from .common import TEXT, InvalidFieldError, as_tuple, is_id, prose
 
 # semver 2.0.0, from semver.org (the regex the spec recommends, without named groups); matched
@@ -76,8 +77,8 @@ def _check_translations(inst: Pack, attribute: attrs.Attribute[Any], value: tupl
         raise InvalidFieldError(attribute.name, _("een taal staat twee keer in translations"))
 
 
-@attrs.frozen
-class Pack:
+@attrs.frozen(eq=False, repr=False)
+class Pack(Model):
     """The ``[pack]`` table of ``pack.toml``.
 
     ``version`` is a semantic version that PEP 440 can compare too (``1.0.0``, ``1.2.0-rc.1``;

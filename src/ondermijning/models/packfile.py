@@ -9,6 +9,7 @@ from __future__ import annotations
 import attrs
 
 from ..i18n import N_
+from .base import Model
 from .cases import Case, ConversationGuide
 from .common import items
 from .dilemmas import DilemmaCard
@@ -67,8 +68,8 @@ def family_label(family: str) -> str:
     return _(label) if label is not None else family.replace("_", " ")
 
 
-@attrs.frozen(kw_only=True)
-class PackFile:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PackFile(Model):
     """One file's content, before ids are qualified."""
 
     pack: Pack | None = None

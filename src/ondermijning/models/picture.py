@@ -13,6 +13,7 @@ import enum
 
 import attrs
 
+from .base import Model
 from .common import ConcernLevel, as_tuple, items, texts
 from .conversion import as_enum, to_date, to_level
 from .routes import Route
@@ -34,8 +35,8 @@ def _observation_kind(value: ObservationKind | str) -> ObservationKind:
     return as_enum(ObservationKind, value)
 
 
-@attrs.frozen(kw_only=True)
-class Observation:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Observation(Model):
     """One observed signal, with optional context; ``note`` is free text and dropped by redaction."""
 
     signal: str
@@ -55,8 +56,8 @@ def _contribution_kind(value: ContributionKind | str) -> ContributionKind:
     return as_enum(ContributionKind, value)
 
 
-@attrs.frozen(kw_only=True)
-class Contribution:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Contribution(Model):
     """One line of the explanation trace: what added how many points, and why."""
 
     kind: ContributionKind = attrs.field(converter=_contribution_kind)
@@ -76,8 +77,8 @@ def _decision_kind(value: DecisionKind | str) -> DecisionKind:
     return as_enum(DecisionKind, value)
 
 
-@attrs.frozen(kw_only=True)
-class Decision:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Decision(Model):
     """What decided the computed level: a red flag, a threshold, or neither."""
 
     kind: DecisionKind = attrs.field(converter=_decision_kind)
@@ -86,8 +87,8 @@ class Decision:
     threshold: float | None = None
 
 
-@attrs.frozen(kw_only=True)
-class Explanation:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Explanation(Model):
     """The trace: contributions add up to the score; ``decision`` says what set the level.
 
     ``basis`` says where the thresholds and weights come from (example values of a pack, or
@@ -100,23 +101,23 @@ class Explanation:
     basis: ScoringBasis | None = None
 
 
-@attrs.frozen(kw_only=True)
-class CategoryScore:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CategoryScore(Model):
     category: str
     name: str
     points: float
     signals: tuple[str, ...] = texts()
 
 
-@attrs.frozen(kw_only=True)
-class RedFlag:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class RedFlag(Model):
     signal: str
     text: str
     themes: tuple[str, ...] = texts()
 
 
-@attrs.frozen(kw_only=True)
-class WatchSignal:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class WatchSignal(Model):
     """A signal not (yet) observed that would on its own raise the level: what to watch next."""
 
     signal: str
@@ -125,8 +126,8 @@ class WatchSignal:
     raises_to: ConcernLevel = attrs.field(converter=to_level)
 
 
-@attrs.frozen(kw_only=True)
-class Judgement:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Judgement(Model):
     """The level professionals agree on together, and why; kept beside the computed level."""
 
     level: ConcernLevel = attrs.field(converter=to_level)
@@ -135,8 +136,8 @@ class Judgement:
     date: datetime.date | None = attrs.field(default=None, converter=to_date)
 
 
-@attrs.frozen(kw_only=True)
-class Pins:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Pins(Model):
     """What a picture was computed with, so that it can be checked and re-assessed later.
 
     ``list_hash`` is ``"sha256:"`` and the digest of the list's canonical JSON (its categories,
@@ -151,8 +152,8 @@ class Pins:
     library_version: str
 
 
-@attrs.frozen(kw_only=True)
-class InformationPicture:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class InformationPicture(Model):
     """Level, score, breakdown, red flags, explanation, what to watch, goals, routes, reminder."""
 
     signal_list: str

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from .base import Model
 from .common import InvalidFieldError, Source, id_field, prose, prose_list, ref_field
 
 #: the longest retention a pack may set (ten years); anything longer is a typo or no choice at all
@@ -24,8 +25,8 @@ def _check_days(_inst: object, attribute: attrs.Attribute[Any], value: int) -> N
         raise InvalidFieldError(attribute.name, f"{value!r} is not a number of days from 1 to {MAX_RETENTION_DAYS}")
 
 
-@attrs.frozen(kw_only=True)
-class ProcessingPolicy:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ProcessingPolicy(Model):
     """The register's processing record for one municipality (the ``[[processing]]`` table).
 
     ``purpose`` and ``legal_basis`` go into every log entry; a case is removed

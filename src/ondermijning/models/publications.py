@@ -13,6 +13,7 @@ import enum
 
 import attrs
 
+from .base import Model
 from .common import id_field, items, texts
 from .conversion import as_enum
 
@@ -29,8 +30,8 @@ def _kind(value: PublicationKind | str) -> PublicationKind:
     return as_enum(PublicationKind, value)
 
 
-@attrs.frozen(kw_only=True)
-class Section:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Section(Model):
     """A section as it is cited (``"§3.5 Vroegsignalering"``, ``"Ervaringsverhaal Tristan"``).
 
     ``heading`` is the heading as printed in the publication, when the cited form is shorter;
@@ -44,8 +45,8 @@ class Section:
     aliases: tuple[str, ...] = texts()
 
 
-@attrs.frozen(kw_only=True)
-class Publication:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Publication(Model):
     """One entry of the bibliography: what a ``source.publication`` names, and its sections.
 
     ``title`` is the exact text of ``source.publication`` (``"Divosa, De naïviteit voorbij

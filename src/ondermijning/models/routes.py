@@ -10,6 +10,7 @@ import enum
 
 import attrs
 
+from .base import Model
 from .common import ConcernLevel, Source, id_field, optional_ref_field, prose, prose_list, ref_field
 from .conversion import as_enum, to_levels
 
@@ -37,8 +38,8 @@ def _action(value: RouteAction | str) -> RouteAction:
     return as_enum(RouteAction, value)
 
 
-@attrs.frozen(kw_only=True)
-class Role:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Role(Model):
     """A table, hub or function the sources describe, that a municipality fills in with a route.
 
     The core pack holds the roles (ondermijningstafel, informatieknooppunt, Zorg- en
@@ -59,8 +60,8 @@ class Role:
     notes: tuple[str, ...] = prose_list()
 
 
-@attrs.frozen(kw_only=True)
-class Route:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Route(Model):
     """One way to act: a role or organisation, when to use it, and what to expect.
 
     ``contact`` describes a role (never an invented person); ``to_fill_in`` marks a

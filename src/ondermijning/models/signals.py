@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from .base import Model
 from .common import (
     ConcernLevel,
     InvalidFieldError,
@@ -34,8 +35,8 @@ def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) 
     check_points(attribute.name, value)
 
 
-@attrs.frozen(kw_only=True)
-class Category:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Category(Model):
     """A group of signals (``gedrag``, ``uiterlijk``, ...); its id is local to its list."""
 
     id: str = local_id_field()
@@ -43,8 +44,8 @@ class Category:
     description: str = prose("")
 
 
-@attrs.frozen(kw_only=True)
-class Signal:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Signal(Model):
     """One concrete, observable signal.
 
     ``red_flag`` signals force the level to *hoog* whatever the score; a red-flag signal
@@ -62,8 +63,8 @@ class Signal:
     question: str = prose("")  # a question that enriches the observation
 
 
-@attrs.frozen(kw_only=True)
-class ProtectiveFactor:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ProtectiveFactor(Model):
     """Something that protects; shown beside the picture, never lowers the computed level."""
 
     id: str = id_field()
@@ -72,8 +73,8 @@ class ProtectiveFactor:
     explanation: str = prose("")
 
 
-@attrs.frozen(kw_only=True)
-class Goal:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Goal(Model):
     """A goal for interventions at the given concern levels."""
 
     id: str = id_field()
@@ -83,8 +84,8 @@ class Goal:
     explanation: str = prose("")
 
 
-@attrs.frozen(kw_only=True)
-class CombinationStep:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class CombinationStep(Model):
     """When signals show up in at least ``categories`` different categories, add ``bonus``.
 
     The sources stress that the *combination* of signals gives meaning; steps are
@@ -97,8 +98,8 @@ class CombinationStep:
     explanation: str = prose("")
 
 
-@attrs.frozen(kw_only=True)
-class Thresholds:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Thresholds(Model):
     """Scores at or above ``moderate`` give *matig*, at or above ``high`` give *hoog*."""
 
     moderate: float
@@ -125,8 +126,8 @@ def _iso_date(_inst: object, attribute: attrs.Attribute[Any], value: str) -> Non
             raise InvalidFieldError(attribute.name, msg) from None
 
 
-@attrs.frozen(kw_only=True)
-class ScoringBasis:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ScoringBasis(Model):
     """Where the weights, thresholds and bonuses of a list come from; shown next to every level.
 
     The sources give categories, levels and red-flag themes, but no numbers. ``example``: the
@@ -142,8 +143,8 @@ class ScoringBasis:
     note: str = prose("")
 
 
-@attrs.frozen(kw_only=True)
-class Scoring:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Scoring(Model):
     """The declarative scoring of a list: its basis, thresholds and combination steps."""
 
     basis: ScoringBasis
@@ -151,8 +152,8 @@ class Scoring:
     combination: tuple[CombinationStep, ...] = items()
 
 
-@attrs.frozen(kw_only=True)
-class LevelDescription:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class LevelDescription(Model):
     """What a concern level means for this list (the source describes *matig*, HR §3.5)."""
 
     level: ConcernLevel = attrs.field(converter=to_level)
@@ -160,8 +161,8 @@ class LevelDescription:
     source: Source
 
 
-@attrs.frozen(kw_only=True)
-class Example:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Example(Model):
     """A golden case: these observations should give this level (run as a test)."""
 
     signals: tuple[str, ...] = ref_field("signals", many=True)
@@ -201,8 +202,8 @@ class SignalList:
         raise KeyError(signal_id)
 
 
-@attrs.frozen(kw_only=True)
-class SignalListExtension:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class SignalListExtension(Model):
     """Signals, protective factors and goals one pack adds to another pack's list."""
 
     id: str = id_field()

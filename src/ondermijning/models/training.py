@@ -10,6 +10,7 @@ import enum
 
 import attrs
 
+from .base import Model
 from .common import Source, id_field, items, prose, prose_list, ref_field
 from .conversion import as_enum
 
@@ -36,8 +37,8 @@ def _goal_type(value: GoalType | str) -> GoalType:
     return as_enum(GoalType, value)
 
 
-@attrs.frozen(kw_only=True)
-class Workshop:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Workshop(Model):
     """A module of the training offer: a workshop, a process-guidance approach, coaching."""
 
     id: str = id_field()
@@ -57,8 +58,8 @@ class Workshop:
     notes: tuple[str, ...] = prose_list()
 
 
-@attrs.frozen(kw_only=True)
-class Session:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Session(Model):
     """One meeting of a trajectory."""
 
     title: str = prose()
@@ -70,15 +71,15 @@ class Session:
     notes: tuple[str, ...] = prose_list()
 
 
-@attrs.frozen(kw_only=True)
-class Phase:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Phase(Model):
     title: str = prose()
     sessions: tuple[Session, ...] = items()
     reason: str = prose("")
 
 
-@attrs.frozen(kw_only=True)
-class Trajectory:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Trajectory(Model):
     """Modules composed into phases and sessions (e.g. the example municipality's three meetings)."""
 
     id: str = id_field()

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import attrs
 
+from .base import Model
 from .common import Source, id_field, prose
 
 
-@attrs.frozen(kw_only=True)
-class Theme:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Theme(Model):
     """A form of ondermijning or exploitation (``drugs``, ``criminele-uitbuiting``, ...)."""
 
     id: str = id_field()
@@ -17,8 +18,8 @@ class Theme:
     description: str = prose("")
 
 
-@attrs.frozen(kw_only=True)
-class Framework:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Framework(Model):
     """A legal or professional framework a professional weighs (AVG, Wet Damocles, meldcode, ...)."""
 
     id: str = id_field()
