@@ -201,7 +201,7 @@ class _Builder:
     def _check_requires(self, packs: Mapping[str, Pack]) -> None:
         for pack in packs.values():
             where = self.provenance[pack.id].location
-            file, line = (where.file, where.line) if where else ("", None)
+            file = where.file if where else ""  # its line is read only for a problem (see qualify.Location)
             for needed, spec_text in pack.requires.items():
                 spec = SpecifierSet(spec_text)  # its syntax was checked when the Pack was made
                 other = packs.get(needed)
@@ -212,26 +212,26 @@ class _Builder:
                     self.problems.append(Problem(
                         "C004", _("pack {pack!r} vraagt pack {needed!r}, waarvan de plugin is uitgezet").format(
                             pack=pack.id, needed=needed),
-                        file=file, line=line, path=f"$.pack.requires.{needed}",
+                        file=file, line=where.line if where else None, path=f"$.pack.requires.{needed}",
                         hint=_("zet {needed} niet uit (--disable-plugin, ONDERMIJNING_DISABLE_PLUGINS), of zet "
                                "{pack} ook uit").format(needed=needed, pack=pack.id)))
                 elif other is None and needed in self.directory.left_out.values():
                     self.problems.append(Problem(
                         "C004", _("pack {pack!r} vraagt pack {needed!r}, dat door zijn eigen problemen niet "
                                   "geladen is").format(pack=pack.id, needed=needed),
-                        file=file, line=line, path=f"$.pack.requires.{needed}",
+                        file=file, line=where.line if where else None, path=f"$.pack.requires.{needed}",
                         hint=_("los eerst de problemen van pack {needed} op").format(needed=needed)))
                 elif other is None:
                     self.problems.append(Problem(
                         "C004", _("pack {pack!r} vraagt pack {needed!r}, dat niet geïnstalleerd is").format(
                             pack=pack.id, needed=needed),
-                        file=file, line=line, path=f"$.pack.requires.{needed}",
+                        file=file, line=where.line if where else None, path=f"$.pack.requires.{needed}",
                         hint=_("installeer het pack {needed} of voeg het toe").format(needed=needed)))
                 elif not spec.contains(Version(other.version), prereleases=True):
                     self.problems.append(Problem(
                         "C004", _("pack {pack!r} vraagt {needed} {range}, maar {version} is geïnstalleerd").format(
                             pack=pack.id, needed=needed, range=spec_text, version=other.version),
-                        file=file, line=line, path=f"$.pack.requires.{needed}",
+                        file=file, line=where.line if where else None, path=f"$.pack.requires.{needed}",
                         hint=_("installeer een versie van {needed} in {range}, of verruim het bereik").format(
                             needed=needed, range=spec_text)))
 

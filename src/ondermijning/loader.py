@@ -502,8 +502,9 @@ def _qualify_all(root: Path, pack: Pack, read: list[_File], problems: list[Probl
     items: dict[str, list[Any]] = {family: [] for family in FAMILIES}
     pack_file = root / PACK_FILE
     pack_index = next(entry.index for entry in read if entry.file == pack_file)
-    line = pack_index.line_of(("pack", "requires")) or pack_index.line_of(("pack",))
-    locations: dict[str, Location] = {pack.id: Location(str(pack_file), line, "$.pack")}
+    # the [pack] table's line is that of `requires` when written (what C004 and C005 are about)
+    locations: dict[str, Location] = {pack.id: Location.at(str(pack_file), pack_index, "$.pack",
+                                                           line_of="$.pack.requires")}
     seen: dict[tuple[str, str], Location] = {}
     limit = item_limit()
     for entry in read:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import ast
 import re
+import threading
 
 # one key part: bare, "basic" (with escapes) or 'literal'; a basic string as one run of plain
 # characters between escapes, not one alternative per character (several times faster on prose)
@@ -87,17 +88,36 @@ class _Scanner:
 
 
 class LineIndex:
-    """Key path -> first line (1-based) where it is written."""
+    """Key path -> first line (1-based) where it is written.
+
+    The lines are read when a line is first asked for: most files load without a problem, and
+    then no line is ever asked for (locations are looked up when a problem is reported).
+    """
 
     def __init__(self, text: str) -> None:
-        self.lines: dict[Path, int] = {}
+        self._text: str | None = text
+        self._reading = threading.Lock()
+        self._lines: dict[Path, int] = {}
         #: path -> the first line of anything written under it (lines are recorded in order, so the
         #: first one recorded is the smallest): a problem at a path never written costs no scan
         self._first_below: dict[Path, int] = {}
         self._aot_count: dict[Path, int] = {}
-        # TOML ends lines at "\n" (or "\r\n") only; str.splitlines() would also split at
-        # U+2028, U+0085 or a form feed inside a string, and every later line would be off
-        self._build([line.removesuffix("\r") for line in text.split("\n")])
+
+    @property
+    def lines(self) -> dict[Path, int]:
+        """Each recorded key path and its line."""
+        self._read()
+        return self._lines
+
+    def _read(self) -> None:
+        if self._text is None:
+            return
+        with self._reading:  # a catalog is shared by a server's threads: one reads, the others wait
+            if self._text is not None:
+                # TOML ends lines at "\n" (or "\r\n") only; str.splitlines() would also split at
+                # U+2028, U+0085 or a form feed inside a string, and every later line would be off
+                self._build([line.removesuffix("\r") for line in self._text.split("\n")])
+                self._text = None
 
     def _build(self, lines: list[str]) -> None:
         table: Path = ()
@@ -120,9 +140,9 @@ class LineIndex:
                     value.scan(raw, key.end())
 
     def _record(self, path: Path, number: int) -> None:
-        if path in self.lines:
+        if path in self._lines:
             return
-        self.lines[path] = number
+        self._lines[path] = number
         below = self._first_below
         for end in range(len(path), -1, -1):  # it and its parents: stop at the first with a line already
             if below.setdefault(path[:end], number) != number:
@@ -145,14 +165,15 @@ class LineIndex:
 
     def line_of(self, path: Path) -> int | None:
         """The line of ``path``, else of its first written descendant, else of its nearest parent."""
-        if path in self.lines:
-            return self.lines[path]
+        lines = self.lines
+        if path in lines:
+            return lines[path]
         if path in self._first_below:
             return self._first_below[path]
         while path:
             path = path[:-1]
-            if path in self.lines:
-                return self.lines[path]
+            if path in lines:
+                return lines[path]
         return None
 
 

@@ -8,6 +8,7 @@ duplicates are found, each named with where the first one is written.
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from typing import Any
 
 import attrs
@@ -17,11 +18,57 @@ from .locate import LineIndex, parse_path
 from .models.common import ID, REF, qualify
 
 
-@attrs.frozen
 class Location:
-    file: str
-    line: int | None = None
-    path: str = ""
+    """Where something is written: its file, its line (1-based; None when not known) and key path.
+
+    Compared, hashed and shown as an attrs class of these three fields would be. A location the
+    loader records for every item (:meth:`at`) looks its line up when it is first read: most
+    catalogs load without a problem, and then no line of theirs is ever read.
+    """
+
+    __slots__ = ("_line", "_lookup", "file", "path")
+
+    def __init__(self, file: str, line: int | None = None, path: str = "") -> None:
+        self.file = file
+        self._line = line
+        self._lookup: Callable[[], int | None] | None = None
+        self.path = path
+
+    @classmethod
+    def at(cls, file: str, index: LineIndex, path: str, *, line_of: str = "") -> Location:
+        """The key ``path`` (``$.routes[2].id``) of a file, its line read from ``index`` when first asked for.
+
+        ``line_of`` names another key whose line is meant (the [pack] table's is that of ``requires``).
+        """
+        location = cls(file, None, path)
+        location._lookup = lambda: index.line_of(parse_path(line_of or path))
+        return location
+
+    @property
+    def line(self) -> int | None:
+        lookup = self._lookup
+        if lookup is not None:
+            self._line, self._lookup = lookup(), None
+        return self._line
+
+    def _key(self) -> tuple[str, int | None, str]:
+        return self.file, self.line, self.path
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is not self.__class__:
+            return NotImplemented
+        return self._key() == other._key()
+
+    def __hash__(self) -> int:
+        return hash(("Location", *self._key()))
+
+    def __repr__(self) -> str:
+        return f"Location(file={self.file!r}, line={self.line!r}, path={self.path!r})"
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        if name in ("file", "path") and hasattr(self, name):
+            raise attrs.exceptions.FrozenInstanceError  # frozen, as it was as an attrs class
+        object.__setattr__(self, name, value)
 
 
 _MODELS: dict[type, bool] = {}
@@ -86,20 +133,21 @@ class Qualifier:
         id_field = next((f for f in attrs.fields(type(parts[0])) if f.name == "id"), None)
         if id_field is None or id_field.metadata.get(ID):
             return  # no id, or a pack-wide id that _own_id checks
-        first: dict[str, int | None] = {}
+        first: dict[str, int] = {}
         for i, part in enumerate(parts):
-            line = self.index.line_of(parse_path(f"{path}[{i}].id"))
-            if part.id in first:
+            if part.id in first:  # lines are read only now: the file has a problem to point at
+                line = self.index.line_of(parse_path(f"{path}[{i}].id"))
+                first_line = self.index.line_of(parse_path(f"{path}[{first[part.id]}].id"))
                 self.problems.append(Problem(
                     "L105", f"duplicate {type(part).__name__} id {part.id!r}, first defined at "
-                            f"{self.file}:{first[part.id]}",
+                            f"{self.file}:{first_line}",
                     file=self.file, line=line, path=f"{path}[{i}].id", hint="give each item its own id"))
             else:
-                first[part.id] = line
+                first[part.id] = i
 
     def _own_id(self, kind: str, value: str, path: str) -> str:
         qualified = qualify(value, self.pack_id)
-        location = Location(self.file, self.index.line_of(parse_path(path + ".id")), path + ".id")
+        location = Location.at(self.file, self.index, path + ".id")
         if "/" in value and not value.startswith(self.pack_id + "/"):
             self.problems.append(Problem("L106", f"id {value!r} names another pack than {self.pack_id!r}",
                                          file=self.file, line=location.line, path=location.path,
