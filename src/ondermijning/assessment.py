@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import operator
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -103,15 +104,17 @@ def _assess(sl: SignalList, observed: Iterable[str | Observation], catalog: Cata
     observations, ids = _observations(observed, tables)
     bits = scorer.raising.bits(ids)
     ordered = scorer.in_order(ids)
-    contributions = scorer.contributions(ids, ordered)
-    score, level = scorer.score(ids)  # exact decimal arithmetic (scoring.py); the contributions add up to it
-    red = scorer.red_flags(ids, ordered)
+    categories = scorer.categories_of(ids)
+    contributions = scorer.contributions(ids, ordered, categories)
+    # exact decimal arithmetic (scoring.py); the contributions add up to it
+    score, level = scorer.score(ids, categories)
+    # most pictures have no red flag: their bits say so (a list with an id twice asks the scorer)
+    red = scorer.red_flags(ids, ordered) if scorer.duplicates or bits & scorer.raising.red else []
     thresholds = sl.scoring.thresholds
 
     to_high, to_moderate = scorer.raisers(ids, level, bits, tables.watch) if level is not ConcernLevel.HIGH \
         else ((), ())
 
-    themes = set().union(*map(tables.themes.__getitem__, ids))
     return InformationPicture(
         signal_list=sl.id,
         level=level,
@@ -124,7 +127,7 @@ def _assess(sl: SignalList, observed: Iterable[str | Observation], catalog: Cata
         red_flags=tuple(map(tables.red_flags.__getitem__, red)),
         watch_next=(*to_high, *to_moderate),
         goals=tables.goals[level],
-        routes=tuple(localize(route, chosen, catalog) for route in tables.routes(catalog.routes, level, themes, local))
+        routes=tuple(localize(route, chosen, catalog) for route in tables.routes(catalog.routes, level, ids, local))
         if catalog is not None else (),
         municipality=local,
         protective_factors=tuple(_protective(shown, protective)) if protective else (),
@@ -157,9 +160,11 @@ class _Tables:
         self._decisions: dict[tuple[ConcernLevel, float, tuple[str, ...], str], Decision] = {}
         self.list_id = sl.id
         self._pins: dict[str, Pins] = {}
-        # routes of one catalog by level and the route themes a picture touches; one tuple, replaced
-        # whole when another catalog's routes come in, so threads never mix two catalogs' choices
-        self._chosen: tuple[Mapping[str, Route], frozenset[str], dict[Any, tuple[Route, ...]]] = ({}, frozenset(), {})
+        # routes of one catalog by level and the route themes a picture touches (each signal's as a bit
+        # set, and the themes in bit order); one tuple, replaced whole when another catalog's routes
+        # come in, so threads never mix two catalogs' choices
+        self._chosen: tuple[Mapping[str, Route], dict[str, int], tuple[str, ...], dict[Any, tuple[Route, ...]]] = (
+            {}, {}, (), {})
 
     @functools.cached_property
     def watch(self) -> tuple[tuple[WatchSignal, ...], tuple[WatchSignal, ...]]:
@@ -167,18 +172,27 @@ class _Tables:
         sl = self.scorer.signal_list
         return _watch(sl, ConcernLevel.HIGH), _watch(sl, ConcernLevel.MODERATE)
 
-    def routes(self, routes: Mapping[str, Route], level: ConcernLevel, themes: set[str],
+    def routes(self, routes: Mapping[str, Route], level: ConcernLevel, observed: frozenset[str],
                municipality: str) -> tuple[Route, ...]:
-        """:func:`select_routes` for a picture of this list, the same answer looked up once per case."""
-        of, route_themes, chosen = self._chosen
+        """:func:`select_routes` for a picture of this list, the same answer looked up once per case.
+
+        Only the observed signals' themes that some route names can change the choice: each signal
+        has them as a bit set (one bit per such theme), and the union of the observed ones is the key.
+        """
+        of, masks, named, chosen = self._chosen
         if of is not routes:
-            route_themes = frozenset(t for r in routes.values() for t in r.themes)
+            named = tuple(sorted({t for r in routes.values() for t in r.themes}))
+            bit = {theme: 1 << i for i, theme in enumerate(named)}
+            masks = {i: functools.reduce(operator.or_, (bit[t] for t in themes if t in bit), 0)
+                     for i, themes in self.themes.items()}
             chosen = {}
-            self._chosen = (routes, route_themes, chosen)
-        key = (level, route_themes.intersection(themes), municipality)  # other themes cannot change the choice
+            self._chosen = (routes, masks, named, chosen)
+        mask = functools.reduce(operator.or_, map(masks.__getitem__, observed), 0)
+        key = (level, mask, municipality)
         found = chosen.get(key)
         if found is None:
-            found = _keep(chosen, key, tuple(select_routes(routes, level, key[1], municipality=municipality,
+            themes = {theme for i, theme in enumerate(named) if mask >> i & 1}
+            found = _keep(chosen, key, tuple(select_routes(routes, level, themes, municipality=municipality,
                                                            signal_list=self.list_id)))
         return found
 

@@ -171,13 +171,21 @@ class Scorer:
             resolved.add(qualified)
         return frozenset(resolved)
 
-    def score(self, observed: Collection[str]) -> tuple[float, ConcernLevel]:
-        """Score and level for a set of qualified signal ids (the fast path: no explanation)."""
+    def categories_of(self, observed: Iterable[str]) -> int:
+        """In how many categories these signals are (what the combination steps count)."""
+        return len(set(map(self._category, observed)))
+
+    def score(self, observed: Collection[str], categories: int | None = None) -> tuple[float, ConcernLevel]:
+        """Score and level for a set of qualified signal ids (the fast path: no explanation).
+
+        ``categories`` is :meth:`categories_of` ``observed``, when known.
+        """
         if not self.exact:
             return self._inexact(observed)
         bonus_units = self._bonus_units
-        units = (sum(map(self._units, observed))
-                 + bonus_units[min(len(set(map(self._category, observed))), len(bonus_units) - 1)])
+        if categories is None:
+            categories = self.categories_of(observed)
+        units = sum(map(self._units, observed)) + bonus_units[min(categories, len(bonus_units) - 1)]
         if self.rules:
             fixed = frozenset(observed)
             extra = [c.points for rule in self.rules for c in rule.contribute(self.signal_list, fixed)]
@@ -214,17 +222,20 @@ class Scorer:
         level = ConcernLevel.MODERATE if exact_total >= exact(self.moderate) else ConcernLevel.LOW
         return float(exact_total), level
 
-    def contributions(self, observed: frozenset[str], ordered: Sequence[str] | None = None) -> list[Contribution]:
+    def contributions(self, observed: frozenset[str], ordered: Sequence[str] | None = None,
+                      categories: int | None = None) -> list[Contribution]:
         """The explanation trace: one line per signal, combination step and rule contribution.
 
         Signals in list order (stable, whatever order they were ticked in); each line is made
-        once per compiled list. ``ordered`` is :meth:`in_order` of ``observed``, when known.
+        once per compiled list. ``ordered`` is :meth:`in_order` of ``observed`` and ``categories``
+        :meth:`categories_of` it, when known.
         """
         if self.duplicates:  # one line per signal, as the list has them
             lines = [self._line(s) for s in self.signal_list.signals if s.id in observed]
         else:
             lines = [self._lines[i] for i in (self.in_order(observed) if ordered is None else ordered)]
-        categories = len(set(map(self._category, observed)))
+        if categories is None:
+            categories = self.categories_of(observed)
         lines += [line for needed, line in self._combination_lines() if categories >= needed]
         for rule in self.rules:
             for contribution in rule.contribute(self.signal_list, observed):
