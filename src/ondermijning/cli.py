@@ -72,7 +72,8 @@ def _parser(words: Sequence[str] | None = None) -> ArgumentParser:
             importlib.import_module(f".commands.{name}", __package__).add_parser(sub)
         else:
             sub.add_parser(_command_name(name))
-    for command in sub.choices.values():  # the same options after the command: 'validate --pack .'
+    # the same options after the command ('validate --pack .'); a command that is only named parses nothing
+    for command in sub.choices.values() if wanted is None else [sub.choices[_command_name(wanted)]]:
         command.add_argument("--disable-plugin", action="append", default=[], metavar="NAME", dest="disable_after",
                              help=_("laad deze plugin niet (herhaalbaar; mag ook vóór het commando)"))
         command.add_argument("--pack", action="append", default=[], metavar="PATH", dest="pack_after",
