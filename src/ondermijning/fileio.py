@@ -19,6 +19,7 @@ import errno
 import os
 import select
 import stat
+import tempfile
 from pathlib import Path
 
 from .errors import OndermijningError
@@ -109,8 +110,6 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool
     destination, mode = _destination(target, force=force)
     raw = data.encode("utf-8") if isinstance(data, str) else data
     try:
-        import tempfile  # here: reading packs (what most commands do) writes nothing
-
         handle, temporary = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".tmp",
                                              dir=destination.parent)
     except OSError as exc:
