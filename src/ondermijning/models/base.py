@@ -27,9 +27,10 @@ def _names(cls: type) -> tuple[str, ...]:
     return names
 
 
+# Equality, hash and repr for an attrs class declared with ``eq=False, repr=False``. No docstring
+# on purpose: inspect.getdoc() gives a class without its own the first base's, and the field
+# reference and the JSON schemas would show this one for every model that has none.
 class Model:
-    """Equality, hash and repr for an attrs class declared with ``eq=False, repr=False``."""
-
     __slots__ = ()
 
     def __eq__(self, other: object) -> bool:
