@@ -127,8 +127,8 @@ def _assess(sl: SignalList, observed: Iterable[str | Observation], catalog: Cata
         red_flags=tuple(map(tables.red_flags.__getitem__, red)),
         watch_next=(*to_high, *to_moderate),
         goals=tables.goals[level],
-        routes=tuple(localize(route, chosen, catalog) for route in tables.routes(catalog.routes, level, ids, local))
-        if catalog is not None else (),
+        routes=tables.routes(catalog.routes, level, ids, local, chosen,
+                             lambda route: localize(route, chosen, catalog)) if catalog is not None else (),
         municipality=local,
         protective_factors=tuple(_protective(shown, protective)) if protective else (),
         subject=subject,
@@ -173,11 +173,13 @@ class _Tables:
         return _watch(sl, ConcernLevel.HIGH), _watch(sl, ConcernLevel.MODERATE)
 
     def routes(self, routes: Mapping[str, Route], level: ConcernLevel, observed: frozenset[str],
-               municipality: str) -> tuple[Route, ...]:
+               municipality: str, language: str, shown: Callable[[Route], Route]) -> tuple[Route, ...]:
         """:func:`select_routes` for a picture of this list, the same answer looked up once per case.
 
         Only the observed signals' themes that some route names can change the choice: each signal
         has them as a bit set (one bit per such theme), and the union of the observed ones is the key.
+        ``shown`` gives a chosen route in ``language`` (part of the key: the routes of an untranslated
+        list may still be translated by their own pack), so a picture localizes no route itself.
         """
         of, masks, named, chosen = self._chosen
         if of is not routes:
@@ -188,12 +190,13 @@ class _Tables:
             chosen = {}
             self._chosen = (routes, masks, named, chosen)
         mask = functools.reduce(operator.or_, map(masks.__getitem__, observed), 0)
-        key = (level, mask, municipality)
+        key = (level, mask, municipality, language)
         found = chosen.get(key)
         if found is None:
             themes = {theme for i, theme in enumerate(named) if mask >> i & 1}
-            found = _keep(chosen, key, tuple(select_routes(routes, level, themes, municipality=municipality,
-                                                           signal_list=self.list_id)))
+            found = _keep(chosen, key, tuple(map(shown, select_routes(routes, level, themes,
+                                                                      municipality=municipality,
+                                                                      signal_list=self.list_id))))
         return found
 
     def categories(self, bits: int, contributions: list[Contribution]) -> tuple[CategoryScore, ...]:
