@@ -136,15 +136,15 @@ def test_json_has_kind_and_version_and_refuses_others() -> None:
     data = json.loads(text)
     assert (data["kind"], data["format_version"], data["level"]) == ("information_picture", 4, "low")
     for broken, message in [
-        ("{", "not JSON"),
-        ("[]", "expected a JSON object"),
-        (json.dumps({**data, "format_version": 99}), "format_version 99 is not supported"),
-        (json.dumps({**data, "kind": "route"}), "expected kind 'information_picture'"),
-        (json.dumps({**data, "level": "heel hoog"}), "level"),
-        (json.dumps({**data, "extra": 1}), "extra"),
-        (text.encode("utf-16"), "not UTF-8 text: byte 0"),
-        (b"\xef\xbb\xbf" + text.encode(), "Unexpected UTF-8 BOM"),
-        ("[" * 100_000, "nested too deeply"),
+        ("{", r"geen JSON: sleutel tussen dubbele aanhalingstekens verwacht \(regel 1, kolom 2\)"),
+        ("[]", "een JSON-object verwacht, kreeg een lijst"),
+        (json.dumps({**data, "format_version": 99}), "format_version 99 wordt niet ondersteund"),
+        (json.dumps({**data, "kind": "route"}), "kind 'information_picture' verwacht, kreeg 'route'"),
+        (json.dumps({**data, "level": "heel hoog"}), r"'heel hoog' is niet een van 'low', .* @ \$\.level"),
+        (json.dumps({**data, "extra": 1}), "onbekende sleutels: extra"),
+        (text.encode("utf-16"), "geen UTF-8-tekst: byte 0"),
+        (b"\xef\xbb\xbf" + text.encode(), "geen JSON: een BOM aan het begin"),
+        ("[" * 100_000, "te diep genest"),
     ]:
         with pytest.raises(JSONFormatError, match=message):
             o.from_json(broken, o.InformationPicture)

@@ -53,14 +53,14 @@ def test_new_pack_never_overwrites(tmp_path: Path, capsys: pytest.CaptureFixture
     (tmp_path / "ondermijning-utrecht" / "mijn.toml").write_text("bewaren", encoding="utf-8")
     code, _, err = run(capsys, "new-pack", "utrecht", "--dir", str(tmp_path))
     assert code == 2
-    assert "already exists" in err
+    assert "bestaat al; kies een andere naam of map (er is niets veranderd)" in err
     assert [p.name for p in (tmp_path / "ondermijning-utrecht").iterdir()] == ["mijn.toml"]
     assert [p.name for p in tmp_path.iterdir()] == ["ondermijning-utrecht"]  # no leftovers
 
 
 @pytest.mark.parametrize("name", ["Utrecht", "a", "west_betuwe", "1stad", "x" * 41])
 def test_new_pack_refuses_bad_names(tmp_path: Path, name: str) -> None:
-    with pytest.raises(ScaffoldError, match="not a usable pack name"):
+    with pytest.raises(ScaffoldError, match="is geen bruikbare packnaam"):
         new_pack(name, tmp_path)
 
 
@@ -171,4 +171,4 @@ def test_plugin_does_nothing_without_a_pack(tmp_path: Path) -> None:
 def test_plugin_reports_a_missing_folder(tmp_path: Path) -> None:
     result = pytest_in(tmp_path, "--ondermijning-pack", "nergens")
     assert result.returncode == 1
-    assert "L001 pack folder not found" in result.stdout
+    assert "L001 pack-map niet gevonden" in result.stdout

@@ -80,7 +80,7 @@ def test_a_basis_date_must_be_a_date(make_pack: MakePack) -> None:
                                       'basis = { kind = "established", by = "raad", date = "maart 2026" }')
     catalog = o.load_catalog([make_pack("x", {"l.toml": text})], autoload=False)
     (problem,) = catalog.problems
-    assert problem.code == "L104" and "YYYY-MM-DD" in problem.message
+    assert problem.code == "L104" and "JJJJ-MM-DD" in problem.message
 
 
 def test_red_flag_themes_and_red_flag_signals_agree_in_every_bundled_list() -> None:

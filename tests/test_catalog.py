@@ -95,7 +95,7 @@ def test_requires_with_an_invalid_range_is_a_load_error(make_pack: MakePack) -> 
     pack_toml = '[pack]\nid = "eis"\nname = "E"\nversion = "1.0.0"\nrequires = { core = "ongeveer 1" }\n'
     (problem,) = load_catalog([make_pack("eis", pack_toml=pack_toml)], autoload=False).problems
     assert (problem.code, problem.line, problem.path) == ("L104", 5, "$.pack.requires")
-    assert "not a version range" in problem.message
+    assert "is geen versiebereik zoals" in problem.message
 
 
 def test_requires_satisfied(make_pack: MakePack) -> None:
@@ -202,4 +202,4 @@ def test_plugins_contribute_validation_rules_and_a_broken_rule_is_isolated() -> 
     # only the test route trips the rule: no bundled local route carries a phone number
     assert [p.message for p in problems if p.code == "X001"] == ["tel/r has a phone number"]
     (p006,) = [p for p in problems if p.code == "P006"]
-    assert "validation rule X002 of plugin 'Rules' raised RuntimeError('oeps')" in p006.message
+    assert "validatieregel X002 van plugin 'Rules' gaf een fout: RuntimeError('oeps')" in p006.message

@@ -56,7 +56,7 @@ def test_the_command_has_a_flag_for_every_other_document(capsys: pytest.CaptureF
 
 
 def test_an_unknown_document_is_a_value_error() -> None:
-    with pytest.raises(ValueError, match="unknown document 'foto'"):
+    with pytest.raises(ValueError, match="onbekend document 'foto'"):
         json_schema("foto")
 
 

@@ -42,7 +42,7 @@ def test_answers_add_up_to_findings_with_their_reasons() -> None:
     assert set(f.themes) == {"core/hennepteelt", "core/drugs"}
     assert explored.reasons["needs:damocles"] == ("Het sluiten van woningen na een drugsvondst, en wat dat voor "
                                                   "bewoners betekent",)
-    with pytest.raises(KeyError, match="no answer 'avgg'"):
+    with pytest.raises(KeyError, match="geen antwoord 'avgg'"):
         findings_from(EXPLORATION, {"lastig": ["avgg"]}, participants=1, weeks=1)
 
 

@@ -13,7 +13,7 @@ from ondermijning.fileio import WriteError, write_atomic
 def test_writes_and_refuses_to_overwrite(tmp_path: Path) -> None:
     target = tmp_path / "uit.ics"
     write_atomic(target, "eerste")
-    with pytest.raises(WriteError, match="already exists; use --force"):
+    with pytest.raises(WriteError, match="bestaat al; gebruik --force"):
         write_atomic(target, "tweede")
     assert target.read_text() == "eerste"
     write_atomic(target, "tweede", force=True)
@@ -34,7 +34,7 @@ def test_a_failure_midway_leaves_no_partial_file(tmp_path: Path, monkeypatch: py
     assert list(tmp_path.iterdir()) == []
 
 
-@pytest.mark.parametrize(("name", "message"), [("map", "is a folder"), ("nergens/uit.md", "no such folder")])
+@pytest.mark.parametrize(("name", "message"), [("map", "is een map"), ("nergens/uit.md", "die map bestaat niet")])
 def test_clear_errors(tmp_path: Path, name: str, message: str) -> None:
     (tmp_path / "map").mkdir()
     with pytest.raises(WriteError, match=message):
@@ -61,7 +61,7 @@ def test_a_pipe_is_never_replaced(tmp_path: Path, force: bool) -> None:
 
     pipe = tmp_path / "x.json"
     os.mkfifo(pipe)
-    with pytest.raises(WriteError, match=r"x\.json: is not a regular file \(a pipe, device or folder\); give another"):
+    with pytest.raises(WriteError, match=r"x\.json: is geen gewoon bestand \(een pipe, apparaat of map\)"):
         write_atomic(pipe, "x", force=force)
     assert stat.S_ISFIFO(pipe.lstat().st_mode)
     assert [p.name for p in tmp_path.iterdir()] == ["x.json"]  # no temporary file left
@@ -74,7 +74,7 @@ def test_a_link_to_a_file_stays_a_link_and_its_target_gets_the_content(tmp_path:
     real.chmod(0o640)
     link = tmp_path / "link.json"
     link.symlink_to(real)
-    with pytest.raises(WriteError, match="already exists; use --force"):
+    with pytest.raises(WriteError, match="bestaat al; gebruik --force"):
         write_atomic(link, "nieuw")
     assert write_atomic(link, "nieuw", force=True) == link
     assert link.is_symlink()
@@ -89,7 +89,7 @@ def test_a_link_to_a_file_stays_a_link_and_its_target_gets_the_content(tmp_path:
 def test_a_link_to_nothing_is_refused(tmp_path: Path, force: bool) -> None:
     link = tmp_path / "link.json"
     link.symlink_to(tmp_path / "nergens.json")
-    with pytest.raises(WriteError, match=r"link\.json: is a link to a file that does not exist"):
+    with pytest.raises(WriteError, match=r"link\.json: is een link naar een bestand dat niet bestaat"):
         write_atomic(link, "x", force=force)
     assert link.is_symlink()
     assert not (tmp_path / "nergens.json").exists()
@@ -97,14 +97,14 @@ def test_a_link_to_nothing_is_refused(tmp_path: Path, force: bool) -> None:
 
 def test_a_file_as_folder_and_a_full_disk_give_one_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     (tmp_path / "bestand").write_text("", encoding="utf-8")
-    with pytest.raises(WriteError, match="bestand: is a file, not a folder"):
+    with pytest.raises(WriteError, match="bestand: is een bestand, geen map"):
         write_atomic(tmp_path / "bestand" / "uit.md", "x")
 
     def full(_fd: int) -> None:
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "fsync", full)
-    with pytest.raises(WriteError, match=r"uit\.md: cannot write: No space left on device"):
+    with pytest.raises(WriteError, match=r"uit\.md: kan niet schrijven: No space left on device"):
         write_atomic(tmp_path / "uit.md", "x")
     assert [p.name for p in tmp_path.iterdir()] == ["bestand"]
 

@@ -58,7 +58,7 @@ def test_from_json_refuses_a_version_that_is_not_a_whole_number(version: str) ->
 def test_from_json_refuses_a_lone_surrogate_in_any_text(surrogate: str) -> None:
     raw = DOCUMENTS[InformationPicture].replace('"J-17"', f'"{surrogate}"', 1)
     assert surrogate in raw
-    with pytest.raises(JSONFormatError, match="surrogate"):
+    with pytest.raises(JSONFormatError, match="losse surrogaat"):
         from_json(raw, InformationPicture)
 
 
@@ -197,7 +197,7 @@ def test_writing_never_replaces_a_file_that_appeared_while_writing(tmp_path: Pat
             target.write_text("van iemand anders", encoding="utf-8")
 
     monkeypatch.setattr(os, "fsync", someone_else_writes)
-    with pytest.raises(WriteError, match="appeared while writing"):
+    with pytest.raises(WriteError, match="verscheen tijdens het schrijven"):
         write_atomic(target, "onze agenda")
     assert target.read_text(encoding="utf-8") == "van iemand anders"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["agenda.ics"]  # no temporary file left

@@ -70,4 +70,4 @@ def test_export_json_writes_a_file_once(tmp_path: Path, capsys: pytest.CaptureFi
     assert main(["export", "--to", "json", str(target)]) == 0
     assert json.loads(target.read_text(encoding="utf-8"))["kind"] == "catalog_document"
     assert main(["export", "--to", "json", str(target)]) == 2
-    assert "already exists; use --force" in capsys.readouterr().err
+    assert "bestaat al; gebruik --force" in capsys.readouterr().err

@@ -44,7 +44,7 @@ def test_a_missing_argument_is_refused_in_dutch(capsys: pytest.CaptureFixture[st
     err = capsys.readouterr().err
     assert stopped.value.code == 2
     assert err.startswith("gebruik: ondermijning diff ")
-    assert err.endswith("ondermijning diff: fout: deze argumenten ontbreken: NEW\n")
+    assert err.endswith("ondermijning diff: fout: deze argumenten ontbreken: NIEUW\n")
 
 
 @pytest.mark.parametrize("words", [["--lang", "en", "diff", "oud"], ["diff", "oud", "--lang", "en"],

@@ -58,7 +58,8 @@ def test_wrong_type_is_not_coerced(make_pack: MakePack) -> None:
     assert (problem.code, problem.line, problem.path) == ("L103", 3, "$.routes[0].name")
 
 
-@pytest.mark.parametrize(("value", "expected"), [("true", "boolean"), ('"zwaar"', "text")])
+@pytest.mark.parametrize(("value", "expected"), [("true", "een getal verwacht, kreeg true of false"),
+                                                 ('"zwaar"', "een getal verwacht, kreeg tekst")])
 def test_weight_must_be_a_number(make_pack: MakePack, value: str, expected: str) -> None:
     text = signal_list_toml().replace("weight = 2", f"weight = {value}")
     problem = only(make_pack("x", {"l.toml": text}))

@@ -36,10 +36,10 @@ def test_models_are_frozen_and_hashable() -> None:
 
 @pytest.mark.parametrize("weight", [-1, -0.5])
 def test_negative_weights_are_refused(weight: float) -> None:
-    with pytest.raises(ValueError, match="weight must be 0 or more"):
+    with pytest.raises(ValueError, match="weight moet 0 of meer zijn, niet "):
         Signal(id="s", category="gedrag", text="t", source=Source("p"), weight=weight)
 
 
 def test_strategies_refuse_what_is_not_a_model() -> None:
-    with pytest.raises(TypeError, match="needs an ondermijning model class"):
+    with pytest.raises(TypeError, match=r"models\(\) heeft een modelklasse van ondermijning nodig"):
         ost.models(int)  # type: ignore[type-var]

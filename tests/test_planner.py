@@ -323,7 +323,7 @@ def test_a_findings_file_is_read_with_local_theme_ids_and_a_date(tmp_path: Path)
     ("participants = 5\nweeks = 4\nthemes = [\"core/zorgfrude\"]\n",
      ":3: L104 ongeldige waarde: onbekend thema 'core/zorgfrude' ($.themes[0]) — bedoel je 'core/zorgfraude'?"),
     ("participants = 5\nweeks = 4\naudiences = [\"iedereen\"]\n",
-     ":3: L104 ongeldige waarde: 'iedereen' is not one of"),
+     ":3: L104 ongeldige waarde: 'iedereen' is niet een van 'social', "),
     ("participants = 5\nweeks = 4\nstart = 2026-09-07T10:00:00\n", ":3: L104 ongeldige waarde: geef een datum"),
     ("participants = 5\nweeks = [\n", "L005 TOML-syntaxfout"),
 ])
@@ -378,7 +378,7 @@ def test_plan_writes_a_calendar_and_never_overwrites_without_force(
     assert events[0].decoded("DTSTART") == datetime.date(2026, 10, 5)  # --start wins over the file
     before = ics.read_bytes()
     code, out, err = run(capsys, "plan", "--from", str(findings), "--ics", str(ics), "--time", "09:30")
-    assert (code, out) == (2, "") and "already exists; use --force" in err
+    assert (code, out) == (2, "") and "bestaat al; gebruik --force" in err
     assert ics.read_bytes() == before
     code, _out, _err = run(capsys, "plan", "--from", str(findings), "--ics", str(ics), "--time", "09:30", "--force")
     assert code == 0 and b"DTSTART:20260907T093000" in ics.read_bytes()
@@ -419,7 +419,7 @@ def test_usage_errors_are_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]
 def test_a_findings_file_with_mistakes_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "plan", "--from", str(write(tmp_path, "participants = 'vijf'\nweeks = 4\n")))
     assert (code, out) == (1, "")
-    assert err.strip() == f"{tmp_path / 'findings.toml'}:1: L103 verkeerd type: expected a whole number, got text " \
+    assert err.strip() == f"{tmp_path / 'findings.toml'}:1: L103 verkeerd type: een heel getal verwacht, kreeg tekst " \
                           "($.participants)"
 
 

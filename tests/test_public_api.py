@@ -97,7 +97,7 @@ def test_reading_files_still_locates_a_wrong_code(tmp_path: Path) -> None:
     assert any("pack.toml:9: L104" in p and "'adviseren'" in p and "($.routes[0].action)" in p for p in problems)
     assert any("pack.toml:11: L104" in p and "($.routes[0].levels[1])" in p for p in problems)
     text = o.to_json(o.assess("deurne/jongeren", ["school-spijbelt"], catalog=o.load_catalog()))
-    with pytest.raises(o.JSONFormatError, match=r"expected ConcernLevel @ \$\.level"):
+    with pytest.raises(o.JSONFormatError, match=r"'laag' is niet een van 'low', 'moderate', 'high' @ \$\.level"):
         o.from_json(text.replace('"level": "low"', '"level": "laag"', 1), InformationPicture)
 
 
@@ -213,5 +213,5 @@ def test_show_renders_a_stored_picture_and_notes_other_pins(tmp_path: Path,
     assert err == "ondermijning: let op: berekend met pack deurne 0.0.9, geladen is 0.1.0; de lijst zelf is gelijk\n"
     stored.write_text('{"kind": "proposal"}', encoding="utf-8")
     assert main(["show", str(stored)]) == 1
-    assert "expected kind 'information_picture', got 'proposal'" in capsys.readouterr().err
+    assert "kind 'information_picture' verwacht, kreeg 'proposal'" in capsys.readouterr().err
     assert main(["show", str(tmp_path / "nope.json")]) == 2

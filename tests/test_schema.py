@@ -51,5 +51,5 @@ def test_schema_command_prints_and_writes(tmp_path: Path, capsys: pytest.Capture
     assert main(["schema", "-o", str(target)]) == 0
     assert json.loads(target.read_text(encoding="utf-8")) == pack_file_schema()
     assert main(["schema", "-o", str(target)]) == 2  # never overwrites without --force
-    assert "already exists; use --force" in capsys.readouterr().err
+    assert "bestaat al; gebruik --force" in capsys.readouterr().err
     assert main(["schema", "-o", str(target), "--force"]) == 0

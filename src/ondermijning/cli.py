@@ -50,9 +50,9 @@ def _parser(words: Sequence[str] | None = None) -> ArgumentParser:
                          "de opties en voorbeelden van elk commando."),
     )
     parser.add_argument("--version", action="version", version=f"ondermijning {__version__}")
-    parser.add_argument("--disable-plugin", action="append", default=[], metavar="NAME",
+    parser.add_argument("--disable-plugin", action="append", default=[], metavar=_("NAAM"),
                         help=_("laad deze plugin niet (herhaalbaar); 'ondermijning packs' toont de namen"))
-    parser.add_argument("--pack", action="append", default=[], metavar="PATH",
+    parser.add_argument("--pack", action="append", default=[], metavar=_("PAD"),
                         help=_("laad ook deze packmap (herhaalbaar)"))
     parser.add_argument("--no-cache", action="store_true",
                         help=_("bouw de catalogus opnieuw op, zonder de bewaarde uitvoer van 'packs' en "
@@ -60,7 +60,7 @@ def _parser(words: Sequence[str] | None = None) -> ArgumentParser:
     parser.add_argument("--lang", choices=LANGUAGES, metavar=_("TAAL"),
                         help=_("de taal van de meldingen: nl (standaard) of en (ook: ONDERMIJNING_LANG, of de "
                                "locale); mag ook na het commando"))
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar=_("OPDRACHT"))
 
     import importlib
 
@@ -74,9 +74,9 @@ def _parser(words: Sequence[str] | None = None) -> ArgumentParser:
             sub.add_parser(_command_name(name))
     # the same options after the command ('validate --pack .'); a command that is only named parses nothing
     for command in sub.choices.values() if wanted is None else [sub.choices[_command_name(wanted)]]:
-        command.add_argument("--disable-plugin", action="append", default=[], metavar="NAME", dest="disable_after",
+        command.add_argument("--disable-plugin", action="append", default=[], metavar=_("NAAM"), dest="disable_after",
                              help=_("laad deze plugin niet (herhaalbaar; mag ook vóór het commando)"))
-        command.add_argument("--pack", action="append", default=[], metavar="PATH", dest="pack_after",
+        command.add_argument("--pack", action="append", default=[], metavar=_("PAD"), dest="pack_after",
                              help=_("laad ook deze packmap (herhaalbaar; mag ook vóór het commando)"))
         command.add_argument("--lang", choices=LANGUAGES, metavar=_("TAAL"), dest="lang_after",
                              help=_("de taal van de meldingen: nl of en (mag ook vóór het commando)"))

@@ -27,25 +27,29 @@ from cattrs.preconf.json import JsonConverter
 from cattrs.preconf.json import configure_converter as configure_json_converter
 from cattrs.preconf.json import make_converter as make_json_converter
 
+from .i18n import N_, _
+
 
 def _strict(kind: type, accepted: tuple[type, ...]) -> Any:
     def structure(value: Any, _type: type) -> Any:
         # bool is an int subclass in Python, but never a number in a pack file
         if isinstance(value, bool) and kind is not bool:
-            raise TypeError(f"expected {_type_name(kind)}, got a boolean")
+            raise TypeError(_("{expected} verwacht, kreeg true of false").format(expected=type_name(kind)))
         if not isinstance(value, accepted):
-            raise TypeError(f"expected {_type_name(kind)}, got {_type_name(type(value))}")
+            raise TypeError(_("{expected} verwacht, kreeg {got}").format(expected=type_name(kind),
+                                                                          got=type_name(type(value))))
         return kind(value)
 
     return structure
 
 
-_NAMES = {str: "text", int: "a whole number", float: "a number", bool: "true or false",
-          list: "a list", dict: "a table"}
+_NAMES = {str: N_("tekst"), int: N_("een heel getal"), float: N_("een getal"), bool: N_("true of false"),
+          list: N_("een lijst"), dict: N_("een tabel")}
 
 
-def _type_name(kind: type) -> str:
-    return _NAMES.get(kind, kind.__name__)
+def type_name(kind: type) -> str:
+    """The type as a pack author reads it (``een heel getal``), in the chosen language."""
+    return _(_NAMES[kind]) if kind in _NAMES else kind.__name__
 
 
 def _is_homogenous_tuple(type_: Any) -> bool:
@@ -128,7 +132,7 @@ def _configured(converter: cattrs.Converter, *, detailed: bool) -> cattrs.Conver
         def structure(value: Any, _type: Any) -> Any:
             # a lone string would otherwise become a tuple of its characters
             if not isinstance(value, (list, tuple)):
-                raise TypeError(f"expected a list, got {_type_name(type(value))}")
+                raise TypeError(_("een lijst verwacht, kreeg {got}").format(got=type_name(type(value))))
             return default(value, _type)
 
         return structure
@@ -141,7 +145,8 @@ def _configured(converter: cattrs.Converter, *, detailed: bool) -> cattrs.Conver
                 return type_(value)
             except ValueError:
                 allowed = ", ".join(repr(m.value) for m in type_)
-                raise ValueError(f"{value!r} is not one of {allowed}") from None
+                raise ValueError(_("{value!r} is niet een van {allowed}").format(value=value,
+                                                                                 allowed=allowed)) from None
 
         return structure
 
@@ -163,6 +168,28 @@ def _configured(converter: cattrs.Converter, *, detailed: bool) -> cattrs.Conver
     converter.register_structure_hook(float, _strict(float, (int, float)))
     converter.register_structure_hook(bool, _strict(bool, (bool,)))
     return converter
+
+
+def _reason(exc: BaseException, type_: Any) -> str:
+    """What is wrong with one value cattrs refused, as :func:`cattrs.transform_error` asks for it, in the
+    chosen language: this converter's own errors already say it; cattrs' own texts are English."""
+    from cattrs.errors import ForbiddenExtraKeysError
+
+    if isinstance(exc, ForbiddenExtraKeysError):
+        return _("onbekende sleutels: {keys}").format(keys=", ".join(sorted(exc.extra_fields)))
+    if isinstance(exc, KeyError):
+        return _("verplichte sleutel ontbreekt")
+    if isinstance(exc, AttributeError):  # cattrs reads a table with .items(): a text or number has none
+        return _("een tabel verwacht")
+    if isinstance(exc, (TypeError, ValueError)) and str(exc):  # this converter's hooks and the models' checks
+        return str(exc)
+    name = type_name(type_) if isinstance(type_, type) else getattr(type_, "__name__", repr(type_))
+    return _("ongeldige waarde: {expected} verwacht").format(expected=name)
+
+
+def error_lines(exc: BaseException) -> list[str]:
+    """Every value a structuring error refused, one text each: ``what is wrong @ $.key.path``."""
+    return cattrs.transform_error(exc, path="$", format_exception=_reason)
 
 
 #: private: used by the loader (TOML data) and by JSON export/import

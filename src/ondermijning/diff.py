@@ -63,7 +63,7 @@ class DifferentPacksError(ValueError):
     def __init__(self, old_id: str, new_id: str) -> None:
         from .i18n import _
 
-        super().__init__(_("OLD is pack {old!r}, NEW is pack {new!r}: diff vergelijkt twee versies van één pack")
+        super().__init__(_("OUD is pack {old!r}, NIEUW is pack {new!r}: diff vergelijkt twee versies van één pack")
                          .format(old=old_id, new=new_id))
         self.old_id, self.new_id = old_id, new_id
 

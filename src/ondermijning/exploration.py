@@ -51,7 +51,8 @@ def findings_from(exploration: Exploration, chosen: Mapping[str, Sequence[str]],
         picked = set(chosen.get(question.id, ()))
         unknown = picked - {a.id for a in question.answers}
         if unknown:
-            raise KeyError(f"question {question.id!r} has no answer {sorted(unknown)[0]!r}")
+            raise KeyError(_("vraag {question!r} heeft geen antwoord {answer!r}").format(
+                question=question.id, answer=sorted(unknown)[0]))
         for answer in (a for a in question.answers if a.id in picked):
             for key, values, into in (("needs", answer.needs, needs), ("audiences", answer.audiences, audiences),
                                       ("themes", answer.themes, found_themes)):
@@ -63,7 +64,8 @@ def findings_from(exploration: Exploration, chosen: Mapping[str, Sequence[str]],
             situation = max(situation, answer.frontline_situation)
     unknown_questions = set(chosen) - {q.id for q in exploration.questions}
     if unknown_questions:
-        raise KeyError(f"exploration {exploration.id!r} has no question {sorted(unknown_questions)[0]!r}")
+        raise KeyError(_("verkenning {exploration!r} heeft geen vraag {question!r}").format(
+            exploration=exploration.id, question=sorted(unknown_questions)[0]))
     findings = Findings(participants=participants, weeks=weeks, themes=tuple(dict.fromkeys(found_themes)),
                         audiences=tuple(Audience(a) for a in dict.fromkeys(audiences)),
                         needs=tuple(Need(n) for n in dict.fromkeys(needs)), frontline_situation=situation,

@@ -113,7 +113,7 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool
         handle, temporary = tempfile.mkstemp(prefix=f".{destination.name}.", suffix=".tmp",
                                              dir=destination.parent)
     except OSError as exc:
-        raise WriteError(f"{target}: cannot write here: {exc.strerror or exc}") from None
+        raise _cannot_write_here(target, exc) from None
     try:
         # mkstemp makes the file private (0600); give it the mode a plain open() would, or keep the old one
         os.fchmod(handle, 0o666 & ~_umask() if mode is None else mode)
@@ -129,10 +129,11 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool
         with contextlib.suppress(OSError):
             Path(temporary).unlink()
         if isinstance(exc, FileExistsError):
-            raise WriteError(f"{target}: already exists (it appeared while writing); use --force to replace "
-                             "it") from None
+            raise WriteError(_("{path}: bestaat al (het verscheen tijdens het schrijven); gebruik --force om het "
+                               "te vervangen").format(path=target)) from None
         if isinstance(exc, OSError):
-            raise WriteError(f"{target}: cannot write: {exc.strerror or exc}") from None
+            raise WriteError(_("{path}: kan niet schrijven: {reason}").format(path=target,
+                                                                               reason=exc.strerror or exc)) from None
         raise
     return target
 
@@ -165,26 +166,36 @@ def _link_into_place(temporary: str, destination: Path, raw: bytes) -> None:
     Path(temporary).unlink()
 
 
+def _cannot_write_here(target: Path, exc: OSError) -> WriteError:
+    return WriteError(_("{path}: kan hier niet schrijven: {reason}").format(path=target, reason=exc.strerror or exc))
+
+
+def not_a_folder(path: Path) -> str:
+    """Why ``path``, which is not a folder, cannot hold what is written: it is a file, or it is not there."""
+    return _("is een bestand, geen map") if path.exists() else _("die map bestaat niet")
+
+
 def _destination(target: Path, *, force: bool) -> tuple[Path, int | None]:
     """The file to replace (``target``, or the regular file a link points to) and its mode, if it exists."""
     try:
         info = target.stat()  # follows symbolic links
     except (FileNotFoundError, NotADirectoryError):
         if target.is_symlink():
-            raise WriteError(f"{target}: is a link to a file that does not exist; give another file name") from None
+            raise WriteError(_("{path}: is een link naar een bestand dat niet bestaat; geef een andere "
+                               "bestandsnaam").format(path=target)) from None
         parent = target.parent
         if not parent.is_dir():
-            where = "is a file, not a folder" if parent.exists() else "no such folder"
-            raise WriteError(f"{parent}: {where}") from None
+            raise WriteError(f"{parent}: {not_a_folder(parent)}") from None
         return target, None
     except OSError as exc:
-        raise WriteError(f"{target}: cannot write here: {exc.strerror or exc}") from None
+        raise _cannot_write_here(target, exc) from None
     if stat.S_ISDIR(info.st_mode):
-        raise WriteError(f"{target}: is a folder; give a file name")
+        raise WriteError(_("{path}: is een map; geef een bestandsnaam").format(path=target))
     if not stat.S_ISREG(info.st_mode):
-        raise WriteError(f"{target}: is not a regular file (a pipe, device or folder); give another file name")
+        raise WriteError(_("{path}: is geen gewoon bestand (een pipe, apparaat of map); geef een andere "
+                           "bestandsnaam").format(path=target))
     if not force:
-        raise WriteError(f"{target}: already exists; use --force to replace it")
+        raise WriteError(_("{path}: bestaat al; gebruik --force om het te vervangen").format(path=target))
     return Path(os.path.realpath(target)), stat.S_IMODE(info.st_mode)
 
 

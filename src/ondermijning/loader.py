@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from . import _toml
+from .converter import type_name
 from .errors import PackError, Problem
 from .i18n import _
 from .i18n import number as _number
@@ -383,11 +384,6 @@ _LONG_NUMBER = re.compile(r"[0-9_]{4000,}")
 _PLAIN_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
-def _type_names() -> dict[type, str]:
-    return {str: _("tekst"), int: _("een heel getal"), float: _("een getal"), bool: _("true of false"),
-            list: _("een lijst")}
-
-
 def _path_text(path: PathParts) -> str:
     """``("routes", 2, "levels")`` -> ``$.routes[2].levels`` (odd keys quoted, as parse_path reads them)."""
     out = "$"
@@ -449,7 +445,7 @@ def _structure_problems(exc: BaseException, file: str, index: LineIndex,
                           line=index.line_of(parts), path=path)
         elif isinstance(inner, AttributeError) and hasattr(inner, "obj"):
             # cattrs reads a table with .keys()/.items(): a text or number there has neither
-            got = _type_names().get(type(inner.obj), type(inner.obj).__name__)
+            got = type_name(type(inner.obj))
             yield Problem("L103", _("verkeerd type: een tabel verwacht, kreeg {got}").format(got=got), file=file,
                           line=index.line_of(parts), path=path)
         else:

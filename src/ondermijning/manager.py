@@ -35,7 +35,7 @@ import pluggy
 from . import hookspecs
 from .catalog import Catalog, PluginInfo, Rule
 from .errors import Problem, ScoringRuleError, Severity
-from .i18n import _
+from .i18n import _, number
 from .models import SignalList
 from .models.common import MAX_POINTS, MAX_POINTS_TEXT
 from .models.picture import Contribution
@@ -295,7 +295,7 @@ class PluginHost:
                 with _plugin_code():
                     result = rule.check(catalog)
                     if result is None:  # a forgotten return: not "no problems"
-                        raise _NotIterable("returned None")
+                        raise _NotIterable(_("gaf None"))
                     found = _bounded(result)
             except ScoringRuleError as exc:
                 return [Problem("P008", exc.message, hint=exc.hint)]
@@ -304,12 +304,13 @@ class PluginHost:
             except BaseException as exc:
                 if _stops_everything(exc):
                     raise
-                return [Problem("P006", f"validation rule {rule.code} of {who} raised {exc!r}",
-                                hint=f"fix or disable the plugin (--disable-plugin {name})")]
+                return [Problem("P006", _("validatieregel {code} van {who} gaf een fout: {error}").format(
+                                    code=rule.code, who=who, error=repr(exc)),
+                                hint=_("herstel de plugin of zet hem uit (--disable-plugin {name})").format(name=name))]
             wrong = [item for item in found if not isinstance(item, Problem)]
             if wrong:
                 return [*(p for p in found if isinstance(p, Problem)),
-                        _wrong_problems(rule, who, f"gave {type(wrong[0]).__name__}")]
+                        _wrong_problems(rule, who, _("gaf {type}").format(type=type(wrong[0]).__name__))]
             return found
 
         return attrs.evolve(rule, check=check)
@@ -351,15 +352,16 @@ class PluginHost:
 
 
 def _wrong_problems(rule: Rule, who: str, what: str) -> Problem:
-    return Problem("P007", f"validation rule {rule.code} of {who} {what}, not a list of Problem",
-                   hint="return (or yield) ondermijning.Problem objects")
+    return Problem("P007", _("validatieregel {code} van {who} {what}, geen lijst van Problem").format(
+                       code=rule.code, who=who, what=what),
+                   hint=_("geef ondermijning.Problem-objecten terug (return of yield)"))
 
 
 def _bounded(value: Any) -> list[Any]:
     """A hook's or rule's result as a list: None is empty; not iterable, or endless, is _NotIterable."""
     result = list(itertools.islice(_iterable(value), MAX_CONTRIBUTIONS + 1))
     if len(result) > MAX_CONTRIBUTIONS:
-        raise _NotIterable(f"returned more than {MAX_CONTRIBUTIONS:,} items")
+        raise _NotIterable(_("gaf meer dan {most} items").format(most=number(MAX_CONTRIBUTIONS)))
     return result
 
 
@@ -371,7 +373,7 @@ def _iterable(value: Any) -> Iterable[Any]:
     if value is None:
         return ()
     if isinstance(value, (str, bytes)) or not isinstance(value, Iterable):
-        raise _NotIterable(f"returned {type(value).__name__}, not a list")
+        raise _NotIterable(_("gaf {type}, geen lijst").format(type=type(value).__name__))
     return value
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 
 from .catalog import Catalog, Rule
 from .errors import Problem
+from .i18n import _
 from .models import pack_of
 
 
@@ -19,9 +20,10 @@ def check_one_policy_per_pack(catalog: Catalog) -> Iterator[Problem]:
     for policy_id in catalog.processing:
         pack = pack_of(policy_id)
         if pack in first:
-            yield catalog.problem_at(policy_id, "R001", f"pack {pack!r} holds a second processing policy "
-                                     f"{policy_id!r} (the first is {first[pack]!r})",
-                                     hint="keep one [[processing]] item per pack")
+            yield catalog.problem_at(policy_id, "R001", _("pack {pack!r} heeft een tweede verwerkingsbeleid "
+                                                          "{policy!r} (het eerste is {first!r})").format(
+                                         pack=pack, policy=policy_id, first=first[pack]),
+                                     hint=_("houd één [[processing]]-item per pack"))
         else:
             first[pack] = policy_id
 

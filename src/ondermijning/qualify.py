@@ -14,6 +14,7 @@ from typing import Any
 import attrs
 
 from .errors import Problem
+from .i18n import _
 from .locate import LineIndex, parse_path
 from .models.common import ID, REF, qualify
 
@@ -139,9 +140,9 @@ class Qualifier:
                 line = self.index.line_of(parse_path(f"{path}[{i}].id"))
                 first_line = self.index.line_of(parse_path(f"{path}[{first[part.id]}].id"))
                 self.problems.append(Problem(
-                    "L105", f"duplicate {type(part).__name__} id {part.id!r}, first defined at "
-                            f"{self.file}:{first_line}",
-                    file=self.file, line=line, path=f"{path}[{i}].id", hint="give each item its own id"))
+                    "L105", _("id {value!r} ({kind}) komt twee keer voor; de eerste staat in {where}").format(
+                        value=part.id, kind=type(part).__name__, where=f"{self.file}:{first_line}"),
+                    file=self.file, line=line, path=f"{path}[{i}].id", hint=_("geef elk item een eigen id")))
             else:
                 first[part.id] = i
 
@@ -149,14 +150,16 @@ class Qualifier:
         qualified = qualify(value, self.pack_id)
         location = Location.at(self.file, self.index, path + ".id")
         if "/" in value and not value.startswith(self.pack_id + "/"):
-            self.problems.append(Problem("L106", f"id {value!r} names another pack than {self.pack_id!r}",
+            self.problems.append(Problem("L106", _("id {value!r} noemt een ander pack dan {pack!r}").format(
+                                             value=value, pack=self.pack_id),
                                          file=self.file, line=location.line, path=location.path,
-                                         hint="write the id without a pack prefix"))
+                                         hint=_("schrijf de id zonder pack-prefix")))
         first = self.seen.get((kind, qualified))
         if first is not None:
             self.problems.append(Problem(
-                "L105", f"duplicate {kind} id {value!r}, first defined at {first.file}:{first.line}",
-                file=self.file, line=location.line, path=location.path, hint="give each item its own id"))
+                "L105", _("id {value!r} ({kind}) komt twee keer voor; de eerste staat in {where}").format(
+                    value=value, kind=kind, where=f"{first.file}:{first.line}"),
+                file=self.file, line=location.line, path=location.path, hint=_("geef elk item een eigen id")))
         else:
             self.seen[(kind, qualified)] = location
             self.locations.setdefault(qualified, location)

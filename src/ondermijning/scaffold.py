@@ -18,7 +18,8 @@ from pathlib import Path
 
 from ._version import __version__
 from .errors import OndermijningError
-from .fileio import _umask
+from .fileio import _umask, not_a_folder
+from .i18n import _
 from .scaffold_publish import publishing_files
 
 NAME = re.compile(r"^[a-z][a-z0-9-]{1,39}$")
@@ -31,25 +32,27 @@ class ScaffoldError(OndermijningError):
 def new_pack(name: str, parent: str | Path = ".") -> Path:
     """Create ``ondermijning-NAME/`` in ``parent`` and return its path."""
     if not NAME.match(name):
-        raise ScaffoldError(f"{name!r} is not a usable pack name: use 2-40 lower-case letters, digits or '-', "
-                            "starting with a letter (e.g. 'utrecht' or 'west-betuwe')")
+        raise ScaffoldError(_("{name!r} is geen bruikbare packnaam: gebruik 2-40 kleine letters, cijfers of '-', "
+                              "te beginnen met een letter (bijvoorbeeld 'utrecht' of 'west-betuwe')").format(name=name))
     parent = Path(parent)
     if not parent.is_dir():
-        where = "is a file, not a folder" if parent.exists() else "no such folder"
-        raise ScaffoldError(f"{parent}: {where}; give the folder to create the pack in with --dir")
+        raise ScaffoldError(_("{path}: {reason}; geef met --dir de map waarin het pack moet komen").format(
+            path=parent, reason=not_a_folder(parent)))
     target = parent / f"ondermijning-{name}"
     if target.exists() or target.is_symlink():
-        raise ScaffoldError(f"{target}: already exists; choose another name or folder (nothing was changed)")
+        raise ScaffoldError(_("{path}: bestaat al; kies een andere naam of map (er is niets veranderd)").format(
+            path=target))
     installed = installed_packs().get(name)
     if installed is not None:
-        raise ScaffoldError(f"a pack {name!r} is already installed ({installed}); choose another name")
+        raise ScaffoldError(_("er is al een pack {name!r} geïnstalleerd ({where}); kies een andere naam").format(
+            name=name, where=installed))
     module = "ondermijning_" + name.replace("-", "_")
     pack_id = name
     files = _files(name, pack_id, module)
     try:
         staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=parent))
     except OSError as exc:
-        raise ScaffoldError(f"{parent}: cannot create the pack here: {exc.strerror or exc}") from None
+        raise ScaffoldError(_cannot_create(parent, exc)) from None
     try:
         for relative, text in files.items():
             path = staging / relative
@@ -61,9 +64,13 @@ def new_pack(name: str, parent: str | Path = ".") -> Path:
         with contextlib.suppress(OSError):
             shutil.rmtree(staging)
         if isinstance(exc, OSError):
-            raise ScaffoldError(f"{parent}: cannot create the pack here: {exc.strerror or exc}") from None
+            raise ScaffoldError(_cannot_create(parent, exc)) from None
         raise
     return target
+
+
+def _cannot_create(parent: Path, exc: OSError) -> str:
+    return _("{path}: kan het pack hier niet maken: {reason}").format(path=parent, reason=exc.strerror or exc)
 
 
 def installed_packs() -> dict[str, str]:

@@ -23,6 +23,7 @@ from typing import Any
 import attrs
 
 from .diff import PackDiff
+from .i18n import _
 from .models import PackFile, SignalList, Trajectory
 from .models.common import ID, LOCAL_ID, QUALIFIED_ID, REF
 from .models.pack import SEMVER, Pack
@@ -200,7 +201,8 @@ def _with_prefix(node: Any, prefix: str) -> Any:
 def json_schema(document: str = "pack-file") -> dict[str, Any]:
     """The JSON Schema of a document the library reads or writes, by name (see :data:`DOCUMENTS`)."""
     if document not in DOCUMENTS:
-        raise ValueError(f"unknown document {document!r}: use one of {', '.join(DOCUMENTS)}")
+        raise ValueError(_("onbekend document {document!r}: kies uit {choices}").format(
+            document=document, choices=", ".join(DOCUMENTS)))
     result: dict[str, Any] = DOCUMENTS[document]()
     return result
 

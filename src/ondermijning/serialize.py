@@ -27,9 +27,9 @@ import attrs
 import cattrs
 
 from ._version import __version__
-from .converter import converter
+from .converter import converter, error_lines
 from .errors import OndermijningError
-from .i18n import _
+from .i18n import N_, _, number
 from .models import Pack, SignalList
 from .models.picture import PICTURE_FORMAT_VERSION, InformationPicture
 from .shown import shown
@@ -161,19 +161,21 @@ def from_json(text: str | bytes, cls: type[T], *, catalog: _Packs | None = None)
         try:
             text = text.decode("utf-8")
         except UnicodeDecodeError as exc:
-            raise JSONFormatError(f"not UTF-8 text: byte {exc.start} cannot be decoded; "
-                                  "save the file as UTF-8") from None
+            raise JSONFormatError(_("geen UTF-8-tekst: byte {at} is niet te lezen; sla het bestand op als "
+                                    "UTF-8").format(at=exc.start)) from None
     data = _parse(text)
     if not isinstance(data, dict):
-        raise JSONFormatError(f"expected a JSON object, got {type(data).__name__}")
+        raise JSONFormatError(_("een JSON-object verwacht, kreeg {got}").format(got=_json_type(data)))
     expected_kind, expected_version = kind_of(cls), FORMAT_VERSIONS.get(cls, 1)
     kind, version = data.pop("kind", None), data.pop("format_version", None)
     if kind != expected_kind:
-        raise JSONFormatError(shown(f"expected kind {expected_kind!r}, got {kind!r} ($.kind)"))
+        raise JSONFormatError(shown(_("kind {expected!r} verwacht, kreeg {got!r} ($.kind)").format(
+            expected=expected_kind, got=kind)))
     # type(...) is int: 2.0 == 2 and True == 1 in Python, but neither is a format version
     if type(version) is not int or (version != expected_version and version not in READABLE_VERSIONS.get(cls, ())):
-        raise JSONFormatError(shown(f"format_version {version!r} is not supported; this version of ondermijning "
-                                    f"reads {expected_version} ($.format_version)"))
+        raise JSONFormatError(shown(_("format_version {version!r} wordt niet ondersteund; deze versie van "
+                                      "ondermijning leest {expected} ($.format_version)").format(
+                                          version=version, expected=expected_version)))
     own = {field.name for field in attrs.fields(cls)} if attrs.has(cls) else set()
     renamed = {document_key(cls, key): key for key in ENVELOPE if key in own}
     for key, field in renamed.items():
@@ -182,7 +184,7 @@ def from_json(text: str | bytes, cls: type[T], *, catalog: _Packs | None = None)
     try:
         result = converter.structure(data, cls)
     except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
-        messages = [_document_path(message, renamed) for message in cattrs.transform_error(exc, path="$")]
+        messages = [_document_path(message, renamed) for message in error_lines(exc)]
         raise JSONFormatError(shown("; ".join(messages))) from None
     except (TypeError, ValueError, OverflowError, AttributeError, KeyError, RecursionError) as exc:
         raise JSONFormatError(shown(str(exc) or type(exc).__name__)) from None
@@ -199,26 +201,59 @@ def _document_path(message: str, renamed: Mapping[str, str]) -> str:
     return message
 
 
+#: what Python's json module says (English) -> the same in the chosen language
+_JSON_REASONS = {
+    "Expecting value": N_("waarde verwacht"),
+    "Expecting property name enclosed in double quotes": N_("sleutel tussen dubbele aanhalingstekens verwacht"),
+    "Expecting ':' delimiter": N_("':' verwacht"),
+    "Expecting ',' delimiter": N_("',' verwacht"),
+    "Extra data": N_("meer tekst na het einde van het document"),
+    "Unterminated string starting at": N_("tekst zonder afsluitend aanhalingsteken"),
+    "Invalid control character at": N_("ongeldig stuurteken"),
+    "Invalid \\escape": N_("ongeldige escape met \\"),
+    "Invalid \\uXXXX escape": N_("ongeldige \\uXXXX-escape"),
+    "Illegal trailing comma before end of object": N_("komma voor het einde van het object"),
+    "Illegal trailing comma before end of array": N_("komma voor het einde van de lijst"),
+    "Unexpected UTF-8 BOM (decode using utf-8-sig)":
+        N_("een BOM aan het begin; sla het bestand op als UTF-8 zonder BOM"),
+}
+_JSON_TYPES = {dict: N_("een object"), list: N_("een lijst"), str: N_("een tekst"), int: N_("een getal"),
+               float: N_("een getal"), bool: N_("true of false"), type(None): N_("null")}
+
+
+def json_reason(message: str) -> str:
+    """A :class:`json.JSONDecodeError`'s ``msg`` in the chosen language (as written when it is a new one)."""
+    known = _JSON_REASONS.get(message)
+    return _(known) if known else message
+
+
+def _json_type(value: Any) -> str:
+    kind = _JSON_TYPES.get(type(value))
+    return _(kind) if kind else type(value).__name__
+
+
 #: digits of a JSON number this library reads; no field it writes needs more than a few
 MAX_NUMBER_DIGITS = 30
 
 
 def _constant(name: str) -> Any:
-    raise JSONFormatError(f"not JSON: {name} is not a number JSON allows (RFC 8259); write a finite number")
+    raise JSONFormatError(_("geen JSON: {name} is geen getal dat JSON toestaat (RFC 8259); schrijf een eindig "
+                            "getal").format(name=name))
 
 
 def _float(text: str) -> float:
     value = float(text)
     if len(text) > MAX_NUMBER_DIGITS * 2 or not math.isfinite(value):
-        raise JSONFormatError(f"number {text[:20]}{'...' if len(text) > 20 else ''} is too large: "
-                              "write a finite number of at most 15 significant digits")
+        raise JSONFormatError(_("getal {number} is te groot: schrijf een eindig getal van hoogstens 15 "
+                                "significante cijfers").format(number=text[:20] + ("..." if len(text) > 20 else "")))
     return value
 
 
 def _int(text: str) -> int:
     if len(text.lstrip("-")) > MAX_NUMBER_DIGITS:
-        raise JSONFormatError(f"a whole number of {len(text.lstrip('-')):,} digits is larger than this format "
-                              f"allows ({MAX_NUMBER_DIGITS} digits)")
+        raise JSONFormatError(_("een heel getal van {digits} cijfers is groter dan dit formaat toestaat "
+                                "({most} cijfers)").format(digits=number(len(text.lstrip("-"))),
+                                                          most=MAX_NUMBER_DIGITS))
     return int(text)
 
 
@@ -227,9 +262,10 @@ def _parse(text: str) -> Any:
     try:
         data = json.loads(text, parse_constant=_constant, parse_float=_float, parse_int=_int)
     except json.JSONDecodeError as exc:
-        raise JSONFormatError(f"not JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        raise JSONFormatError(_("geen JSON: {reason} (regel {line}, kolom {column})").format(
+            reason=json_reason(exc.msg), line=exc.lineno, column=exc.colno)) from None
     except RecursionError:
-        raise JSONFormatError("not a document this library writes: nested too deeply") from None
+        raise JSONFormatError(_("geen document dat deze bibliotheek schrijft: te diep genest")) from None
     stack = [(data, "$")]
     while stack:  # iterative: the parser already limited the depth, this must not recurse again
         value, path = stack.pop()
@@ -246,8 +282,8 @@ def _parse(text: str) -> Any:
 
 def _text(value: str, path: str) -> None:
     if any(0xD800 <= ord(c) <= 0xDFFF for c in value):  # "\\ud800" alone: no character, and no UTF-8 for it
-        raise JSONFormatError(shown(f"a text holds a lone surrogate (\\ud800-\\udfff), which is not a character "
-                                    f"({path[:80]})"))
+        raise JSONFormatError(shown(_("een tekst bevat een losse surrogaat (\\ud800-\\udfff), en dat is geen "
+                                      "teken ({path})").format(path=path[:80])))
 
 
 def content_hash(obj: Any) -> str:

@@ -47,10 +47,10 @@ def add_parser(sub: Any) -> None:
                         help=_("een signaal dat je afleidt in plaats van waarnam (een interpretatie; herhaalbaar)"))
     assess.add_argument("--protective", action="append", default=[], metavar="ID",
                         help=_("een beschermende factor die er is (herhaalbaar; verlaagt het niveau nooit)"))
-    assess.add_argument("--municipality", metavar="PACK",
+    assess.add_argument("--municipality", metavar=_("PACK"),
                         help=_("het pack waarvan de lokale routes gelden (standaard: het eigen pack van de lijst); "
                                "de lokale routes van een andere gemeente komen nooit in beeld"))
-    assess.add_argument("--subject", default="", metavar="PSEUDONYM",
+    assess.add_argument("--subject", default="", metavar=_("PSEUDONIEM"),
                         help=_("een pseudoniem voor de jongere of groep, als je wilt; nooit een echte naam"))
     assess.add_argument("--interactive", "-i", action="store_true",
                         help=_("loop de lijst door, ook als er signalen zijn gegeven"))

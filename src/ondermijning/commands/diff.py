@@ -49,8 +49,8 @@ def add_parser(sub: Any) -> None:
         epilog=textwrap.fill(_("Afsluitcodes: 0 klaar, 1 een pack dat niet laadt of een versienummer dat te klein "
                                "is (--check-version), 2 fout in het gebruik of bij lezen (een map die niet bestaat, "
                                "twee verschillende packs)."), 78))
-    parser.add_argument("old", metavar="OLD", help=_("de map van de huidige versie (met pack.toml)"))
-    parser.add_argument("new", metavar="NEW", help=_("de map van de nieuwe versie van hetzelfde pack"))
+    parser.add_argument("old", metavar=_("OUD"), help=_("de map van de huidige versie (met pack.toml)"))
+    parser.add_argument("new", metavar=_("NIEUW"), help=_("de map van de nieuwe versie van hetzelfde pack"))
     parser.add_argument("--samples", type=_samples, default=2000, metavar="N",
                         help=_("aantal waarnemingen in de steekproef bij grote lijsten, 1 tot en met {most} "
                                "(standaard: %(default)s)").format(most=number(MAX_SAMPLES)))

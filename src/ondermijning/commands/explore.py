@@ -46,7 +46,7 @@ def add_parser(sub: Any) -> None:
     explore.add_argument("--list", action="store_true", help=_("toon de verkenningen"))
     explore.add_argument("--print", dest="print_only", action="store_true",
                          help=_("toon de verkenning als draaiboek in plaats van de vragen te stellen"))
-    explore.add_argument("--out", metavar="FILE", help=_("schrijf de bevindingen naar dit bestand"))
+    explore.add_argument("--out", metavar=_("BESTAND"), help=_("schrijf de bevindingen naar dit bestand"))
     explore.add_argument("--force", action="store_true", help=_("met --out: vervang een bestaand bestand"))
     add_format_option(explore, ("text", "markdown", "html"))
     explore.set_defaults(run=run)
@@ -73,7 +73,7 @@ def run(args: argparse.Namespace) -> int:
     if args.format != "text":
         raise UsageError(_("--format hoort bij --print; de bevindingen zijn altijd TOML"))
     if args.force and not args.out:
-        raise UsageError(_("--force hoort bij --out FILE"))
+        raise UsageError(_("--force hoort bij --out BESTAND"))
     if args.out and not args.force:
         from pathlib import Path
 

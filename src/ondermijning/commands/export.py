@@ -38,14 +38,14 @@ def add_parser(sub: Any) -> None:
                  "  ondermijning export deurne/jongeren --to xlsform jongeren.xlsx\n"
                  "  ondermijning export --to json catalogus.json\n\n"
                  "Afsluitcodes: 0 klaar, 1 de lijst kan niet exact mee (een scoreregel uit een plugin, te veel "
-                 "decimalen), 2 fout in het gebruik of bij lezen of schrijven (een onbekende lijst, FILE bestaat "
+                 "decimalen), 2 fout in het gebruik of bij lezen of schrijven (een onbekende lijst, BESTAND bestaat "
                  "al zonder --force)."))
-    parser.add_argument("list", nargs="?", metavar="LIST", help=_("de signalenlijst (bij fhir en xlsform)"))
+    parser.add_argument("list", nargs="?", metavar=_("LIJST"), help=_("de signalenlijst (bij fhir en xlsform)"))
     # --to FORMAT [FILE]: argparse cannot take a positional after an option, so FILE belongs to --to
-    parser.add_argument("--to", nargs="+", required=True, metavar=("FORMAT", "FILE"),
-                        help=_("fhir, xlsform of json, en het bestand; zonder FILE naar de standaarduitvoer "
+    parser.add_argument("--to", nargs="+", required=True, metavar=(_("FORMAAT"), _("BESTAND")),
+                        help=_("fhir, xlsform of json, en het bestand; zonder BESTAND naar de standaarduitvoer "
                                "(niet bij xlsform)"))
-    parser.add_argument("--force", action="store_true", help=_("vervang FILE als het al bestaat"))
+    parser.add_argument("--force", action="store_true", help=_("vervang BESTAND als het al bestaat"))
     parser.add_argument("--base", default=None, metavar="URL",
                         help=_("canonieke basis-URL van de Questionnaire (fhir), bijvoorbeeld die van de gemeente"))
     parser.add_argument("--status", choices=("draft", "active", "retired"), default="draft",
@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     if to == "json" and args.list:
         raise UsageError(_("--to json exporteert de hele catalogus: laat de lijst {list} weg").format(list=args.list))
     if to != "json" and not args.list:
-        raise UsageError(_("geef de lijst: export LIST --to {to} [FILE] (zie assess --show-lists)").format(to=to))
+        raise UsageError(_("geef de lijst: export LIJST --to {to} [BESTAND] (zie assess --show-lists)").format(to=to))
     if to == "xlsform" and output is None:
         raise UsageError(_("een XLSForm is een .xlsx-bestand: geef het bestand, bijvoorbeeld export {list} "
                            "--to xlsform lijst.xlsx").format(list=args.list))

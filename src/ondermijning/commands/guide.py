@@ -28,7 +28,7 @@ def add_parser(sub: Any) -> None:
                  "  ondermijning guide onzichtbaar-gevolg --format markdown\n"
                  "  ondermijning guide onzichtbaar-gevolg --participants 8 --facilitators 2\n\n"
                  "Afsluitcodes: 0 klaar, 2 fout in het gebruik of bij lezen of schrijven."))
-    guide.add_argument("cases", nargs="*", metavar="CASE_ID", help=_("de casus(sen) voor deze bijeenkomst"))
+    guide.add_argument("cases", nargs="*", metavar=_("CASUS"), help=_("de casus(sen) voor deze bijeenkomst"))
     guide.add_argument("--list", action="store_true", help=_("toon de casussen"))
     guide.add_argument("--participants", type=int, metavar="N", help=_("het geplande aantal deelnemers"))
     guide.add_argument("--facilitators", type=int, metavar="N", help=_("het geplande aantal begeleiders"))

@@ -22,14 +22,14 @@ def add_parser(sub: Any) -> None:
         description=_("Toon de ids waarnaar een pack kan verwijzen (thema's, kaders, signalenlijsten met hun "
                       "categorieën, routes, modules, casussen, leidraden), met de sleutels die ernaar verwijzen. "
                       "Een id uit een ander pack schrijf je met zijn prefix (core/drugs); een id uit je eigen pack "
-                      "zonder. Met --pack PATH komen de ids van je eigen pack erbij."),
+                      "zonder. Met --pack PAD komen de ids van je eigen pack erbij."),
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=_("Voorbeelden:\n"
                  "  ondermijning ids\n"
                  "  ondermijning ids --family themes --family routes\n"
                  "  ondermijning ids --family signals --format json\n\n"
                  "Afsluitcodes: 0 klaar, 2 verkeerde opties."))
-    parser.add_argument("--family", action="append", default=[], metavar="FAMILY",
+    parser.add_argument("--family", action="append", default=[], metavar=_("FAMILIE"),
                         help=_("alleen deze familie (herhaalbaar), bijvoorbeeld themes of signals; zonder --family "
                                "zie je welke er zijn"))
     add_format_option(parser, ("text", "json"))

@@ -30,10 +30,10 @@ def add_parser(sub: Any) -> None:
                  "Afsluitcodes: 0 klaar, 1 het formulier is niet door export gemaakt of geeft geen geldig pack, "
                  "2 fout in het gebruik of bij lezen of schrijven (geen JSON of .xlsx, de map bestaat al zonder "
                  "--force)."))
-    parser.add_argument("file", metavar="FILE", help=_("de Questionnaire (.json) of XLSForm (.xlsx)"))
-    parser.add_argument("--output", "-o", metavar="FOLDER",
+    parser.add_argument("file", metavar=_("BESTAND"), help=_("de Questionnaire (.json) of XLSForm (.xlsx)"))
+    parser.add_argument("--output", "-o", metavar=_("MAP"),
                         help=_("de pack-map die ontstaat (standaard: de pack-id in de huidige map)"))
-    parser.add_argument("--force", action="store_true", help=_("vervang FOLDER als die al bestaat"))
+    parser.add_argument("--force", action="store_true", help=_("vervang MAP als die al bestaat"))
     parser.set_defaults(run=run)
 
 

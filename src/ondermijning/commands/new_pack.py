@@ -26,8 +26,8 @@ def add_parser(sub: Any) -> None:
                  "  ondermijning new-pack west-betuwe --dir .\n\n"
                  "Afsluitcodes: 0 gemaakt, 2 fout in het gebruik (een naam die geen bruikbare pack-id is of al "
                  "geïnstalleerd is, een map die al bestaat of niet te schrijven is)."))
-    parser.add_argument("name", metavar="NAME", help=_("de pack-id, bijvoorbeeld 'utrecht' of 'west-betuwe'"))
-    parser.add_argument("--dir", default=".", metavar="FOLDER",
+    parser.add_argument("name", metavar=_("NAAM"), help=_("de pack-id, bijvoorbeeld 'utrecht' of 'west-betuwe'"))
+    parser.add_argument("--dir", default=".", metavar=_("MAP"),
                         help=_("waar het pack komt (standaard: hier)"))
     parser.set_defaults(run=run)
 

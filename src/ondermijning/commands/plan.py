@@ -92,21 +92,22 @@ def add_parser(sub: Any) -> None:
                  "Afsluitcodes: 0 klaar, 1 fouten in de inhoud (een bevindingenbestand dat niet te gebruiken is, "
                  "of bevindingen van --check), 2 fout in het gebruik of bij lezen of schrijven, 130 gestopt."))
     source = plan.add_argument_group(_("wat je plant of toetst"))
-    source.add_argument("--from", dest="from_file", metavar="FILE",
+    source.add_argument("--from", dest="from_file", metavar=_("BESTAND"),
                         help=_("lees de bevindingen uit dit TOML-bestand in plaats van ze te vragen"))
-    source.add_argument("--check", metavar="TRAJECTORY_ID",
+    source.add_argument("--check", metavar=_("TRAJECT"),
                         help=_("toets een bestaand traject (bijvoorbeeld nsob/voorbeeldgemeente) in plaats van te "
                                "plannen"))
-    source.add_argument("--show", metavar="TRAJECTORY_ID",
+    source.add_argument("--show", metavar=_("TRAJECT"),
                         help=_("print een bestaand traject (en schrijf zijn --ics) in plaats van te plannen"))
     source.add_argument("--list", action="store_true", help=_("toon de trajecten in de geïnstalleerde packs"))
     source.add_argument("--values", action="store_true",
                         help=_("toon de waarden die een bevindingenbestand accepteert: thema's, deelnemers, "
                                "behoeften, situaties"))
     when = plan.add_argument_group(_("agenda"))
-    when.add_argument("--start", type=_date, metavar="YYYY-MM-DD",
+    when.add_argument("--start", type=_date, metavar=_("JJJJ-MM-DD"),
                       help=_("datum van de eerste bijeenkomst (gaat voor start in het bevindingenbestand)"))
-    when.add_argument("--ics", metavar="FILE", help=_("schrijf de bijeenkomsten ook als iCalendar-bestand (.ics)"))
+    when.add_argument("--ics", metavar=_("BESTAND"),
+                      help=_("schrijf de bijeenkomsten ook als iCalendar-bestand (.ics)"))
     when.add_argument("--force", action="store_true", help=_("met --ics: vervang het bestand als het bestaat"))
     when.add_argument("--time", type=_time, metavar="HH:MM",
                       help=_("met --ics: begintijd van elke bijeenkomst (standaard: hele dagen)"))
@@ -137,7 +138,7 @@ def run(args: argparse.Namespace) -> int:
         _refuse(args, "--check", ("ics", "start", "time", "hours", "force"), formats=False)
         return _check(catalog, args.check)
     if (args.time is not None or args.force) and not args.ics:
-        raise UsageError(_("{option} hoort bij --ics FILE (de agenda); zonder --ics is er niets om het op toe te "
+        raise UsageError(_("{option} hoort bij --ics BESTAND (de agenda); zonder --ics is er niets om het op toe te "
                            "passen").format(option="--time" if args.time is not None else "--force"))
     if args.hours is not None and args.time is None:
         raise UsageError(_("--hours vraagt --time (zonder tijd duren bijeenkomsten een hele dag)"))
@@ -191,7 +192,7 @@ def _findings(args: argparse.Namespace, catalog: Catalog) -> Findings | None:
                 print(problem.format(), file=sys.stderr)
             return None
     if not sys.stdin.isatty():
-        raise UsageError(_("geef de bevindingen met --from FILE (--help toont een voorbeeld), of start in een "
+        raise UsageError(_("geef de bevindingen met --from BESTAND (--help toont een voorbeeld), of start in een "
                            "terminal om ze te laten vragen"))
     from ..interactive import terminal_ask, terminal_say
 

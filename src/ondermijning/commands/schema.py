@@ -38,7 +38,7 @@ def add_parser(sub: Any) -> None:
                  "  ondermijning schema catalog\n"
                  "  ondermijning schema --output pack.schema.json --force\n"
                  "  ondermijning schema --picture --output informatiebeeld.schema.json\n\n"
-                 "Afsluitcodes: 0 klaar, 2 fout in het gebruik of bij schrijven (FILE bestaat al zonder --force, "
+                 "Afsluitcodes: 0 klaar, 2 fout in het gebruik of bij schrijven (BESTAND bestaat al zonder --force, "
                  "of is niet te schrijven)."))
     parser.add_argument("kind", nargs="?", choices=("pack", "catalog"), default=None,
                         help=_("pack: een pack-bestand (standaard); catalog: het document van "
@@ -47,8 +47,8 @@ def add_parser(sub: Any) -> None:
     for name, what in FLAGS.items():
         which.add_argument(f"--{name}", dest="document", action="store_const", const=name,
                            help=_("het schema van {what}").format(what=_(what)))
-    parser.add_argument("--output", "-o", metavar="FILE", help=_("schrijf naar FILE in plaats van te printen"))
-    parser.add_argument("--force", action="store_true", help=_("vervang FILE als het al bestaat"))
+    parser.add_argument("--output", "-o", metavar=_("BESTAND"), help=_("schrijf naar BESTAND in plaats van te printen"))
+    parser.add_argument("--force", action="store_true", help=_("vervang BESTAND als het al bestaat"))
     parser.set_defaults(run=run)
 
 

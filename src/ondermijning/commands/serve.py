@@ -83,7 +83,7 @@ def add_parser(sub: Any) -> None:
     serve.add_argument("--db", default=None, metavar="DB",
                        help=_("het register erbij: een bestandspad (SQLite) of een postgresql://-URL (standaard: "
                               "ONDERMIJNING_DB; zonder beide bewaart de webapp niets)"))
-    serve.add_argument("--proxy", default=None, metavar="ADRES",
+    serve.add_argument("--proxy", default=None, metavar=_("ADRES"),
                        help=_("het adres van de reverse proxy (met https) ervoor, zoals 127.0.0.1: van daar geldt "
                               "X-Forwarded-For, zodat de limiet op mislukte aanmeldingen per echt adres telt en niet "
                               "iedereen samen (standaard: geen proxy; komma's tussen meer adressen)"))

@@ -26,7 +26,7 @@ def add_parser(sub: Any) -> None:
           "\n  ondermijning show beeld.json --format html",
         formatter_class=argparse.RawDescriptionHelpFormatter,
         epilog=_("Exitcodes: 0 klaar, 1 geen geldig informatiebeeld, 2 een bestand dat niet te lezen is."))
-    parser.add_argument("file", metavar="FILE", help=_("het JSON-bestand"))
+    parser.add_argument("file", metavar=_("BESTAND"), help=_("het JSON-bestand"))
     add_format_option(parser, ("text", "markdown", "html"))
     parser.set_defaults(run=run)
 

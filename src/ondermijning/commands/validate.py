@@ -22,7 +22,7 @@ def add_parser(sub: Any) -> None:
         description=_("Controleer packmappen: TOML-syntax, sleutels en typen, ids, verwijzingen tussen packs, "
                       "drempels en meer, in één keer: ook na een bestand dat niet laadt gaat de controle door, "
                       "en de regels over items heen lopen over wat wel laadde. "
-                      "Zonder PATH: het pack van de map waarin je staat (pack.toml hier, ondermijning_pack in "
+                      "Zonder PAD: het pack van de map waarin je staat (pack.toml hier, ondermijning_pack in "
                       "pyproject.toml, of src/*/pack/), anders elk geïnstalleerd pack. Een map die je noemt gaat "
                       "vóór een geïnstalleerd pack met dezelfde id. "
                       "Elk probleem staat op één regel: bestand:regel: CODE melding (sleutelpad) — hint. "
@@ -32,7 +32,7 @@ def add_parser(sub: Any) -> None:
                  "  ondermijning validate\n"
                  "  ondermijning validate --select V --format json\n"),
         formatter_class=argparse.RawDescriptionHelpFormatter)
-    validate.add_argument("paths", nargs="*", metavar="PATH", help=_("een packmap (die pack.toml bevat)"))
+    validate.add_argument("paths", nargs="*", metavar=_("PAD"), help=_("een packmap (die pack.toml bevat)"))
     validate.add_argument("--select", action="append", default=[], metavar="CODE",
                           help=_("meld alleen codes die met CODE beginnen (herhaalbaar)"))
     validate.add_argument("--ignore", action="append", default=[], metavar="CODE",

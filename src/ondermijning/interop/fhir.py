@@ -50,7 +50,8 @@ def questionnaire(signal_list: SignalList, pack: Pack, *, rules: Sequence[Scorin
     list names (:func:`~ondermijning.interop.record.own_themes`): they travel with it.
     """
     if status not in STATUSES:
-        raise ValueError(f"status must be one of {STATUSES}, got {status!r}")
+        raise ValueError(_("status moet een van {choices} zijn, niet {status!r}").format(choices=", ".join(STATUSES),
+                                                                                      status=status))
     formula = formula_for(signal_list, rules)
     local = signal_list.id.partition("/")[2]
     document: dict[str, Any] = {"resourceType": "Questionnaire"}

@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 import attrs
 import cattrs
 
-from ..converter import converter
+from ..converter import converter, error_lines
 from ..i18n import _
 from ..models import Pack, Signal, SignalList, Theme, pack_of
 
@@ -108,6 +108,6 @@ def structure(data: Any, cls: type[T]) -> T:
     try:
         return converter.structure(data, cls)
     except (cattrs.ClassValidationError, cattrs.IterableValidationError) as exc:
-        raise RecordError("; ".join(cattrs.transform_error(exc, path="$"))) from None
+        raise RecordError("; ".join(error_lines(exc))) from None
     except (TypeError, ValueError) as exc:
         raise RecordError(str(exc)) from None

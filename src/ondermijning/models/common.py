@@ -55,10 +55,8 @@ def is_id(value: object, *, qualified: bool | None = None) -> bool:
 
 def _check_id(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not is_id(value):
-        msg = (
-            f"{value!r} is not a valid id: use lower-case letters, digits, '.', '_' or '-', "
-            "optionally prefixed by a pack id and '/'"
-        )
+        msg = _("{value!r} is geen geldige id: gebruik kleine letters, cijfers, '.', '_' of '-', eventueel met "
+                "een pack-id en '/' ervoor").format(value=value)
         raise InvalidFieldError(attribute.name, msg)
 
 
@@ -73,7 +71,8 @@ MAX_POINTS_TEXT = "10^100"
 def check_points(name: str, value: float) -> None:
     """A weight or bonus is a finite number of at most :data:`MAX_POINTS` (nan passes no comparison)."""
     if not (isinstance(value, (int, float)) and math.isfinite(value) and value <= MAX_POINTS):
-        raise InvalidFieldError(name, f"{name} must be a finite number of at most {MAX_POINTS_TEXT}, got {value!r}")
+        msg = _("{name} moet een eindig getal van hoogstens {most} zijn, niet {value!r}")
+        raise InvalidFieldError(name, msg.format(name=name, most=MAX_POINTS_TEXT, value=value))
 
 
 def id_field() -> Any:

@@ -8,6 +8,7 @@ from typing import Any
 
 import attrs
 
+from ..i18n import _
 from .base import Model
 from .common import TEXT, InvalidFieldError, as_tuple, is_id, prose
 
@@ -22,7 +23,8 @@ SEMVER = re.compile(
 
 def _check_pack_id(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
     if not is_id(value, qualified=False):
-        msg = f"{value!r} is not a valid pack id: use lower-case letters, digits, '.', '_' or '-'"
+        msg = _("{value!r} is geen geldige pack-id: gebruik kleine letters, cijfers, '.', '_' of '-'")
+        msg = msg.format(value=value)
         raise InvalidFieldError(attribute.name, msg)
 
 
@@ -30,13 +32,13 @@ def _check_version(_inst: object, attribute: attrs.Attribute[Any], value: str) -
     from packaging.version import InvalidVersion, Version
 
     if not isinstance(value, str) or not SEMVER.fullmatch(value):
-        msg = f"{value!r} is not a semantic version such as '1.0.0'"
+        msg = _("{value!r} is geen semantische versie zoals '1.0.0'").format(value=value)
         raise InvalidFieldError(attribute.name, msg)
     try:  # `requires` ranges compare versions as PEP 440 does; a version they cannot read is never met
         Version(value)
     except InvalidVersion:
-        msg = (f"{value!r} is a semantic version that version ranges cannot compare (PEP 440); write a "
-               "pre-release as '1.0.0-alpha.1', '1.0.0-beta.2' or '1.0.0-rc.1'")
+        msg = _("{value!r} is een semantische versie die versiebereiken niet kunnen vergelijken (PEP 440); "
+                "schrijf een voorlopige versie als '1.0.0-alpha.1', '1.0.0-beta.2' of '1.0.0-rc.1'").format(value=value)
         raise InvalidFieldError(attribute.name, msg) from None
 
 
@@ -45,11 +47,11 @@ def _check_requires(_inst: object, attribute: attrs.Attribute[Any], value: Mappi
 
     for pack_id, spec in value.items():
         if not is_id(pack_id, qualified=False):
-            raise InvalidFieldError(attribute.name, f"{pack_id!r} is not a valid pack id")
+            raise InvalidFieldError(attribute.name, _("{value!r} is geen geldige pack-id").format(value=pack_id))
         try:
             SpecifierSet(spec)
         except InvalidSpecifier:
-            msg = f"{pack_id} = {spec!r} is not a version range such as '>=0.1,<1'"
+            msg = _("{pack} = {spec!r} is geen versiebereik zoals '>=0.1,<1'").format(pack=pack_id, spec=spec)
             raise InvalidFieldError(attribute.name, msg) from None
 
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 
+from ..i18n import _
 from .base import Model
 from .common import InvalidFieldError, Source, id_field, prose, prose_list, ref_field
 
@@ -22,7 +23,8 @@ MAX_RETENTION_DAYS = 3650
 
 def _check_days(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_RETENTION_DAYS:
-        raise InvalidFieldError(attribute.name, f"{value!r} is not a number of days from 1 to {MAX_RETENTION_DAYS}")
+        raise InvalidFieldError(attribute.name, _("{value!r} is geen aantal dagen van 1 tot en met {most}").format(
+            value=value, most=MAX_RETENTION_DAYS))
 
 
 @attrs.frozen(kw_only=True, eq=False, repr=False)

@@ -12,6 +12,7 @@ from typing import Any
 
 import attrs
 
+from ..i18n import _
 from .base import Model
 from .common import (
     ConcernLevel,
@@ -30,7 +31,7 @@ from .conversion import as_enum, to_level, to_levels
 def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
     # Negative weights would let an extra observation lower the score: monotonicity is by construction.
     if value < 0:
-        msg = f"{attribute.name} must be 0 or more, got {value}"
+        msg = _("{name} moet 0 of meer zijn, niet {value}").format(name=attribute.name, value=value)
         raise InvalidFieldError(attribute.name, msg)
     check_points(attribute.name, value)
 
@@ -122,7 +123,7 @@ def _iso_date(_inst: object, attribute: attrs.Attribute[Any], value: str) -> Non
         try:
             datetime.date.fromisoformat(value)
         except ValueError:
-            msg = f"{value!r} is not a date: write it as YYYY-MM-DD, e.g. \"2026-03-12\""
+            msg = _("{value!r} is geen datum: schrijf JJJJ-MM-DD, bijvoorbeeld \"2026-03-12\"").format(value=value)
             raise InvalidFieldError(attribute.name, msg) from None
 
 

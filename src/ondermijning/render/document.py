@@ -67,7 +67,8 @@ def render_many(documents: Sequence[Document], fmt: str) -> str:
     Raises :class:`~ondermijning.fileio.OutputTooLarge` when the output would pass the limit.
     """
     if fmt not in FORMATS:
-        raise ValueError(f"unknown format {fmt!r}: use one of {', '.join(FORMATS)}")
+        raise ValueError(_("onbekend formaat {format!r}: kies uit {choices}").format(format=fmt,
+                                                                                   choices=", ".join(FORMATS)))
     if fmt == "html":
         out = _html_page(documents)
     else:

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ..assessment import assess as _assess
+from ..i18n import _, ngettext
 from ..models import ConcernLevel, SignalList
 from ..models.picture import InformationPicture
 from ..scoring import Scorer, exact_sum
@@ -60,7 +61,8 @@ def check_deterministic(sl: SignalList, observed: Sequence[str], catalog: Catalo
     shuffled = list(observed) + list(observed[:1])
     random.Random(seed).shuffle(shuffled)
     first, again = assess(sl, observed, catalog), assess(sl, shuffled, catalog)
-    _require(first == again, f"{sl.id}: order or repetition changed the picture for {_fmt(observed)}")
+    _require(first == again, _("{list}: een andere volgorde of een herhaling veranderde het informatiebeeld voor "
+                                "{observed}").format(list=sl.id, observed=_fmt(observed)))
 
 
 def check_monotone(sl: SignalList, observed: Collection[str], extra: Collection[str],
@@ -69,33 +71,40 @@ def check_monotone(sl: SignalList, observed: Collection[str], extra: Collection[
     scorer = _scorer(sl, catalog)
     score, level = scorer.score(frozenset(observed))
     more_score, more_level = scorer.score(frozenset(observed) | frozenset(extra))
-    added = f"{sl.id}: adding {_fmt(extra)} to {_fmt(observed)}"
-    _require(more_score >= score, f"{added} lowered the score from {score} to {more_score}")
-    _require(more_level >= level, f"{added} lowered the level from {level.value} to {more_level.value}")
+    where = {"list": sl.id, "extra": _fmt(extra), "observed": _fmt(observed)}
+    _require(more_score >= score, _("{list}: {extra} toevoegen aan {observed} verlaagde de score van {before} naar "
+                                    "{after}").format(**where, before=score, after=more_score))
+    _require(more_level >= level, _("{list}: {extra} toevoegen aan {observed} verlaagde het niveau van {before} naar "
+                                    "{after}").format(**where, before=level.label, after=more_level.label))
 
 
 def check_red_flag_dominance(sl: SignalList, observed: Collection[str], catalog: Catalog | None = None) -> None:
     """Any observed red-flag signal gives hoog."""
     red = {s.id for s in sl.signals if s.red_flag}
     if red.intersection(observed):
-        _, level = _scorer(sl, catalog).score(frozenset(observed))
-        _require(level is ConcernLevel.HIGH, f"{sl.id}: red flag in {_fmt(observed)} gave {level.value}, not high")
+        _score, level = _scorer(sl, catalog).score(frozenset(observed))
+        _require(level is ConcernLevel.HIGH, _("{list}: een rode vlag in {observed} gaf {level}, niet hoog").format(
+            list=sl.id, observed=_fmt(observed), level=level.label))
 
 
 def check_empty_is_low(sl: SignalList, catalog: Catalog | None = None) -> None:
     """No observations: laag, score 0."""
     picture = assess(sl, [], catalog)
-    _require(picture.level is ConcernLevel.LOW, f"{sl.id}: no observations gave {picture.level.value}")
-    _require(picture.score == 0, f"{sl.id}: no observations scored {picture.score}")
+    _require(picture.level is ConcernLevel.LOW, _("{list}: geen waarnemingen gaf {level}").format(
+        list=sl.id, level=picture.level.label))
+    _require(picture.score == 0, _("{list}: geen waarnemingen gaf score {score}").format(list=sl.id,
+                                                                                        score=picture.score))
 
 
 def check_explanation_adds_up(sl: SignalList, observed: Collection[str], catalog: Catalog | None = None) -> None:
     """The explanation's contributions add up to the score (exactly, in decimal), and the fast path agrees."""
     picture = assess(sl, observed, catalog)
     total = exact_sum(c.points for c in picture.explanation.contributions)
-    _require(total == picture.score, f"{sl.id}: contributions add up to {total}, score is {picture.score}")
+    _require(total == picture.score, _("{list}: de bijdragen tellen op tot {total}, de score is {score}").format(
+        list=sl.id, total=total, score=picture.score))
     fast_score, fast_level = _scorer(sl, catalog).score(frozenset(picture_ids(picture)))
-    _require((fast_score, fast_level) == (picture.score, picture.level), f"{sl.id}: fast path disagrees")
+    _require((fast_score, fast_level) == (picture.score, picture.level),
+             _("{list}: de snelle berekening geeft iets anders").format(list=sl.id))
 
 
 def picture_ids(picture: InformationPicture) -> list[str]:
@@ -105,7 +114,8 @@ def picture_ids(picture: InformationPicture) -> list[str]:
 def check_json_round_trip(sl: SignalList, observed: Collection[str], catalog: Catalog | None = None) -> None:
     """A picture survives JSON unchanged."""
     picture = assess(sl, observed, catalog)
-    _require(from_json(to_json(picture), InformationPicture) == picture, f"{sl.id}: JSON round trip lost data")
+    _require(from_json(to_json(picture), InformationPicture) == picture,
+             _("{list}: heen en terug via JSON ging er iets verloren").format(list=sl.id))
 
 
 def check_levels_reachable(sl: SignalList, catalog: Catalog | None = None) -> None:
@@ -122,8 +132,10 @@ def check_levels_reachable(sl: SignalList, catalog: Catalog | None = None) -> No
         chosen.add(signal.id)
         seen.add(scorer.score(frozenset(chosen))[1])
     seen.update(scorer.score(frozenset({s.id}))[1] for s in sl.signals if s.red_flag)
-    missing = [level.value for level in ConcernLevel if level not in seen]
-    _require(not missing, f"{sl.id}: level(s) {', '.join(missing)} cannot occur with these weights and thresholds")
+    missing = [level.label for level in ConcernLevel if level not in seen]
+    _require(not missing, ngettext("{list}: niveau {levels} kan met deze gewichten en drempels niet voorkomen",
+                                   "{list}: niveaus {levels} kunnen met deze gewichten en drempels niet voorkomen",
+                                   len(missing)).format(list=sl.id, levels=", ".join(missing)))
 
 
 def check_examples(sl: SignalList, catalog: Catalog | None = None) -> None:

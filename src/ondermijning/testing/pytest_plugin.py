@@ -9,12 +9,17 @@ or, in ``pyproject.toml``::
     [tool.pytest.ini_options]
     ondermijning_pack = ["src/ondermijning_gemeente/pack"]
 
-For each pack it adds an item ``validate`` (every problem of the pack, as
-``file:line: CODE message``), and for each of its signal lists ``properties[...]`` (the
-scoring properties, with hypothesis) and ``examples[...]`` (the golden examples, reported
-as ``file:line: V008 ...`` with the score and thresholds). Fixtures:
+For each pack it adds an item ``validate`` (every problem of the pack in one run, as
+``ondermijning validate`` reports them: ``file:line: CODE message``, then ``PATH: 2 fouten``;
+a file that does not load does not hide the problems of the others), and for each of its
+signal lists ``properties[...]`` (the scoring properties, with hypothesis) and
+``examples[...]`` (the golden examples, reported as ``file:line: V008 ...`` with the score
+and thresholds). Fixtures:
 ``ondermijning_catalog`` and ``ondermijning_pack_paths``. Nothing is autouse, and nothing
 heavy is imported unless a pack is given.
+
+Messages are Dutch; ``--ondermijning-lang en`` (or the ini setting ``ondermijning_lang``, or
+``ONDERMIJNING_LANG``/an English locale, as for the command line) gives them in English.
 
 The ``properties`` items need hypothesis: install ``ondermijning[testing]`` (pytest and
 hypothesis). Without it those items fail and say so; ``validate`` and ``examples`` still run.
@@ -29,21 +34,40 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 
+from ..i18n import _
+
 if TYPE_CHECKING:
     from ..catalog import Catalog
 
 _CATALOG = pytest.StashKey["Catalog"]()
+#: the catalog the validate items check: what loaded of a broken pack joins it (``validate`` loads so)
+_PARTIAL = pytest.StashKey["Catalog"]()
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
-    group = parser.getgroup("ondermijning", "ondermijning content packs")
-    group.addoption("--ondermijning-pack", action="append", default=[], metavar="PATH", dest="ondermijning_pack",
-                    help="test this pack folder (the one holding pack.toml): validation, scoring properties and "
-                         "golden examples; repeatable")
+    group = parser.getgroup("ondermijning", _("inhoudspacks van ondermijning"))
+    group.addoption("--ondermijning-pack", action="append", default=[], metavar=_("PAD"), dest="ondermijning_pack",
+                    help=_("test deze pack-map (de map met pack.toml): validatie, scoringseigenschappen en "
+                           "gouden voorbeelden; herhaalbaar"))
     group.addoption("--ondermijning-max-examples", type=int, default=None, metavar="N",
-                    help="hypothesis examples per scoring property (default 100)")
+                    help=_("voorbeelden van hypothesis per scoringseigenschap (standaard 100)"))
+    group.addoption("--ondermijning-lang", default=None, metavar=_("TAAL"), dest="ondermijning_lang",
+                    help=_("de taal van de meldingen: nl (standaard) of en"))
     parser.addini("ondermijning_pack", type="paths", default=[],
-                  help="pack folders to test, as with --ondermijning-pack")
+                  help=_("pack-mappen om te testen, zoals met --ondermijning-pack"))
+    parser.addini("ondermijning_lang", default="", help=_("de taal van de meldingen, zoals met --ondermijning-lang"))
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """``--ondermijning-lang`` (or the ini setting) chooses the language of the items' messages."""
+    chosen = config.getoption("ondermijning_lang") or config.getini("ondermijning_lang")
+    if chosen:
+        from ..i18n import set_language
+
+        try:
+            set_language(str(chosen))
+        except ValueError as exc:
+            raise pytest.UsageError(f"--ondermijning-lang: {exc}") from None
 
 
 def pack_paths(config: pytest.Config) -> list[Path]:
@@ -72,15 +96,15 @@ class PackItem(pytest.Item):
         return str(super().repr_failure(excinfo))
 
     def reportinfo(self) -> tuple[Path, int | None, str]:
-        return self.path, None, f"ondermijning pack check: {self.name}"
+        return self.path, None, _("controle van een ondermijning-pack: {name}").format(name=self.name)
 
 
 class PackCollector(pytest.Collector):
     def collect(self) -> Iterator[pytest.Item]:
         catalog = _catalog(self.config)
         folder = self.path
-        yield PackItem.from_parent(self, name="validate", check=lambda: _validate(catalog, folder), path=folder,
-                                   nodeid=f"{self.nodeid}::validate")
+        yield PackItem.from_parent(self, name="validate", check=lambda: _validate(self.config, folder),
+                                   path=folder, nodeid=f"{self.nodeid}::validate")
         pack_id = _pack_id(catalog, folder)
         if pack_id is None:
             return  # the pack did not load: the validate item says why
@@ -105,12 +129,14 @@ def pytest_collection_modifyitems(session: pytest.Session, config: pytest.Config
         items.extend(collector.collect())
 
 
-def _catalog(config: pytest.Config) -> Catalog:
-    if _CATALOG not in config.stash:
+def _catalog(config: pytest.Config, *, partial: bool = False) -> Catalog:
+    """The catalog with the packs under test; ``partial``: with what loaded of a broken pack (for validate)."""
+    key = _PARTIAL if partial else _CATALOG
+    if key not in config.stash:
         from .. import load_catalog
 
-        config.stash[_CATALOG] = load_catalog([p for p in pack_paths(config) if p.is_dir()])
-    return config.stash[_CATALOG]
+        config.stash[key] = load_catalog([p for p in pack_paths(config) if p.is_dir()], partial=partial)
+    return config.stash[key]
 
 
 def _pack_id(catalog: Catalog, folder: Path) -> str | None:
@@ -122,17 +148,21 @@ def _pack_id(catalog: Catalog, folder: Path) -> str | None:
     return None
 
 
-def _validate(catalog: Catalog, folder: Path) -> None:
+def _validate(config: pytest.Config, folder: Path) -> None:
+    """Every error of the pack in one run, as ``ondermijning validate`` finds them: the catalog is
+    loaded in part, so a file that does not load leaves the rules to check what the others hold."""
+    from ..commands.validate import summary
+    from ..pack_folder import is_within
     from ..validate import validate_catalog
 
     if not folder.is_dir():
-        raise PackCheckFailed(f"{folder}: L001 pack folder not found")
-    from ..pack_folder import is_within
-
+        raise PackCheckFailed(_("{path}: L001 pack-map niet gevonden").format(path=folder))
+    catalog = _catalog(config, partial=True)
     problems = [p for p in validate_catalog(catalog)
                 if p.severity.value == "error" and p.file and is_within(p.file, folder)]
     if problems:
-        raise PackCheckFailed("\n".join(p.format() for p in problems))
+        lines = [p.format() for p in problems]
+        raise PackCheckFailed("\n".join([*lines, summary(str(folder), 1, errors=len(lines), warnings=0, hidden=0)]))
 
 
 #: what a pack author installs to get every item (pytest and hypothesis)
@@ -141,8 +171,6 @@ EXTRA = "ondermijning[testing]"
 
 def _properties(sl: Any, catalog: Catalog, max_examples: int) -> None:
     import importlib.util
-
-    from ..i18n import _
 
     if importlib.util.find_spec("hypothesis") is None:
         raise PackCheckFailed(_("de scoringseigenschappen hebben hypothesis nodig, dat niet is geïnstalleerd: "

@@ -24,11 +24,11 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ..i18n import _
+
 try:
     from hypothesis import strategies as st
 except ModuleNotFoundError as exc:  # a pack author with pytest but without the extra
-    from ..i18n import _
-
     raise ModuleNotFoundError(_("ondermijning.testing.strategies heeft hypothesis nodig: "
                                 "python -m pip install 'ondermijning[testing]'"), name=exc.name) from None
 
@@ -161,7 +161,7 @@ def models(cls: type[T], **overrides: st.SearchStrategy[Any]) -> st.SearchStrate
     """
     is_model = isinstance(cls, type) and attrs.has(cls)  # a plain bool: keeps cls typed as type[T]
     if not is_model:
-        raise TypeError(f"models() needs an ondermijning model class, got {cls!r}")
+        raise TypeError(_("models() heeft een modelklasse van ondermijning nodig, kreeg {value!r}").format(value=cls))
     return _model(cls, overrides)
 
 
@@ -193,7 +193,8 @@ def signal_lists(draw: st.DrawFn, *, pack_id: str = "gen", min_signals: int = 0,
     """Consistent signal lists: signals in the list's categories, ordered thresholds, non-negative
     weights and bonuses, red-flag signals carrying the red-flag theme. Ids are qualified with ``pack_id``."""
     if not 0 <= min_signals <= max_signals:
-        raise ValueError(f"need 0 <= min_signals <= max_signals, got {min_signals}, {max_signals}")
+        raise ValueError(_("nodig: 0 <= min_signals <= max_signals, kreeg {low} en {high}").format(
+            low=min_signals, high=max_signals))
     categories = draw(st.lists(ids(), min_size=1, max_size=4, unique=True))
     signal_ids = draw(st.lists(ids(), min_size=min_signals, max_size=max_signals, unique=True))
     weights = st.one_of(st.integers(0, 5).map(float), st.floats(0, 5, allow_nan=False).map(lambda w: round(w, 2)))

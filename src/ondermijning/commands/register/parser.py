@@ -33,19 +33,19 @@ def _common(parser: argparse.ArgumentParser, *, top: bool) -> None:
     default = None if top else argparse.SUPPRESS
     parser.add_argument("--db", default=default, metavar="DB",
                         help=_("het register: een bestandspad (SQLite) of een postgresql://-URL"))
-    parser.add_argument("--actor", default=default, metavar="NAAM",
+    parser.add_argument("--actor", default=default, metavar=_("NAAM"),
                         help=_("wie dit doet, zoals het logboek het vastlegt (standaard: de systeemgebruiker)"))
-    parser.add_argument("--role", default=default, metavar="ROL",
+    parser.add_argument("--role", default=default, metavar=_("ROL"),
                         help=_("reporter, coordinator of administrator (standaard: coordinator)"))
 
 
 def _read(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--purpose", default="", metavar="TEKST",
+    parser.add_argument("--purpose", default="", metavar=_("TEKST"),
                         help=_("waarom je dit inziet (verplicht; het verwerkingslogboek legt het vast)"))
 
 
 def _write(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("--purpose", default="", metavar="TEKST",
+    parser.add_argument("--purpose", default="", metavar=_("TEKST"),
                         help=_("het doel, als het afwijkt van het doel in de pack van de gemeente"))
     parser.add_argument("--if-version", type=int, default=None, metavar="N", dest="seen",
                         help=_("weiger als de casus sinds versie N is gewijzigd (zie 'show')"))
@@ -62,7 +62,7 @@ def add_parser(sub: Any) -> None:
                       "de bewaartermijn van de gemeente."),
         epilog=EPILOG)
     _common(register, top=True)
-    commands = register.add_subparsers(dest="register_command", metavar="OPDRACHT")
+    commands = register.add_subparsers(dest="register_command", metavar=_("OPDRACHT"))
 
     def command(name: str, text: str) -> argparse.ArgumentParser:
         parser: argparse.ArgumentParser = commands.add_parser(name, help=text, description=text)
@@ -70,18 +70,18 @@ def add_parser(sub: Any) -> None:
         return parser
 
     case = command("case", _("een casus openen"))
-    case_commands = case.add_subparsers(dest="case_command", metavar="OPDRACHT")
+    case_commands = case.add_subparsers(dest="case_command", metavar=_("OPDRACHT"))
     new = case_commands.add_parser("new", help=_("een nieuwe casus; schrijft alleen het id"),
                                    description=_("Open een casus en schrijf alleen zijn id."))
     _common(new, top=False)
     new.add_argument("--pseudonym", default="", metavar="CODE",
                      help=_("een code zoals J-2026-017, nooit een naam, geboortedatum of BSN"))
-    new.add_argument("--municipality", default="", metavar="PACK",
+    new.add_argument("--municipality", default="", metavar=_("PACK"),
                      help=_("de gemeente: het id van haar pack (zoals deurne)"))
-    new.add_argument("--purpose", default="", metavar="TEKST", help=_("het doel, als het afwijkt van de pack"))
+    new.add_argument("--purpose", default="", metavar=_("TEKST"), help=_("het doel, als het afwijkt van de pack"))
 
     assess = command("assess", _("een beeld toevoegen: signalen van een lijst scoren"))
-    assess.add_argument("case", metavar="CASUS")
+    assess.add_argument("case", metavar=_("CASUS"))
     assess.add_argument("--list", dest="list_id", default="", metavar="ID", help=_("de signalenlijst"))
     assess.add_argument("--signal", action="append", default=[], metavar="ID", help=_("een waargenomen signaal (feit)"))
     assess.add_argument("--interpretation", action="append", default=[], metavar="ID",
@@ -91,84 +91,86 @@ def add_parser(sub: Any) -> None:
     _write(assess)
 
     judge = command("judge", _("het gezamenlijk vastgestelde zorgniveau toevoegen"))
-    judge.add_argument("case", metavar="CASUS")
-    judge.add_argument("--level", default="", metavar="NIVEAU", help=LEVELS)
-    judge.add_argument("--reason", default="", metavar="TEKST", help=_("waarom, in een paar zinnen"))
-    judge.add_argument("--consulted", action="append", default=[], metavar="ROL",
+    judge.add_argument("case", metavar=_("CASUS"))
+    judge.add_argument("--level", default="", metavar=_("NIVEAU"), help=LEVELS)
+    judge.add_argument("--reason", default="", metavar=_("TEKST"), help=_("waarom, in een paar zinnen"))
+    judge.add_argument("--consulted", action="append", default=[], metavar=_("ROL"),
                        help=_("een geraadpleegde rol (herhaalbaar), nooit een naam"))
-    judge.add_argument("--date", default="", metavar="JJJJ-MM-DD",
+    judge.add_argument("--date", default="", metavar=_("JJJJ-MM-DD"),
                        help=_("de datum van het oordeel (standaard vandaag)"))
     _write(judge)
 
     act = command("act", _("de gekozen route vastleggen (advies, melding of overleg)"))
-    act.add_argument("case", metavar="CASUS")
+    act.add_argument("case", metavar=_("CASUS"))
     act.add_argument("--route", default="", metavar="ID", help=_("de route uit de packs"))
-    act.add_argument("--note", default="", metavar="TEKST", help=_("een korte notitie"))
+    act.add_argument("--note", default="", metavar=_("TEKST"), help=_("een korte notitie"))
     _write(act)
 
     feedback = command("feedback", _("terugkoppeling aan de melder"))
-    feedback.add_argument("case", metavar="CASUS")
-    feedback.add_argument("--status", default="", metavar="STATUS", help=STATUSES)
-    feedback.add_argument("--message", default="", metavar="TEKST",
+    feedback.add_argument("case", metavar=_("CASUS"))
+    feedback.add_argument("--status", default="", metavar=_("STATUS"), help=STATUSES)
+    feedback.add_argument("--message", default="", metavar=_("TEKST"),
                           help=_("alleen wat met de melder gedeeld mag worden"))
     _write(feedback)
 
     show = command("show", _("een casus inzien (met doel)"))
-    show.add_argument("case", metavar="CASUS")
-    show.add_argument("--format", default="text", metavar="FORMAAT", help="text|markdown|json")
+    show.add_argument("case", metavar=_("CASUS"))
+    show.add_argument("--format", default="text", metavar=_("FORMAAT"), help="text|markdown|json")
     _read(show)
 
     reassess = command("reassess", _("het laatste beeld opnieuw scoren met de packs van nu"))
-    reassess.add_argument("case", metavar="CASUS")
-    reassess.add_argument("--format", default="text", metavar="FORMAAT", help="text|markdown|json")
+    reassess.add_argument("case", metavar=_("CASUS"))
+    reassess.add_argument("--format", default="text", metavar=_("FORMAAT"), help="text|markdown|json")
     _write(reassess)
 
     close = command("close", _("een casus sluiten"))
-    close.add_argument("case", metavar="CASUS")
-    close.add_argument("--reason", default="", metavar="TEKST", help=_("waarom"))
+    close.add_argument("case", metavar=_("CASUS"))
+    close.add_argument("--reason", default="", metavar=_("TEKST"), help=_("waarom"))
     _write(close)
 
     for name, text in (("export", _("alle gegevens van een pseudoniem (inzageverzoek, AVG art. 15)")),
                        ("erase", _("alle gegevens van een pseudoniem verwijderen (AVG art. 17)"))):
         rights = command(name, text)
         rights.add_argument("--pseudonym", default="", metavar="CODE")
-        rights.add_argument("--municipality", default="", metavar="PACK", help=_("alleen in deze gemeente"))
-        rights.add_argument("--purpose", default="", metavar="TEKST", help=_("het verzoek (standaard het AVG-artikel)"))
+        rights.add_argument("--municipality", default="", metavar=_("PACK"), help=_("alleen in deze gemeente"))
+        rights.add_argument("--purpose", default="", metavar=_("TEKST"),
+                            help=_("het verzoek (standaard het AVG-artikel)"))
         if name == "export":
-            rights.add_argument("--output", default="", metavar="BESTAND", help=_("schrijf naar dit bestand"))
+            rights.add_argument("--output", default="", metavar=_("BESTAND"), help=_("schrijf naar dit bestand"))
             rights.add_argument("--force", action="store_true", help=_("vervang een bestaand bestand"))
 
     purge = command("purge", _("casussen voorbij hun bewaartermijn verwijderen"))
-    purge.add_argument("--now", default="", metavar="JJJJ-MM-DD", help=_("rekenen alsof het deze dag is"))
+    purge.add_argument("--now", default="", metavar=_("JJJJ-MM-DD"), help=_("rekenen alsof het deze dag is"))
 
     log = command("log", _("het verwerkingslogboek tonen of controleren"))
     log.add_argument("--verify", action="store_true", help=_("controleer de hashketen"))
     log.add_argument("--anchor", default="", metavar="HASH",
                      help=_("met --verify: een eerder genoteerde kop-hash die nog in de keten moet staan"))
-    log.add_argument("--case", default=None, metavar="CASUS", help=_("alleen de regels van deze casus"))
-    log.add_argument("--format", default="text", metavar="FORMAAT", help="text|json")
+    log.add_argument("--case", default=None, metavar=_("CASUS"), help=_("alleen de regels van deze casus"))
+    log.add_argument("--format", default="text", metavar=_("FORMAAT"), help="text|json")
 
     backup = command("backup", _("een kopie van het hele register als SQLite-bestand"))
-    backup.add_argument("file", metavar="BESTAND")
+    backup.add_argument("file", metavar=_("BESTAND"))
     backup.add_argument("--force", action="store_true", help=_("vervang een bestaand bestand"))
-    backup.add_argument("--purpose", default="", metavar="TEKST", help=_("het doel (standaard: back-up)"))
+    backup.add_argument("--purpose", default="", metavar=_("TEKST"), help=_("het doel (standaard: back-up)"))
 
     user = command("user", _("gebruikers en API-tokens beheren (beheerders)"))
-    user_commands = user.add_subparsers(dest="user_command", metavar="OPDRACHT")
+    user_commands = user.add_subparsers(dest="user_command", metavar=_("OPDRACHT"))
     add = user_commands.add_parser("add", help=_("een gebruiker toevoegen"),
                                    description=_("Voeg een persoon (met wachtwoord) of systeem (met tokens) toe; "
                                                  "het wachtwoord komt van de standaardinvoer."))
     _common(add, top=False)
-    add.add_argument("name", metavar="NAAM")
-    add.add_argument("--user-role", default="", metavar="ROL", help="reporter|coordinator|administrator")
-    add.add_argument("--municipality", default="", metavar="PACK", help=_("de gemeente van een melder of coördinator"))
+    add.add_argument("name", metavar=_("NAAM"))
+    add.add_argument("--user-role", default="", metavar=_("ROL"), help="reporter|coordinator|administrator")
+    add.add_argument("--municipality", default="", metavar=_("PACK"),
+                     help=_("de gemeente van een melder of coördinator"))
     add.add_argument("--system", action="store_true", help=_("een systeem dat met API-tokens werkt"))
     add.add_argument("--password-stdin", action="store_true", help=_("lees het wachtwoord van de standaardinvoer"))
     for name, text in (("token", _("een API-token uitgeven (één keer getoond)")),
                        ("disable", _("een gebruiker blokkeren; zijn sessies eindigen"))):
         sub_user = user_commands.add_parser(name, help=text, description=text)
         _common(sub_user, top=False)
-        sub_user.add_argument("name", metavar="NAAM")
+        sub_user.add_argument("name", metavar=_("NAAM"))
         if name == "token":
             sub_user.add_argument("--days", type=int, default=365, metavar="N", help=_("geldig (standaard 365)"))
     listed = user_commands.add_parser("list", help=_("de gebruikers"), description=_("De gebruikers."))
