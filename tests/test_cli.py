@@ -153,7 +153,7 @@ def test_disable_plugin_option(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = run(capsys, "--disable-plugin", "nsob", "packs")
     assert code == 0
     assert not any(line.startswith("nsob ") for line in out.splitlines())
-    assert "blocked plugin 'nsob' from ondermijning-nsob 0.1.0" in out
+    assert "uitgezette plugin 'nsob' uit ondermijning-nsob 0.1.0" in out
 
 
 def test_internal_errors_are_one_line(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:

@@ -51,7 +51,7 @@ def test_entry_point_pack_is_discovered_with_its_distribution(
     assert "utrecht" in catalog.packs
     assert "utrecht/wijkteam" in catalog.routes
     provider = catalog.provenance["utrecht/wijkteam"].provider
-    assert "plugin 'utrecht' from ondermijning-utrecht 1.2.3" in provider
+    assert "plugin 'utrecht' uit ondermijning-utrecht 1.2.3" in provider
     assert str(folder) in provider
     assert catalog.locate("utrecht/wijkteam") is not None
     assert {p.name: p.status for p in catalog.plugins}["utrecht"] == "loaded"
@@ -70,7 +70,7 @@ def test_a_raising_plugin_is_reported_and_the_rest_loads(site: Path, monkeypatch
     install_fake_distribution(site, monkeypatch, dist="kapot", plugin="kapot", module_source=RAISING)
     catalog = load_catalog()
     (problem,) = [p for p in catalog.problems if p.code == "P003"]
-    assert "plugin 'kapot' from kapot 1.2.3" in problem.message
+    assert "plugin 'kapot' uit kapot 1.2.3" in problem.message
     assert "database down" in problem.message
     assert {"core", "deurne", "nieuwegein", "nsob"} <= set(catalog.packs)
     assert {p.name: p.status for p in catalog.plugins}["kapot"] == "broken"
@@ -212,9 +212,9 @@ def test_a_plugin_that_is_fast_enough_is_not_reported(site: Path, monkeypatch: p
     ("from ondermijning import hookimpl\nimport sys\n@hookimpl\ndef ondermijning_routes():\n    sys.exit(3)",
      "P003", "SystemExit(3)"),
     ("from ondermijning import hookimpl\nimport itertools\n@hookimpl\ndef ondermijning_themes():\n"
-     "    return itertools.repeat(None)", "P004", "returned more than 100,000 items"),
+     "    return itertools.repeat(None)", "P004", "gaf meer dan 100.000 items"),
     ("from ondermijning import hookimpl\n@hookimpl\ndef ondermijning_routes():\n    return 'wijkteam'", "P004",
-     "returned str, not a list"),
+     "gaf str, geen lijst"),
 ])
 def test_a_plugin_cannot_end_or_hang_the_host(
     site: Path, monkeypatch: pytest.MonkeyPatch, source: str, code: str, text: str
@@ -222,7 +222,7 @@ def test_a_plugin_cannot_end_or_hang_the_host(
     install_fake_distribution(site, monkeypatch, dist="ondermijning-stuk", plugin="stuk", module_source=source)
     catalog = load_catalog()
     (problem,) = [p for p in catalog.problems if p.code == code]
-    assert "plugin 'stuk' from ondermijning-stuk 1.2.3" in problem.message
+    assert "plugin 'stuk' uit ondermijning-stuk 1.2.3" in problem.message
     assert text in problem.message
     assert {"core", "deurne", "nieuwegein", "nsob"} <= set(catalog.packs)
     assert {p.name: p.status for p in catalog.plugins}["stuk"] == "broken"
@@ -259,9 +259,9 @@ def test_disable_plugin_option_and_environment_on_the_command_line(
     install_fake_distribution(site, monkeypatch, dist="ondermijning-kapot", plugin="kapot", module_source=RAISING)
     assert main(["--disable-plugin", "kapot", "--disable-plugin", "nsob", "packs"]) == 0
     out = capsys.readouterr().out
-    assert "broken plugin" not in out and "problem(s)" not in out
-    assert "blocked plugin 'kapot' from ondermijning-kapot 1.2.3" in out
-    assert "\nnsob " not in out and "blocked plugin 'nsob' from ondermijning-nsob" in out
+    assert "kapotte plugin" not in out and "probleem" not in out
+    assert "uitgezette plugin 'kapot' uit ondermijning-kapot 1.2.3" in out
+    assert "\nnsob " not in out and "uitgezette plugin 'nsob' uit ondermijning-nsob" in out
 
     monkeypatch.setenv("ONDERMIJNING_DISABLE_PLUGINS", "kapot")
     assert main(["validate"]) == 0

@@ -17,6 +17,7 @@ import attrs
 
 from .destinations import PictureDestination
 from .errors import Problem, Severity
+from .i18n import _
 from .loader import Location
 from .locate import LineIndex, parse_path
 from .models import (
@@ -56,7 +57,10 @@ class PluginInfo:
     module: str = ""
 
     def describe(self) -> str:
-        return f"plugin {self.name!r}" + (f" from {self.distribution}" if self.distribution else "")
+        """``plugin 'deurne' uit ondermijning-deurne 0.1.0`` (in the chosen language)."""
+        if self.distribution:
+            return _("plugin {name!r} uit {distribution}").format(name=self.name, distribution=self.distribution)
+        return _("plugin {name!r}").format(name=self.name)
 
 
 @attrs.frozen

@@ -81,9 +81,10 @@ def installed_packs() -> dict[str, str]:
     found = {}
     for pack_id in catalog.packs:
         provider = catalog.provenance[pack_id].provider if pack_id in catalog.provenance else ""
-        # "FOLDER (via plugin 'x' from DISTRIBUTION VERSION)" or "FOLDER (via ONDERMIJNING_PACK_PATH)"
-        source = re.search(r"\(via plugin .* from (\S+) \S+\)$", provider)
-        found[pack_id] = source.group(1) if source else provider or "installed"
+        # "FOLDER (via plugin 'x' uit DISTRIBUTION VERSION)" or "FOLDER (via ONDERMIJNING_PACK_PATH)"
+        by = next((p for p in catalog.plugins if p.distribution and f"(via {p.describe()})" in provider), None)
+        found[pack_id] = (by.distribution.rpartition(" ")[0] or by.distribution) if by is not None else \
+            provider or _("bron onbekend")
     return found
 
 

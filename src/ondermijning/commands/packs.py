@@ -4,11 +4,15 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..i18n import _, ngettext
+from ..i18n import N_, _, ngettext
 from ._common import EXIT_OK, add_format_option, load, problem_dict
 
 if TYPE_CHECKING:
     import argparse
+
+
+#: a plugin's status (a code, as --format json gives it) as the text line says it, before "plugin 'x'"
+_STATUS = {"slow": N_("trage"), "blocked": N_("uitgezette"), "broken": N_("kapotte")}
 
 
 def add_parser(sub: Any) -> None:
@@ -53,7 +57,8 @@ def run(args: argparse.Namespace) -> int:
     for info in catalog.plugins:
         if info.status == "loaded":
             continue
-        line = f"{info.status} {info.describe()}" + (f": {info.error}" if info.error else "")
+        status = _(_STATUS[info.status]) if info.status in _STATUS else info.status
+        line = f"{status} {info.describe()}" + (f": {info.error}" if info.error else "")
         if info.status == "broken":
             line += _(" — repareer de plugin, of zet hem uit met --disable-plugin {name}").format(name=info.name)
         print(line)
