@@ -140,7 +140,7 @@ def test_json_has_kind_and_version_and_refuses_others() -> None:
         ("[]", "een JSON-object verwacht, kreeg een lijst"),
         (json.dumps({**data, "format_version": 99}), "format_version 99 wordt niet ondersteund"),
         (json.dumps({**data, "kind": "route"}), "kind 'information_picture' verwacht, kreeg 'route'"),
-        (json.dumps({**data, "level": "heel hoog"}), r"'heel hoog' is niet een van 'low', .* @ \$\.level"),
+        (json.dumps({**data, "level": "heel hoog"}), r"'heel hoog' is niet toegestaan; kies uit 'low', .* @ \$\.lev"),
         (json.dumps({**data, "extra": 1}), "onbekende sleutels: extra"),
         (text.encode("utf-16"), "geen UTF-8-tekst: byte 0"),
         (b"\xef\xbb\xbf" + text.encode(), "geen JSON: een BOM aan het begin"),

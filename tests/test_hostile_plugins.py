@@ -45,7 +45,7 @@ def test_any_base_exception_but_ctrl_c_is_the_plugins_problem(
     catalog = load_catalog()
     (problem,) = [p for p in catalog.problems if "kwaad" in p.message]
     assert problem.code == ("P001" if where == "import" else "P003")
-    assert "from kwaad 1.2.3" in problem.message
+    assert "uit kwaad 1.2.3" in problem.message
     assert {"core", "deurne", "nieuwegein", "nsob"} <= set(catalog.packs)
 
 
@@ -68,7 +68,7 @@ def test_a_plugin_cannot_take_a_builtins_name(site: Path, monkeypatch: pytest.Mo
     """)
     catalog = load_catalog([folder])
     (problem,) = [p for p in catalog.problems if p.code == "P001"]
-    assert f"plugin {name!r} from kaper 1.2.3" in problem.message
+    assert f"plugin {name!r} uit kaper 1.2.3" in problem.message
     assert "core" in catalog.packs and "eigen" in catalog.packs  # the built-in and folder packs still load
     assert catalog.themes
 

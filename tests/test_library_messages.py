@@ -45,7 +45,8 @@ def test_a_wrong_type_and_a_wrong_code_in_a_pack_file(make_pack: MakePack, capsy
     (code, nl, _), (code_en, en, _) = both(capsys, "validate", str(root))
     assert code == code_en == 1
     assert "L103 verkeerd type: een getal verwacht, kreeg tekst ($.signal_lists[0].signals[1].weight)" in nl
-    assert "L104 ongeldige waarde: 'adviseren' is niet een van 'advice', 'report', 'consult'" in nl
+    assert "L104 ongeldige waarde: 'adviseren' is niet toegestaan; kies uit 'advice', 'report', 'consult'" \
+           in nl
     assert nl.splitlines()[-1] == f"{root}: 2 fouten"
     assert "L103 wrong type: expected a number, got text ($.signal_lists[0].signals[1].weight)" in en
     assert "L104 invalid value: 'adviseren' is not one of 'advice', 'report', 'consult'" in en
@@ -107,7 +108,7 @@ def test_a_file_that_is_not_a_picture(tmp_path: Path, capsys: pytest.CaptureFixt
     picture = o.to_json(o.assess("deurne/jongeren", [], catalog=o.load_catalog()))
     broken.write_text(picture.replace('"level": "low"', '"level": "laag"'), encoding="utf-8")
     (_, _, nl), (_, _, en) = both(capsys, "show", str(broken))
-    assert "'laag' is niet een van 'low', 'moderate', 'high' @ $.level" in nl
+    assert "'laag' is niet toegestaan; kies uit 'low', 'moderate', 'high' @ $.level" in nl
     assert "'laag' is not one of 'low', 'moderate', 'high' @ $.level" in en
 
 

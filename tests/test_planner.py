@@ -323,7 +323,7 @@ def test_a_findings_file_is_read_with_local_theme_ids_and_a_date(tmp_path: Path)
     ("participants = 5\nweeks = 4\nthemes = [\"core/zorgfrude\"]\n",
      ":3: L104 ongeldige waarde: onbekend thema 'core/zorgfrude' ($.themes[0]) — bedoel je 'core/zorgfraude'?"),
     ("participants = 5\nweeks = 4\naudiences = [\"iedereen\"]\n",
-     ":3: L104 ongeldige waarde: 'iedereen' is niet een van 'social', "),
+     ":3: L104 ongeldige waarde: 'iedereen' is niet toegestaan; kies uit 'social', "),
     ("participants = 5\nweeks = 4\nstart = 2026-09-07T10:00:00\n", ":3: L104 ongeldige waarde: geef een datum"),
     ("participants = 5\nweeks = [\n", "L005 TOML-syntaxfout"),
 ])

@@ -97,7 +97,8 @@ def test_reading_files_still_locates_a_wrong_code(tmp_path: Path) -> None:
     assert any("pack.toml:9: L104" in p and "'adviseren'" in p and "($.routes[0].action)" in p for p in problems)
     assert any("pack.toml:11: L104" in p and "($.routes[0].levels[1])" in p for p in problems)
     text = o.to_json(o.assess("deurne/jongeren", ["school-spijbelt"], catalog=o.load_catalog()))
-    with pytest.raises(o.JSONFormatError, match=r"'laag' is niet een van 'low', 'moderate', 'high' @ \$\.level"):
+    wrong = r"'laag' is niet toegestaan; kies uit 'low', 'moderate', 'high' @ \$\.level"
+    with pytest.raises(o.JSONFormatError, match=wrong):
         o.from_json(text.replace('"level": "low"', '"level": "laag"', 1), InformationPicture)
 
 

@@ -145,8 +145,8 @@ def _configured(converter: cattrs.Converter, *, detailed: bool) -> cattrs.Conver
                 return type_(value)
             except ValueError:
                 allowed = ", ".join(repr(m.value) for m in type_)
-                raise ValueError(_("{value!r} is niet een van {allowed}").format(value=value,
-                                                                                 allowed=allowed)) from None
+                message = _("{value!r} is niet toegestaan; kies uit {allowed}")
+                raise ValueError(message.format(value=value, allowed=allowed)) from None
 
         return structure
 
