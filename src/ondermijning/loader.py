@@ -23,7 +23,6 @@ from typing import Any
 import attrs
 
 from . import _toml
-from .converter import type_name
 from .errors import PackError, Problem
 from .i18n import _
 from .i18n import number as _number
@@ -445,6 +444,8 @@ def _structure_problems(exc: BaseException, file: str, index: LineIndex,
                           line=index.line_of(parts), path=path)
         elif isinstance(inner, AttributeError) and hasattr(inner, "obj"):
             # cattrs reads a table with .keys()/.items(): a text or number there has neither
+            from .converter import type_name  # here cattrs has refused a value: the converter is loaded already
+
             got = type_name(type(inner.obj))
             yield Problem("L103", _("verkeerd type: een tabel verwacht, kreeg {got}").format(got=got), file=file,
                           line=index.line_of(parts), path=path)
