@@ -156,7 +156,9 @@ def test_refusals_and_conflicts_exit_1(capsys: pytest.CaptureFixture[str], db: s
     code, _, err = run_main(capsys, db, "judge", case, "--level", "laag", "--reason", "x", "--if-version", "3")
     assert code == 1 and "gewijzigd sinds versie 3" in err
     code, out, err = run_main(capsys, db, "--role", "reporter", "show", case, actor="bob")
-    assert code == 1 and "reporter bob mag dit niet" in err and out == ""
+    assert code == 1 and "melder bob mag dit niet" in err and out == ""
+    code, out, err = run_main(capsys, db, "--lang", "en", "--role", "reporter", "show", case, actor="bob")
+    assert code == 1 and "reporter bob may not do this" in err and out == ""
     # the reporter who opened a case sees its status, and nothing else
     _, out, _ = run_main(capsys, db, "--role", "reporter", "case", "new", "--pseudonym", "C-2026-2",
                          "--municipality", "deurne", actor="bob")

@@ -13,7 +13,8 @@ from typing import Any
 
 from ..assessment import number
 from ..converter import converter
-from ..i18n import _
+from ..i18n import N_, _
+from ..models import RouteAction
 from ..models.picture import InformationPicture, Judgement, Pins
 from ..render.document import Document
 from ..serialize import to_data
@@ -25,6 +26,7 @@ from .model import (
     Feedback,
     FeedbackStatus,
     Reassessment,
+    Role,
     RouteTaken,
     SentPicture,
     StatusView,
@@ -33,9 +35,16 @@ from .model import (
 
 CASE_FORMAT_VERSION = 1
 
-FEEDBACK_LABEL = {FeedbackStatus.RECEIVED: "ontvangen", FeedbackStatus.IN_PROGRESS: "in behandeling",
-                  FeedbackStatus.CLOSED: "afgerond"}
-ACTION_LABEL = {"advice": "advies gevraagd", "report": "melding gedaan", "consult": "overleg"}
+#: the words a person reads for the register's codes (marked here, translated where shown), for the
+#: CLI's timeline and the web pages alike
+ROLE_LABELS: dict[Any, str] = {Role.REPORTER: N_("melder"), Role.COORDINATOR: N_("coördinator"),
+                               Role.ADMINISTRATOR: N_("beheerder")}
+FEEDBACK_LABELS: dict[Any, str] = {FeedbackStatus.RECEIVED: N_("ontvangen"),
+                                   FeedbackStatus.IN_PROGRESS: N_("in behandeling"),
+                                   FeedbackStatus.CLOSED: N_("afgerond")}
+#: what was done along a route, as the timeline says it
+TAKEN_LABELS = {RouteAction.ADVICE: N_("advies gevraagd"), RouteAction.REPORT: N_("melding gedaan"),
+                RouteAction.CONSULT: N_("overleg")}
 
 
 def case_data(record: CaseRecord) -> dict[str, Any]:
@@ -159,11 +168,11 @@ def entry_text(entry: TimelineEntry) -> str | tuple[str, tuple[str, ...]]:
     if isinstance(item, RouteTaken):
         note = f" ({item.note})" if item.note else ""
         return head + _("route {name}: {action}{note}").format(name=item.name,
-                                                             action=ACTION_LABEL[item.action.value], note=note)
+                                                             action=_(TAKEN_LABELS[item.action]), note=note)
     if isinstance(item, Feedback):
         message = f": {item.message}" if item.message else ""
         return head + _("terugkoppeling aan de melder: {status}{message}").format(
-            status=FEEDBACK_LABEL[item.status], message=message)
+            status=_(FEEDBACK_LABELS[item.status]), message=message)
     assert isinstance(item, Closing)
     return head + _("gesloten") + (f": {item.reason}" if item.reason else "")
 

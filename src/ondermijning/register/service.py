@@ -54,6 +54,7 @@ from .model import (
     pseudonym_problem,
 )
 from .reassess import rescore
+from .render import ROLE_LABELS
 from .retention import is_expired, policy_for, retention_of
 from .store import Store, Transaction
 
@@ -414,7 +415,7 @@ class Register:
         tx.log(actor, "denied", operation, case=case, purpose=purpose, legal_basis=legal_basis,
                detail=detail(**fields))
         raise Refused(_("{role} {actor} mag dit niet ({operation})").format(
-            role=actor.role.value, actor=actor.name, operation=operation))
+            role=_(ROLE_LABELS[actor.role]), actor=actor.name, operation=operation))
 
     def _check_open(self, case: Case, operation: str) -> None:
         if case.status is CaseStatus.CLOSED:

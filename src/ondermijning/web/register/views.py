@@ -17,7 +17,7 @@ import attrs
 
 from ...catalog import Catalog
 from ...i18n import N_, _
-from ...models import Route, RouteAction, RouteScope, SignalList, pack_of
+from ...models import Route, RouteScope, SignalList, pack_of
 from ...models.picture import InformationPicture, Judgement
 from ...planner.document import dutch_date
 from ...register.model import (
@@ -33,20 +33,12 @@ from ...register.model import (
     StatusView,
     TimelineEntry,
 )
-from ...register.render import pins_text, retention_text
+from ...register.render import FEEDBACK_LABELS, ROLE_LABELS, TAKEN_LABELS, pins_text, retention_text
 from ...render.picture import kind_label
 from ...serialize import compare_pins
 
 #: the words a person reads for the register's codes (translated where shown: :func:`label`)
-ROLE_LABELS: dict[Any, str] = {Role.REPORTER: N_("melder"), Role.COORDINATOR: N_("coördinator"),
-                               Role.ADMINISTRATOR: N_("beheerder")}
 STATUS_LABELS: dict[Any, str] = {CaseStatus.OPEN: N_("loopt"), CaseStatus.CLOSED: N_("afgesloten")}
-FEEDBACK_LABELS: dict[Any, str] = {FeedbackStatus.RECEIVED: N_("ontvangen"),
-                                   FeedbackStatus.IN_PROGRESS: N_("in behandeling"),
-                                   FeedbackStatus.CLOSED: N_("afgerond")}
-#: what was done along a route, as the timeline says it
-TAKEN_LABELS = {RouteAction.ADVICE: N_("advies gevraagd"), RouteAction.REPORT: N_("melding gedaan"),
-                RouteAction.CONSULT: N_("overleg")}
 KIND_TITLES = {Assessment: N_("Beeld"), SentPicture: N_("Beeld naar het casussysteem"),
                Judgement: N_("Gezamenlijk oordeel"), RouteTaken: N_("Route"),
                Feedback: N_("Terugkoppeling aan de melder"), Closing: N_("Gesloten")}
