@@ -347,3 +347,16 @@ def test_show_lists_in_english_and_the_json_as_the_pack_wrote_it(capsys: pytest.
     data = json.loads(capsys.readouterr().out)
     deurne = next(sl for sl in data if sl["id"] == "deurne/jongeren")
     assert deurne["name"] == JONGEREN.name  # data: the pack's own text
+
+
+def test_dilemma_lang_en_shows_the_card_as_its_pack_translates_it(make_pack: MakePack,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    root = str(make_pack("proefstad", {"routes.toml": ROUTES, "translations/en.toml": ENGLISH}, pack_toml=PACK))
+    assert main(["--lang", "en", "dilemma", "--pack", root, "proefstad/buurman"]) == 0
+    english = capsys.readouterr().out
+    assert "DILEMMA CARD: A NEIGHBOUR ASKS WHAT IS GOING ON" in english and "Say nothing" in english
+    assert "buurman" not in english.lower()
+    assert main(["dilemma", "--pack", root, "proefstad/buurman"]) == 0
+    assert "EEN BUURMAN VRAAGT WAT ER IS" in capsys.readouterr().out  # Dutch by default: the pack's own text
+    assert main(["dilemma", "--pack", root, "--list", "--lang", "en"]) == 0
+    assert "A neighbour asks what is going on" in capsys.readouterr().out

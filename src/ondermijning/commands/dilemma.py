@@ -48,7 +48,10 @@ def run(args: argparse.Namespace) -> int:
 
     _check_options(args)
     catalog = load(args)
-    cards = catalog.dilemma_cards
+    from ..translation import localize
+
+    # the cards in the language of messages where their pack translates them (--lang en)
+    cards = {key: localize(card, None, catalog) for key, card in catalog.dilemma_cards.items()}
     if args.list:
         for card_id, card in cards.items():
             print(f"{card_id:<52} {card.title}")

@@ -40,11 +40,12 @@ def run(args: argparse.Namespace) -> int:
     from ..render import render_many
     from ..render.cards import guide_document
     from ..sessions import check_case_session
+    from ..translation import localize
 
     catalog = load(args)
     if args.list:
         for case_id, case in catalog.cases.items():
-            print(f"{case_id:<40} {case.title}")
+            print(f"{case_id:<40} {localize(case, None, catalog).title}")
         return EXIT_OK
     if not args.cases:
         raise UsageError(_("geef een of meer casus-ids (zie --list)"))
@@ -52,7 +53,8 @@ def run(args: argparse.Namespace) -> int:
         value = getattr(args, name)
         if value is not None and value < 1:
             raise UsageError(_("--{option} moet 1 of meer zijn, niet {value}").format(option=name, value=value))
-    cases = [find(catalog.cases, case_id, "case") for case_id in args.cases]
+    # cases and guide in the language of messages where their pack translates them (--lang en)
+    cases = [localize(find(catalog.cases, case_id, "case"), None, catalog) for case_id in args.cases]
     seen: set[str] = set()
     for case in cases:
         if case.id in seen:
@@ -62,7 +64,7 @@ def run(args: argparse.Namespace) -> int:
     if len(guides) > 1:
         raise UsageError(_("deze casussen horen bij verschillende gespreksleidraden ({guides}); plan ze in aparte "
                            "bijeenkomsten").format(guides=", ".join(sorted(guides))))
-    guide = find(catalog.guides, guides.pop(), "conversation guide")
+    guide = localize(find(catalog.guides, guides.pop(), "conversation guide"), None, catalog)
     findings = check_case_session(guide, participants=args.participants, facilitators=args.facilitators,
                                   cases=[c.id for c in cases])
     for finding in findings:
