@@ -69,3 +69,34 @@ def test_a_field_that_is_not_compared_is_refused() -> None:
         @attrs.frozen(eq=False, repr=False)
         class Odd(Model):
             hidden: str = attrs.field(repr=False)
+
+
+def test_the_library_classes_on_the_start_up_path_compare_as_attrs_would() -> None:
+    # not models, but declared the same way so that 'packs' and 'validate' compile fewer methods
+    from ondermijning import load_catalog
+    from ondermijning.destinations import Receipt
+    from ondermijning.plugins.directory import Folder
+    from ondermijning.scoring import ScoringRule
+
+    catalog = load_catalog()
+    provenances = list(dict.fromkeys(catalog.provenance.values()))[:20]
+    assert provenances
+
+    def nothing(_sl: object, _observed: frozenset[str]) -> list[Any]:
+        return []
+
+    items: list[Any] = [*provenances, Receipt(reference="Z-1"), Receipt(reference="Z-2"), Folder("a", "b"),
+                        Folder("a", "b", given=True), ScoringRule(id="r", summary="s", contribute=nothing),
+                        ScoringRule(id="r", summary="t", contribute=nothing, lists=("x/y",))]
+    for item in items:
+        cls = type(item)
+        assert issubclass(cls, Model)
+        twin = _twin_class(cls)
+        as_attrs = twin(**{f.name: getattr(item, f.name) for f in attrs.fields(cls)})
+        assert repr(item) == repr(as_attrs)
+        assert _hashes(item) == _hashes(attrs.evolve(item))
+        for other in items:
+            if type(other) is cls:
+                other_as_attrs = twin(**{f.name: getattr(other, f.name) for f in attrs.fields(cls)})
+                assert (item == other) is (as_attrs == other_as_attrs)
+                assert (item != other) is (as_attrs != other_as_attrs)

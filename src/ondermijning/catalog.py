@@ -40,6 +40,7 @@ from .models import (
     Workshop,
     pack_of,
 )
+from .models.base import Model
 from .scoring import ScoringRule
 from .translation import PackTranslation
 
@@ -78,8 +79,8 @@ class Rule:
     why: str = ""
 
 
-@attrs.frozen
-class Provenance:
+@attrs.frozen(eq=False, repr=False)
+class Provenance(Model):  # eq, hash and repr from Model: attrs does not compile them
     """Who provided an item, and where it is written (for folder packs)."""
 
     provider: str

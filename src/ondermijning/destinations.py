@@ -32,12 +32,13 @@ from collections.abc import Callable
 
 import attrs
 
+from .models.base import Model
 from .models.common import id_field
 from .models.picture import InformationPicture
 
 
-@attrs.frozen(kw_only=True)
-class Submission:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Submission(Model):  # eq, hash and repr from Model: attrs does not compile them
     """One picture on its way to a case system.
 
     ``id`` is stable for the same case entry (``CASE:SEQ``), so a repeat can be recognised;
@@ -54,8 +55,8 @@ class Submission:
     at: datetime.datetime
 
 
-@attrs.frozen(kw_only=True)
-class Receipt:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Receipt(Model):  # eq, hash and repr from Model: attrs does not compile them
     """What the case system says back: its own reference to the picture (no personal data)."""
 
     reference: str

@@ -13,7 +13,6 @@ checks that every answer names values the planner knows. The walk in a terminal 
 from __future__ import annotations
 
 import datetime
-import json
 from collections.abc import Iterator, Mapping, Sequence
 
 import attrs
@@ -22,11 +21,12 @@ from .catalog import Catalog, Rule
 from .errors import Problem
 from .i18n import _
 from .models import Answer, Exploration
+from .models.base import Model
 from .planner.findings import FRONTLINE_SITUATIONS, Audience, Findings, Need
 
 
-@attrs.frozen(kw_only=True)
-class Explored:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Explored(Model):  # eq, hash and repr from Model: attrs does not compile them
     """What an exploration found: the findings, and for each value the answers that led to it."""
 
     findings: Findings
@@ -74,6 +74,8 @@ def findings_from(exploration: Exploration, chosen: Mapping[str, Sequence[str]],
 
 
 def _string(text: str) -> str:
+    import json  # only when writing a form: the rules in this module run on every validate
+
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
 
 

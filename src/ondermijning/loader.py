@@ -28,6 +28,7 @@ from .i18n import _
 from .i18n import number as _number
 from .locate import LineIndex, nesting_line
 from .models import FAMILIES, Pack, PackFile
+from .models.base import Model
 from .models.common import InvalidFieldError, qualify
 from .models.pack import LANGUAGE_CODE
 from .pack_data import structure
@@ -113,8 +114,8 @@ def load_pack_in_part(folder: str | os.PathLike[str]) -> tuple[LoadedPack | None
     return loaded, tuple(problems)
 
 
-@attrs.frozen
-class _File:
+@attrs.frozen(eq=False, repr=False)
+class _File(Model):  # eq, hash and repr from Model: attrs does not compile them
     """One file as read: its content when it parsed (items that did not load left out), and what did not load."""
 
     file: Path

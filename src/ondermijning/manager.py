@@ -17,7 +17,6 @@ named. Its validation and scoring rules are contained the same way when they run
 from __future__ import annotations
 
 import contextlib
-import difflib
 import importlib
 import itertools
 import math
@@ -208,6 +207,8 @@ class PluginHost:
             for impl in caller.get_hookimpls():
                 if impl.opts.get("optionalhook"):
                     continue
+                import difflib  # only for a plugin with an unknown hook; not on every start-up
+
                 close = difflib.get_close_matches(hook_name, known, n=1)
                 hint = _("bedoel je {id!r}?").format(id=close[0]) if close else _("zie de beschrijving van de hooks")
                 info = self.infos.get(impl.plugin_name, PluginInfo(impl.plugin_name))

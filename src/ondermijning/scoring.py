@@ -36,13 +36,14 @@ import attrs
 from .errors import UnknownItemError
 from .i18n import _, language
 from .models import ConcernLevel, Signal, SignalList, pack_of
+from .models.base import Model
 from .models.common import as_tuple
 from .models.picture import Contribution, ContributionKind
 from .raising import Raising
 
 
-@attrs.frozen(kw_only=True)
-class ScoringRule:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class ScoringRule(Model):  # eq, hash and repr from Model: attrs does not compile them
     """An extra rule a plugin contributes through ``ondermijning_scoring_rules``.
 
     ``contribute(signal_list, observed)`` returns contributions for a set of observed signal

@@ -9,7 +9,6 @@ the number of references, not with their product with the number of ids.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 
 #: fuzzy searches one index runs; later unknown ids get the cheap matches only
@@ -40,6 +39,8 @@ class Suggestions:
         if self._searches <= 0:  # the budget is spent: only what a dictionary knows
             return self._local.get(word.rpartition("/")[2].lower(), [])[:n]
         self._searches -= 1
+        import difflib  # only when an id is unknown; a clean validate does not load it
+
         found = difflib.get_close_matches(word, self.known, n=n, cutoff=cutoff)
         self._found[key] = found
         return found
@@ -52,6 +53,8 @@ class Suggestions:
         if self._searches <= 0:
             return []
         self._searches -= 1
+        import difflib
+
         return [self._local[m][0] for m in difflib.get_close_matches(local, list(self._local), n=n, cutoff=cutoff)]
 
     def containing(self, word: str, n: int = 3) -> list[str]:

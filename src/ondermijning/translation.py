@@ -98,13 +98,13 @@ def key_text(key: TextKey) -> str:
 
 def flatten(data: Mapping[str, Any], file: str = "") -> tuple[dict[TextKey, Text], list[Problem]]:
     """The texts of nested tables by key, and a problem for each value that is not a text or list of texts."""
-    import difflib
-
     known = tables()
     found: dict[TextKey, Text] = {}
     problems: list[Problem] = []
     for table in data:
         if table not in known:
+            import difflib  # only for an unknown table: a clean load does not need it
+
             close = difflib.get_close_matches(table, known, n=1)
             problems.append(Problem("L101", _("onbekende tabel {key!r} in een vertaling").format(key=table), file=file,
                                     path=key_text((table,)),

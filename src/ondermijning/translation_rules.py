@@ -10,7 +10,6 @@ with a file that could not be read.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterator, Mapping
 from pathlib import Path
 
@@ -139,6 +138,8 @@ def _stale(catalog: Catalog, translation: PackTranslation, source: Mapping[TextK
         item = f"{translation.pack}/{key[1]}" if len(key) > 1 else translation.pack
         if item in catalog.not_loaded:
             continue  # written in the pack but not loaded: its own problem says why
+        import difflib  # only for a stray translation: a clean validate does not load it
+
         close = difflib.get_close_matches(key_text(key), [k for k in known if k.split(".")[1] == key[0]] or known,
                                           n=1, cutoff=0.75)
         yield Problem("V014", _("vertaling van een tekst die het pack niet heeft"),

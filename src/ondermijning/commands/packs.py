@@ -32,8 +32,6 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
-
     from ..models.packfile import family_label
 
     catalog = load(args)
@@ -45,6 +43,8 @@ def run(args: argparse.Namespace) -> int:
     plugins = [{"name": p.name, "distribution": p.distribution, "status": p.status, "error": p.error}
                for p in catalog.plugins]
     if args.format == "json":
+        import json  # here, not at the top: the text output (the usual one) starts faster
+
         print(json.dumps({"packs": rows, "plugins": plugins,
                           "problems": [problem_dict(p) for p in catalog.problems]}, indent=2, ensure_ascii=False))
         return EXIT_OK

@@ -42,7 +42,6 @@ def add_parser(sub: Any) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    import json
     import sys
     from pathlib import Path
 
@@ -74,6 +73,8 @@ def run(args: argparse.Namespace) -> int:
     errors = [p for p in problems if p.severity.value == "error"]
     hidden = len(everything) - len(problems)
     if args.format == "json":
+        import json  # here, not at the top: the text output (the usual one) starts faster
+
         report = {"valid": not errors,
                   "stats": {"errors": len(errors), "warnings": len(problems) - len(errors),
                             "not_shown": hidden, "packs": len(catalog.packs)},

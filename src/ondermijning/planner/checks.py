@@ -18,14 +18,15 @@ from ..errors import Problem, Severity
 from ..i18n import _
 from ..locate import LineIndex, parse_path
 from ..models import GoalType, ModuleKind, Phase, Session, Trajectory, Workshop
+from ..models.base import Model
 from ..sessions import check_case_session
 from .calendar import session_weeks
 from .choosing import guide_of
 from .modules import CASE_MODULES, DILEMMAS, MIN_GAP, SECTION_DILEMMA, SECTION_FOLLOW_UP, SECTION_GAP, WERKPLAATS
 
 
-@attrs.frozen
-class _Slot:
+@attrs.frozen(eq=False, repr=False)
+class _Slot(Model):  # eq, hash and repr from Model: attrs does not compile them
     index: int
     phase_index: int
     session_index: int

@@ -17,6 +17,7 @@ from ..fileio import read_bounded
 from ..i18n import N_, _
 from ..loader import _structure_problems, long_number_problem
 from ..locate import LineIndex
+from ..models.base import Model
 from ..models.common import InvalidFieldError, as_tuple
 
 if TYPE_CHECKING:
@@ -94,8 +95,8 @@ def _between(low: int, high: int) -> Callable[[Any, attrs.Attribute[Any], int], 
     return check
 
 
-@attrs.frozen(kw_only=True)
-class Findings:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Findings(Model):  # eq, hash and repr from Model: attrs does not compile them
     """What the exploration (verkenning, handreiking §1) found: the planner's input.
 
     ``themes`` are theme ids (``core/zorgfraude``); ``frontline_situation`` is one of the four

@@ -17,11 +17,12 @@ from ..i18n import _
 from ..loader import LoadedPack, Location, load_pack_in_part
 from ..locate import LineIndex
 from ..models import Pack, pack_of
+from ..models.base import Model
 from ..translation import PackTranslation
 
 
-@attrs.frozen
-class Folder:
+@attrs.frozen(eq=False, repr=False)
+class Folder(Model):  # eq, hash and repr from Model: attrs does not compile them
     """A folder to load and who asked for it (shown as the provider)."""
 
     path: str
