@@ -162,8 +162,14 @@ class PluginHost:
         self.register(plugin, name=name, distribution=distribution, builtin=True)
 
     def _load_entry_points(self) -> None:
+        named: dict[int, str] = {}
+
         def dist_of(ep: Any) -> str:
-            return f"{ep.dist.name} {ep.dist.version}" if ep.dist is not None else ""
+            # once per entry point, one read of its METADATA (dist.name and dist.version each read it anew)
+            if id(ep) not in named:
+                meta = ep.dist.metadata if ep.dist is not None else None
+                named[id(ep)] = f"{meta['Name']} {meta['Version']}" if meta is not None else ""
+            return named[id(ep)]
 
         found = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, dist_of(e)))
         for name, group in itertools.groupby(found, key=lambda e: e.name):
