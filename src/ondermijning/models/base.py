@@ -6,7 +6,9 @@ for some fifty classes. The models are declared ``@attrs.frozen(..., eq=False, r
 and inherit them from :class:`Model` instead, which does what attrs' would do: objects are
 equal when they are of the same class and each field compares equal (in field order, as
 ``self.a == other.a and ...``); equal objects hash alike; the repr is ``Name(field=value, ...)``.
-``tests/test_model_base.py`` compares them with attrs' own on every model class.
+``tests/test_model_base.py`` compares them with attrs' own on every model class. A few frozen
+classes outside the models that every load builds (``catalog.Provenance``, ``plugins.directory.Folder``,
+``scoring.ScoringRule``...) are declared the same way.
 """
 
 from __future__ import annotations
