@@ -19,11 +19,9 @@ from litestar.testing import TestClient
 
 from ondermijning.i18n import _ as translate
 from ondermijning.i18n import ngettext, using
-from ondermijning.models.picture import Judgement
-from ondermijning.register.model import FeedbackStatus, Role
 from ondermijning.register.service import Register
 
-from .webtools import Login, add_login, served
+from .webtools import Login, seed_case, served
 
 ENGLISH = {"Accept-Language": "en-GB,en;q=0.9"}
 TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "ondermijning" / "web" / "templates" / "register"
@@ -71,15 +69,8 @@ def assert_dutch(response: Any) -> str:
 
 @pytest.fixture
 def seeded(register: Register) -> tuple[Register, dict[str, Login], str]:
-    people = {"anna": add_login(register, "anna", Role.COORDINATOR, "deurne"),
-              "rob": add_login(register, "rob", Role.REPORTER, "deurne"),
-              "beheer": add_login(register, "beheer", Role.ADMINISTRATOR)}
-    case, _entry = register.report(people["rob"].actor, pseudonym="P-2026-42", municipality="deurne",
-                                   signal_list="deurne/jongeren", observed=["gedrag-agressief", "school-spijbelt"])
-    register.judge(people["anna"].actor, case.id, Judgement(level="high", reason="Besproken in het overleg"))
-    register.act(people["anna"].actor, case.id, "deurne/jongerenwerk-wijkteam")
-    register.feedback(people["anna"].actor, case.id, FeedbackStatus.IN_PROGRESS, message="We pakken het op")
-    return register, people, case.id
+    people, case = seed_case(register, "high", route="deurne/jongerenwerk-wijkteam")
+    return register, people, case
 
 
 def test_the_templates_give_the_check_something_to_find() -> None:

@@ -10,12 +10,10 @@ from typing import Any
 import pytest
 from litestar.testing import TestClient
 
-from ondermijning.models.picture import Judgement
-from ondermijning.register.model import FeedbackStatus, Role
 from ondermijning.register.service import Register
 from ondermijning.web.register.auth import LOGIN_COOKIE, SESSION_COOKIE
 
-from .webtools import PASSWORD, Login, add_login, form_token, served
+from .webtools import PASSWORD, Login, form_token, seed_case, served
 
 CASES = "/register/casussen"
 
@@ -41,14 +39,8 @@ def log_in(client: TestClient[Any], name: str, password: str = PASSWORD, back: s
 
 @pytest.fixture
 def seeded(register: Register) -> tuple[Register, dict[str, Login], str]:
-    people = {"anna": add_login(register, "anna", Role.COORDINATOR, "deurne"),
-              "rob": add_login(register, "rob", Role.REPORTER, "deurne"),
-              "beheer": add_login(register, "beheer", Role.ADMINISTRATOR)}
-    case, _entry = register.report(people["rob"].actor, pseudonym="P-2026-42", municipality="deurne",
-                                   signal_list="deurne/jongeren", observed=["gedrag-agressief", "school-spijbelt"])
-    register.judge(people["anna"].actor, case.id, Judgement(level="moderate", reason="Besproken in het overleg"))
-    register.feedback(people["anna"].actor, case.id, FeedbackStatus.IN_PROGRESS, message="We pakken het op")
-    return register, people, case.id
+    people, case = seed_case(register, "moderate")
+    return register, people, case
 
 
 def test_logging_in_sets_a_secure_host_only_cookie_and_logging_out_ends_it(

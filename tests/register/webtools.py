@@ -11,8 +11,9 @@ import attrs
 from argon2 import PasswordHasher
 from litestar.testing import TestClient
 
+from ondermijning.models.picture import Judgement
 from ondermijning.register.accounts import Accounts
-from ondermijning.register.model import Actor, Role
+from ondermijning.register.model import Actor, FeedbackStatus, Role
 from ondermijning.register.service import Register
 from ondermijning.web import create_app
 from ondermijning.web.register.auth import SESSION_COOKIE
@@ -66,3 +67,18 @@ def form_token(html: str) -> str:
     found = re.search(r'name="csrf" value="([^"]*)"', html)
     assert found, "no CSRF field in the page"
     return found.group(1)
+
+
+def seed_case(register: Register, level: str, *, route: str = "") -> tuple[dict[str, Login], str]:
+    """Anna (coordinator), rob (reporter) and beheer (administrator) of deurne, and one case rob reported:
+    judged ``level`` by anna, with ``route`` taken when given, and feedback in progress."""
+    people = {"anna": add_login(register, "anna", Role.COORDINATOR, "deurne"),
+              "rob": add_login(register, "rob", Role.REPORTER, "deurne"),
+              "beheer": add_login(register, "beheer", Role.ADMINISTRATOR)}
+    case, _entry = register.report(people["rob"].actor, pseudonym="P-2026-42", municipality="deurne",
+                                   signal_list="deurne/jongeren", observed=["gedrag-agressief", "school-spijbelt"])
+    register.judge(people["anna"].actor, case.id, Judgement(level=level, reason="Besproken in het overleg"))
+    if route:
+        register.act(people["anna"].actor, case.id, route)
+    register.feedback(people["anna"].actor, case.id, FeedbackStatus.IN_PROGRESS, message="We pakken het op")
+    return people, case.id
