@@ -29,7 +29,7 @@ from .models.picture import (
     WatchSignal,
 )
 from .scoring import ScoringRule, compile_scorer, rule_functions
-from .translation import localize
+from .translation import localize, remember
 
 if TYPE_CHECKING:
     from .catalog import Catalog
@@ -94,26 +94,24 @@ def _assess(sl: SignalList, observed: Iterable[str | Observation], catalog: Cata
             protective: Iterable[str], subject: str, judgement: Judgement | None, municipality: str | None,
             chosen: str) -> InformationPicture:
     local = _municipality(sl, municipality, catalog)
-    rules = tuple(catalog.scoring_rules) if catalog is not None else ()
-    shown = localize(sl, chosen, catalog)  # the same list when nothing of it is translated
-    tables = _tables(shown, rules, rule_functions(rules))
-    # the pins name the list as its pack wrote it: a translation changes wording, never what scores
-    pinned = tables if shown is sl else _tables(sl, rules, rule_functions(rules))
+    shown, tables, pinned = _prepared(sl, chosen, catalog)
     scorer = tables.scorer
 
     observations, ids = _observations(observed, tables)
     bits = scorer.raising.bits(ids)
     ordered = scorer.in_order(ids)
-    categories = scorer.categories_of(ids)
+    observed_categories = scorer.observed_categories(ids)
+    categories = len(observed_categories)
+    units = scorer.units_of(ids) if scorer.exact else None  # what score() and raisers() both add up
     contributions = scorer.contributions(ids, ordered, categories)
     # exact decimal arithmetic (scoring.py); the contributions add up to it
-    score, level = scorer.score(ids, categories)
+    score, level = scorer.score(ids, categories, units=units)
     # most pictures have no red flag: their bits say so (a list with an id twice asks the scorer)
     red = scorer.red_flags(ids, ordered) if scorer.duplicates or bits & scorer.raising.red else []
     thresholds = sl.scoring.thresholds
 
-    to_high, to_moderate = scorer.raisers(ids, level, bits, tables.watch) if level is not ConcernLevel.HIGH \
-        else ((), ())
+    to_high, to_moderate = scorer.raisers(ids, level, bits, tables.watch, categories=observed_categories,
+                                          units=units) if level is not ConcernLevel.HIGH else ((), ())
 
     return InformationPicture(
         signal_list=sl.id,
@@ -261,6 +259,28 @@ def _keep(kept: dict[Any, _T], key: Any, value: _T) -> _T:
 @functools.lru_cache(maxsize=128)
 def _tables(sl: SignalList, rules: tuple[ScoringRule, ...], _functions: tuple[int, ...]) -> _Tables:
     return _Tables(sl, rules)
+
+
+def _prepared(sl: SignalList, chosen: str, catalog: Catalog | None) -> tuple[SignalList, _Tables, _Tables]:
+    """The list as shown in ``chosen``, its tables, and the tables of the list as written (for the pins).
+
+    Looked up once per catalog, list and language: a catalog is frozen, so its scoring rules and
+    translations do not change under it (the list itself is checked by identity).
+    """
+    if catalog is None:
+        tables = _tables(sl, (), ())
+        return sl, tables, tables
+    key = ("assess", id(sl), chosen)
+    kept = catalog.localized.get(key)
+    if kept is not None and kept[0] is sl:
+        return kept[1]  # type: ignore[no-any-return]
+    rules = catalog.scoring_rules
+    shown = localize(sl, chosen, catalog)  # the same list when nothing of it is translated
+    tables = _tables(shown, rules, rule_functions(rules))
+    # the pins name the list as its pack wrote it: a translation changes wording, never what scores
+    found = shown, tables, tables if shown is sl else _tables(sl, rules, rule_functions(rules))
+    remember(catalog, key, sl, found)
+    return found
 
 
 def select_routes(routes: Mapping[str, Route], level: ConcernLevel | None, themes: Iterable[str] | None, *,

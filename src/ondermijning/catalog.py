@@ -143,7 +143,8 @@ class Catalog:
     line_indexes: Mapping[str, LineIndex] = attrs.field(factory=dict, eq=False, repr=False)
     #: (pack id, language) -> the pack's texts in that language (``translation.localize`` shows them)
     translations: Mapping[tuple[str, str], PackTranslation] = attrs.field(factory=dict, converter=_frozen)
-    #: items already shown in a language (``translation.localize``): made once per catalog
+    #: items already shown in a language (``translation.localize``) and lists prepared for ``assess()`` in
+    #: one: made once per catalog
     localized: dict[Any, Any] = attrs.field(factory=dict, init=False, eq=False, repr=False)
 
     def family(self, name: str) -> Mapping[str, Any]:

@@ -69,20 +69,23 @@ class Raising:
         return list(itertools.compress(self.ids if items is None else items, selectors))
 
     def raisers(self, observed: frozenset[str], level: ConcernLevel, bits: int | None = None,
-                items: tuple[Sequence[Any], Sequence[Any]] | None = None) -> tuple[list[Any], list[Any]]:
+                items: tuple[Sequence[Any], Sequence[Any]] | None = None, *, categories: set[str] | None = None,
+                units: int | None = None) -> tuple[list[Any], list[Any]]:
         """(to hoog, to matig): unobserved signals that alone would raise ``level``, each in list order.
 
         ``level`` is the level ``observed`` scores (no contributed rules); ``bits`` is :meth:`bits`
-        of ``observed``, when known. With ``items`` (one sequence for hoog, one for matig, each
+        of ``observed``, ``categories`` the set of its categories and ``units`` its summed weights
+        (without bonuses), when known. With ``items`` (one sequence for hoog, one for matig, each
         parallel to the list's signals), the items at the signals' positions come back instead
         of their ids.
         """
         if level is ConcernLevel.HIGH:
             return [], []
-        categories = set(map(self.category.__getitem__, observed))
+        if categories is None:
+            categories = set(map(self.category.__getitem__, observed))
         last = len(self.bonus_units) - 1
         same = self.bonus_units[min(len(categories), last)]
-        score = sum(map(self.units.__getitem__, observed)) + same
+        score = (sum(map(self.units.__getitem__, observed)) if units is None else units) + same
         extra = self.bonus_units[min(len(categories) + 1, last)] - same
         free = self.everything & ~(self.bits(observed) if bits is None else bits)
         old = sum(map(self.in_category.__getitem__, categories))  # signals in an observed category

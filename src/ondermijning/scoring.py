@@ -174,19 +174,29 @@ class Scorer:
 
     def categories_of(self, observed: Iterable[str]) -> int:
         """In how many categories these signals are (what the combination steps count)."""
-        return len(set(map(self._category, observed)))
+        return len(self.observed_categories(observed))
 
-    def score(self, observed: Collection[str], categories: int | None = None) -> tuple[float, ConcernLevel]:
+    def observed_categories(self, observed: Iterable[str]) -> set[str]:
+        """The categories these signals are in."""
+        return set(map(self._category, observed))
+
+    def units_of(self, observed: Iterable[str]) -> int:
+        """The summed weights of these signals in whole units (``to_units``; a list whose numbers are exact)."""
+        return sum(map(self._units, observed))
+
+    def score(self, observed: Collection[str], categories: int | None = None, *,
+              units: int | None = None) -> tuple[float, ConcernLevel]:
         """Score and level for a set of qualified signal ids (the fast path: no explanation).
 
-        ``categories`` is :meth:`categories_of` ``observed``, when known.
+        ``categories`` is :meth:`categories_of` ``observed`` and ``units`` :meth:`units_of` it, when known.
         """
         if not self.exact:
             return self._inexact(observed)
         bonus_units = self._bonus_units
         if categories is None:
             categories = self.categories_of(observed)
-        units = sum(map(self._units, observed)) + bonus_units[min(categories, len(bonus_units) - 1)]
+        units = (self.units_of(observed) if units is None else units) + bonus_units[min(categories,
+                                                                                        len(bonus_units) - 1)]
         if self.rules:
             fixed = frozenset(observed)
             extra = [c.points for rule in self.rules for c in rule.contribute(self.signal_list, fixed)]
@@ -260,18 +270,19 @@ class Scorer:
         return [i for i in (self.in_order(observed) if ordered is None else ordered) if i in red]
 
     def raisers(self, observed: frozenset[str], level: ConcernLevel, bits: int | None = None,
-                items: tuple[Sequence[Any], Sequence[Any]] | None = None) -> tuple[list[Any], list[Any]]:
+                items: tuple[Sequence[Any], Sequence[Any]] | None = None, *, categories: set[str] | None = None,
+                units: int | None = None) -> tuple[list[Any], list[Any]]:
         """The unobserved signals that on their own would raise ``level``: (to hoog, to matig), in list order.
 
         ``level`` is the level of ``observed``. Equal to re-scoring ``observed`` plus each signal,
         without doing so (see :mod:`ondermijning.raising`); with contributed rules (their points for
-        a larger set are unknown) it does re-score. ``bits`` and ``items`` as for
+        a larger set are unknown) it does re-score. ``bits``, ``items``, ``categories`` and ``units`` as for
         :meth:`Raising.raisers <ondermijning.raising.Raising.raisers>`.
         """
         if level is ConcernLevel.HIGH:
             return [], []
         if not self._rescore:
-            return self.raising.raisers(observed, level, bits, items)
+            return self.raising.raisers(observed, level, bits, items, categories=categories, units=units)
         # the reference: score observed plus each signal
         high_items, moderate_items = items or (self.raising.ids, self.raising.ids)
         to_high: list[Any] = []

@@ -211,10 +211,18 @@ def localize(item: T, wanted: str | None = None, catalog: Translated | None = No
     shown = item
     if found.translates(pack) or any(map(found.translates, _parts_packs(item))):
         shown = found.apply(item, item_key(family or _family_of(item), item), pack, item)
+    remember(catalog, key, item, shown)
+    return shown
+
+
+def remember(catalog: Translated, key: Any, item: Any, made: Any) -> None:
+    """Keep ``made`` from ``item`` in the catalog's cache (``catalog.localized``), a bounded number of them.
+
+    The item is kept with it: a look-up checks it by identity, and its id is not reused meanwhile.
+    """
     if len(catalog.localized) > 100_000:  # bounded: a long-running server assesses many lists
         catalog.localized.clear()
-    catalog.localized[key] = (item, shown)
-    return shown
+    catalog.localized[key] = (item, made)
 
 
 def _family_of(item: Any) -> str:
