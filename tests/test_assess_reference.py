@@ -182,10 +182,11 @@ def test_without_rules_the_scan_scores_nothing(monkeypatch: pytest.MonkeyPatch) 
     calls = 0
     original = Scorer.score
 
-    def counting(self: Scorer, observed: frozenset[str], categories: int | None = None) -> tuple[float, ConcernLevel]:
+    def counting(self: Scorer, observed: frozenset[str], categories: int | None = None, *,
+                 units: int | None = None) -> tuple[float, ConcernLevel]:
         nonlocal calls
         calls += 1
-        return original(self, observed, categories)
+        return original(self, observed, categories, units=units)
 
     monkeypatch.setattr(Scorer, "score", counting)
     picture = o.assess(sl, [sl.signals[0].id])
