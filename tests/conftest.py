@@ -45,7 +45,7 @@ def _clean_environment(monkeypatch: pytest.MonkeyPatch, request: pytest.FixtureR
     messages), and the language is chosen anew in each test (from the environment).
     """
     for name in ("ONDERMIJNING_PACK_PATH", "ONDERMIJNING_DISABLE_PLUGINS", "ONDERMIJNING_DISABLE_PLUGIN_AUTOLOAD",
-                 "ONDERMIJNING_DEBUG", "ONDERMIJNING_CACHE_DIR", "ONDERMIJNING_DB"):
+                 "ONDERMIJNING_DEBUG", "ONDERMIJNING_CACHE_DIR", "ONDERMIJNING_DB", "ONDERMIJNING_TOML"):
         monkeypatch.delenv(name, raising=False)
     monkeypatch.setenv("ONDERMIJNING_CACHE", "0")
     monkeypatch.setenv("ONDERMIJNING_LANG", "en" if request.node.get_closest_marker("english") else "nl")

@@ -1,6 +1,10 @@
-"""TOML snippets for tests."""
+"""TOML snippets for tests, and what a TOML parser makes of a text (to compare two parsers)."""
 
 from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from typing import Any
 
 SOURCE = '{ publication = "Test", section = "§1" }'
 
@@ -61,3 +65,22 @@ id = "school"
 name = "School"
 {signals or default_signals}
 """
+
+
+def typed(value: Any) -> Any:
+    """A parsed value with the type of every part, and the sign of a nan (``==`` sees neither)."""
+    if isinstance(value, dict):
+        return {key: typed(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [typed(item) for item in value]
+    if isinstance(value, float) and math.isnan(value):
+        return ("nan", math.copysign(1.0, value))
+    return (type(value).__name__, repr(value))
+
+
+def outcome(loads: Callable[[str], dict[str, Any]], text: str) -> tuple[str, Any]:
+    """What a parser makes of a text: its typed value, or its error's kind and message."""
+    try:
+        return "value", typed(loads(text))
+    except (ValueError, RecursionError) as exc:
+        return type(exc).__name__, str(exc)

@@ -182,6 +182,9 @@ STORED: list[Case] = [
     case("nesting-too-deep-to-parse", "deeply nested tables", E("L006", "diep.toml", 3)),
     case("nesting-deep-inline-tables", "deeply nested tables", E("L006", "diep.toml", 2)),
     case("nesting-deep-headers", "deeply nested tables", E("L006", "diep.toml", 1)),
+    # tomli (2.3.1 and later) stops at a key of more than 1,000 parts; tomllib reads it: the same line
+    case("nesting-key-of-1001-parts", "deeply nested tables", E("L006", "lang.toml", 2)),
+    case("nesting-header-of-1001-parts", "deeply nested tables", E("L006", "lang.toml", 1)),
     # odd but allowed file names: the problem inside is reported under the name as it is
     case("odd-name-spaces-and-accents", "odd file names", E("L101", "mijn routes (café) #2.toml", 9)),
     case("odd-name-leading-dash", "odd file names", E("L005", "-rf.toml", 1)),

@@ -21,7 +21,7 @@ The writer is our own (forty lines) rather than ``tomli_w``: it must also write 
 strings in any place), and it checks itself: every document is read back with ``tomllib``.
 
 Profiles: the normal run tries a few dozen examples per test (a few seconds in all);
-``pytest tests/test_fuzz.py --fuzz-long -s`` tries 125,000 in all (see ``LONG_EXAMPLES``: more
+``pytest tests/test_fuzz.py --fuzz-long -s`` tries 135,000 in all (see ``LONG_EXAMPLES``: more
 where an example is cheap), and prints how many examples each test ran and how long it took.
 """
 
@@ -46,7 +46,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ondermijning import assess, load_catalog, validate_catalog
+from ondermijning import _toml, assess, load_catalog, validate_catalog
 from ondermijning.codes import BY_CODE
 from ondermijning.converter import converter
 from ondermijning.errors import PackError, Problem
@@ -56,6 +56,8 @@ from ondermijning.models import FAMILIES, Pack
 from ondermijning.shown import has_odd
 from ondermijning.testing import strategies as ost
 
+from .helpers import outcome
+
 if sys.version_info >= (3, 11):
     import tomllib
 else:  # pragma: no cover
@@ -63,12 +65,13 @@ else:  # pragma: no cover
 
 ROOT = Path(__file__).resolve().parent.parent
 FAST_EXAMPLES = 25
-#: examples per test with --fuzz-long, 125,000 in all; FUZZ_LONG_EXAMPLES=N gives every test N instead
+#: examples per test with --fuzz-long, 135,000 in all; FUZZ_LONG_EXAMPLES=N gives every test N instead
 LONG_EXAMPLES = {
     "test_the_writer_writes_what_tomllib_reads": 10_000,
     "test_generated_pack_documents": 15_000,
     "test_any_toml_document": 20_000,
     "test_mutated_bundled_files_as_text": 25_000,
+    "test_mutated_bundled_files_read_alike_by_both_parsers": 10_000,
     "test_mutated_bundled_files_as_data": 20_000,
     "test_headers_are_located_in_any_document": 5_000,
     "test_a_valid_model_written_as_toml_loads_back_equal": 5_000,
@@ -433,6 +436,19 @@ def test_mutated_bundled_files_as_text(fuzz: Callable[[Any], Any], folder: Path)
     def check(source: tuple[str, bytes], data: st.DataObject) -> None:
         mutated = _mutate_bytes(data.draw, source[1])
         run_pack(write_pack(folder, {"pack.toml": PACK_TOML.encode(), "content.toml": mutated}))
+
+    check()
+
+
+def test_mutated_bundled_files_read_alike_by_both_parsers(fuzz: Callable[[Any], Any]) -> None:
+    """What _toml reads with (the compiled tomli where installed) and tomllib: the same value or error."""
+
+    @fuzz
+    @given(st.sampled_from(BUNDLED), st.data())
+    @counted
+    def check(source: tuple[str, bytes], data: st.DataObject) -> None:
+        text = _mutate_bytes(data.draw, source[1]).decode("utf-8", "replace")
+        assert outcome(_toml.loads, text) == outcome(tomllib.loads, text)
 
     check()
 

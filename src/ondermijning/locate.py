@@ -178,13 +178,19 @@ class LineIndex:
 
 
 def nesting_line(text: str, limit: int) -> int | None:
-    """The first line where arrays and inline tables are open more than ``limit`` levels deep.
+    """The first line where arrays and inline tables are open more than ``limit`` levels deep, or
+    where a key or table header names more than ``limit`` parts (tables as deep).
 
-    For a document too deep to parse at all, so the error still names a line.
+    For a document too deep to parse at all, so the error still names a line (tomli stops at a
+    key of more than 1,000 parts; tomllib reads one, in time that grows with its square).
     """
     scanner = _Scanner()
     for number, line in enumerate(text.split("\n"), start=1):
         key = None if scanner.inside else _KEY.match(line)
+        header = None if scanner.inside or key else _HEADER.match(line)
+        named = key.group(1) if key else header.group(2) if header else ""
+        if named.count(".") >= limit and len(_KEY_PART.findall(named)) > limit:
+            return number
         scanner.scan(line, key.end() if key else 0)
         if scanner.deepest > limit:
             return number
