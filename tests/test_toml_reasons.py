@@ -6,6 +6,7 @@ import os
 import re
 import subprocess
 import sys
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -120,3 +121,17 @@ def test_validate_says_the_same_with_either_parser(make_pack: MakePack) -> None:
         assert f"L005 TOML-syntaxfout: {dutch}; het bestand is niet geladen" in shown
         assert f"kapot{number:02}.toml:{line or 1}:" in shown
     assert "diep.toml:1: L006" in out
+
+
+def test_a_findings_file_gets_the_words_and_line_of_a_pack_file(tmp_path: Path) -> None:
+    """plan --from reads TOML as the loader does: our words for the reason, the line (the last one at the end)."""
+    from ondermijning.planner import FindingsError, load_findings
+
+    path = tmp_path / "bevindingen.toml"
+    broken = [("participants = 5\nweeks = {b = 1\n", 2, "inline tabel niet gesloten ('}' ontbreekt)"),
+              ('participants = 5\nweeks = """4\n', 2, "tekst niet afgesloten (aanhalingsteken ontbreekt)")]
+    for text, line, dutch in broken:
+        path.write_text(text, encoding="utf-8")
+        with pytest.raises(FindingsError) as caught:
+            load_findings(path)
+        assert str(caught.value) == f"{path}:{line}: L005 TOML-syntaxfout: {dutch} — zie https://toml.io voor de syntax"

@@ -81,7 +81,8 @@ else:  # pragma: no cover - exercised on 3.10 only
 
     _parse, TOMLDecodeError, PARSER = tomli.loads, tomli.TOMLDecodeError, "tomli"
 
-__all__ = ["COMPILED_MAX_NESTING", "PARSER", "PARSER_ENV", "TOMLDecodeError", "loads", "nesting", "reason"]
+__all__ = ["COMPILED_MAX_NESTING", "PARSER", "PARSER_ENV", "TOMLDecodeError", "loads", "nesting", "reason",
+           "syntax_error"]
 
 
 def loads(text: str) -> dict[str, Any]:
@@ -169,6 +170,20 @@ def nesting(text: str) -> int:
         elif level:
             level -= 1
     return deepest
+
+
+def syntax_error(exc: ValueError, text: str) -> tuple[str, int | None]:
+    """A parser's syntax error in ``text``: our words for its reason, and the line it names.
+
+    At the end of the document, the last line written (where the unfinished value starts).
+    """
+    import re
+
+    message = str(exc)
+    position = re.search(r"\s*\(at line (\d+), column \d+\)$", message)
+    if position:
+        return reason(message[:position.start()]), int(position.group(1))
+    return reason(message), text.rstrip().count("\n") + 1 if message.endswith("(at end of document)") else None
 
 
 def reason(message: str) -> str:

@@ -201,9 +201,6 @@ def _translations(root: Path, pack_id: str, problems: list[Problem]) -> tuple[Pa
     return tuple(found)
 
 
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
-
-
 def _load_file(file: Path, raw: bytes, problems: list[Problem]) -> _File:
     """Parse one file and load each of its items; a broken item leaves the others, a broken file its ids."""
     data, text, index = _parse(file, raw, problems)
@@ -234,19 +231,11 @@ def _parse(file: Path, raw: bytes, problems: list[Problem]) -> tuple[dict[str, A
     try:
         data = _toml.loads(text)
     except _toml.TOMLDecodeError as exc:
-        message = str(exc)
-        match = _TOML_POSITION.search(message)
-        message = _TOML_POSITION.sub("", message).strip()
-        if match:
-            line: int | None = int(match.group(1))
-        elif "end of document" in message:  # the last written line, where the unfinished value starts
-            line = text.rstrip().count("\n") + 1
-        else:
-            line = None
-        problems.append(Problem("L005", _("TOML-syntaxfout: {reason}").format(reason=_toml.reason(message)),
-                                file=name, line=line, hint=_("zie https://toml.io voor de syntax")))
+        reason, line = _toml.syntax_error(exc, text)
+        problems.append(Problem("L005", _("TOML-syntaxfout: {reason}").format(reason=reason), file=name, line=line,
+                                hint=_("zie https://toml.io voor de syntax")))
         return None, text, None
-    except RecursionError:  # tomllib recurses once per level of nested arrays and inline tables
+    except RecursionError:  # the parser recurses once per level of nested arrays and inline tables
         problems.append(_too_deep(name, nesting_line(text, MAX_DEPTH)))
         return None, text, None
     except ValueError as exc:  # int() refuses more than 4,300 digits, outside tomllib's own errors

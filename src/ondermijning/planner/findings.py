@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime
 import enum
 import os
-import re
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -143,11 +142,9 @@ def load_findings(path: str | os.PathLike[str], catalog: Catalog | None = None) 
     try:
         data = _toml.loads(text)
     except _toml.TOMLDecodeError as exc:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(exc))
-        message = re.sub(r"\s*\(at line \d+, column \d+\)", "", str(exc))
-        raise FindingsError([Problem("L005", _("TOML-syntaxfout: {message}").format(message=message), file=name,
-                                     line=int(match.group(1)) if match else None,
-                                     hint=_("zie https://toml.io voor de syntax"))]) from None
+        reason, line = _toml.syntax_error(exc, text)
+        raise FindingsError([Problem("L005", _("TOML-syntaxfout: {reason}").format(reason=reason), file=name,
+                                     line=line, hint=_("zie https://toml.io voor de syntax"))]) from None
     except RecursionError:
         raise FindingsError([Problem("L006", _("tabellen en lijsten zijn te diep genest"), file=name)]) from None
     except ValueError as exc:  # int() refuses more than 4,300 digits, outside tomllib's own errors
