@@ -16,7 +16,9 @@ same): ``python -m ondermijning --version`` shows the library alone.
 - warm: the command line's cache holds the output (the usual case: nothing changed);
 - cold: an empty cache folder for every run (the first run after a pack or plugin changed;
   it builds the catalog and writes the cache);
-- no cache: ``ONDERMIJNING_CACHE=0`` (builds the catalog, writes nothing).
+- no cache: ``ONDERMIJNING_CACHE=0`` (builds the catalog, writes nothing);
+- tomllib: where the compiled tomli reads TOML (``ondermijning._toml``), the cold and no-cache
+  rows again with ``ONDERMIJNING_TOML=tomllib``, the standard library's parser, in the same rounds.
 
 This is a benchmark, not a test: machines here are shared and noisy, so read ratios, not seconds.
 """
@@ -35,6 +37,7 @@ import time
 from pathlib import Path
 
 import ondermijning
+from ondermijning import _toml
 
 
 def _command() -> list[str]:
@@ -91,8 +94,13 @@ def main() -> None:
         ("ondermijning packs (no cache)", [*tool, "packs"], off, False),
         ("ondermijning validate (no cache)", [*tool, "validate"], off, False),
     ]
+    if _toml.PARSER != "tomllib":  # what the compiled parser saves, measured in the same rounds
+        standard = {"ONDERMIJNING_TOML": "tomllib"}
+        rows += [(f"{name[:-1]}, tomllib)", command, {**run_env, **standard}, fresh)
+                 for name, command, run_env, fresh in rows if name.endswith(("(cold)", "(no cache)"))]
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
-    print(f"{'command':<34} {'CPU':>9} {'ratio':>7} {'wall':>9}   ({args.runs} runs each, in turn; "
+    print(f"TOML: {_toml.PARSER}")
+    print(f"{'command':<42} {'CPU':>9} {'ratio':>7} {'wall':>9}   ({args.runs} runs each, in turn; "
           f"{' '.join(tool[-2:])}; load average {load:.2f} on {os.cpu_count()} cores)")
     times: list[list[tuple[float, float]]] = [[] for _ in rows]
     try:
@@ -105,7 +113,7 @@ def main() -> None:
     for (name, *_rest), measured in zip(rows, times, strict=True):
         cpu = statistics.median(c for c, _w in measured)
         wall = statistics.median(w for _c, w in measured)
-        print(f"{name:<34} {cpu * 1000:>7.1f}ms {cpu / baseline:>6.1f}x {wall * 1000:>7.1f}ms")
+        print(f"{name:<42} {cpu * 1000:>7.1f}ms {cpu / baseline:>6.1f}x {wall * 1000:>7.1f}ms")
     if hasattr(os, "getloadavg"):
         print(f"load average at the end: {os.getloadavg()[0]:.2f}")
 
