@@ -2,7 +2,8 @@
 
 No global state: every :func:`ondermijning.load_catalog` call builds its own manager.
 Order: hook specs -> built-in plugins -> blocked names -> entry points of the group
-``ondermijning`` -> a check for hooks nobody specified. A plugin that fails to import,
+``ondermijning`` (found by :mod:`ondermijning.installed`, as ``importlib.metadata`` finds them)
+-> a check for hooks nobody specified. A plugin that fails to import,
 implements an unknown hook, raises, or returns the wrong type is reported by name (with
 its distribution) and left out; the others load.
 
@@ -25,7 +26,6 @@ import sys
 import time
 import types
 from collections.abc import Iterable, Iterator
-from importlib.metadata import entry_points
 from typing import Any, TypeVar
 
 import attrs
@@ -35,6 +35,7 @@ from . import hookspecs
 from .catalog import Catalog, PluginInfo, Rule
 from .errors import Problem, ScoringRuleError, Severity
 from .i18n import _, number
+from .installed import entry_points
 from .models import SignalList
 from .models.common import MAX_POINTS, MAX_POINTS_TEXT
 from .models.picture import Contribution
@@ -162,28 +163,19 @@ class PluginHost:
         self.register(plugin, name=name, distribution=distribution, builtin=True)
 
     def _load_entry_points(self) -> None:
-        named: dict[int, str] = {}
-
-        def dist_of(ep: Any) -> str:
-            # once per entry point, one read of its METADATA (dist.name and dist.version each read it anew)
-            if id(ep) not in named:
-                meta = ep.dist.metadata if ep.dist is not None else None
-                named[id(ep)] = f"{meta['Name']} {meta['Version']}" if meta is not None else ""
-            return named[id(ep)]
-
-        found = sorted(entry_points(group=ENTRY_POINT_GROUP), key=lambda e: (e.name, dist_of(e)))
+        found = sorted(entry_points(ENTRY_POINT_GROUP), key=lambda e: (e.name, e.distribution))
         for name, group in itertools.groupby(found, key=lambda e: e.name):
             same = list(group)
-            ep, dist = same[0], dist_of(same[0])
+            ep, dist = same[0], same[0].distribution
             if name in RESERVED_NAMES:
                 for other in same:
-                    self._refuse_reserved(PluginInfo(name, dist_of(other)))
+                    self._refuse_reserved(PluginInfo(name, other.distribution))
                 continue
             if self.pm.is_blocked(name):
                 self.infos[name] = PluginInfo(name, dist, status="blocked")
                 continue
             if len(same) > 1:
-                others = ", ".join(dist_of(other) or repr(other.value) for other in same[1:])
+                others = ", ".join(other.distribution or repr(other.value) for other in same[1:])
                 self.problems.append(Problem("P001", _(
                     "het entry point {name!r} komt van meer dan één distributie: {first} en {others}; alleen "
                     "{first} is geladen").format(name=name, first=dist or repr(ep.value), others=others),
