@@ -10,7 +10,8 @@ when nothing changed. An entry is used only when all of these are as they were:
   its ``pack.toml``, ``pyproject.toml`` and ``src/*/pack``), every ``ONDERMIJNING_*`` and locale setting;
 - the Python interpreter, the library's version and the size and time of each of its files;
 - the installed distributions (the names and times of every ``*.dist-info``, ``*.egg-info``
-  and ``*.pth`` on ``sys.path``: installing, upgrading or removing a plugin changes them);
+  and ``*.pth`` on ``sys.path``, in any case, and the time of a zip or egg file on it: installing,
+  upgrading or removing a plugin changes them);
 - each pack folder the catalog read: the names of everything in it and the content of
   every TOML file (a content hash, not a time);
 - the module file of every plugin.
@@ -44,6 +45,7 @@ except ImportError:  # pragma: no cover - an interpreter without it
     from hashlib import blake2b
 
 from ._version import __version__
+from .installed import is_metadata, path_listing
 
 #: set to 0 (or off, false, no) to turn the cache off
 CACHE_ENV = "ONDERMIJNING_CACHE"
@@ -206,13 +208,15 @@ def _installed() -> list[tuple[str, str, int]]:
     """What is installed where Python looks: distribution metadata and path files, with their times."""
     found = []
     for entry in sys.path:
-        try:
-            with os.scandir(entry or ".") as listing:
-                for item in listing:
-                    if item.name.endswith((".dist-info", ".egg-info", ".pth", ".egg-link")):
-                        found.append((entry, item.name, item.stat(follow_symlinks=False).st_mtime_ns))
-        except OSError:  # a zip file or a folder that is not there
+        listing = path_listing(entry)
+        if listing is None:  # not a folder: a zip or egg file counts with its time (installing into it changes it)
+            stats = _stat(entry)
+            if stats:
+                found.append((entry, "", stats[1]))
             continue
+        for item in listing:
+            if is_metadata(item.name) or item.name.endswith((".pth", ".egg-link")):
+                found.append((entry, item.name, item.stat(follow_symlinks=False).st_mtime_ns))
     return sorted(found)
 
 
