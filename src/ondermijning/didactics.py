@@ -13,6 +13,7 @@ catalog family) and is read once with :func:`load_didactics`.
 from __future__ import annotations
 
 import functools
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -126,11 +127,10 @@ def _with_publication(data: Any, publication: str) -> Any:
 @functools.cache
 def load_didactics() -> Didactics:
     """The didactics of the handreiking, read from the library's own data (cached)."""
-    from importlib.resources import files
-
     from . import _toml
     from .converter import converter
 
-    text = (files("ondermijning") / "data" / DATA_FILE).read_text(encoding="utf-8")
+    # a path next to the module, as for the core pack: importlib.resources would cost more than reading the file
+    text = (Path(__file__).parent / "data" / DATA_FILE).read_text(encoding="utf-8")
     data = _toml.loads(text)
     return converter.structure(_with_publication(data, data.get("publication", "")), Didactics)

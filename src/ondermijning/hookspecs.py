@@ -13,12 +13,12 @@ TOML folder) or :func:`ondermijning_packs` (a :class:`~ondermijning.models.Pack`
 The smallest plugin is a TOML folder offered by a distribution::
 
     # pyproject.toml:  [project.entry-points.ondermijning]  mypack = "mypack_plugin"
-    from importlib.resources import files
+    from pathlib import Path
     from ondermijning import hookimpl
 
     @hookimpl
     def ondermijning_pack_paths():
-        return [files(__name__) / "pack"]
+        return [Path(__file__).parent / "pack"]
 """
 
 from __future__ import annotations
@@ -67,7 +67,13 @@ def ondermijning_pack_paths() -> Iterable[str | PathLike[str] | Traversable]:
 
         @hookimpl
         def ondermijning_pack_paths():
-            return [files(__name__) / "pack"]
+            return [Path(__file__).parent / "pack"]
+
+    A path next to the module is the cheap way to name the folder: ``importlib.resources.files(__name__)
+    / "pack"`` works too (any ``Traversable`` is taken, as its ``str()``), but importing
+    ``importlib.resources`` and calling ``files()`` adds about 20 ms of CPU time to every command that
+    loads the catalog, more than the bare interpreter costs. It buys nothing here: the folder loader
+    reads real folders, so a pack installed inside a zip cannot be read either way.
     """
 
 

@@ -177,14 +177,15 @@ python -m pip install .                   # daarna staat het pack in: ondermijni
 
 from __future__ import annotations
 
-from importlib.resources import files
+from pathlib import Path
 
 from ondermijning import hookimpl
 
 
 @hookimpl
 def ondermijning_pack_paths():  # type: ignore[no-untyped-def]
-    return [files(__name__) / "pack"]
+    # the folder next to this module: cheaper at start-up than importlib.resources.files()
+    return [Path(__file__).parent / "pack"]
 ''',
         f"src/{module}/pack/pack.toml": f'''[pack]
 id = "{pack_id}"

@@ -6,9 +6,8 @@ exactly as an external plugin's rules would be.
 
 from __future__ import annotations
 
-from importlib.resources import files
+from pathlib import Path
 
-from .._compat import Traversable
 from ..catalog import Rule
 from ..citations import CITATION_RULES
 from ..exploration import EXPLORATION_RULES
@@ -26,8 +25,9 @@ BUILTIN_RULES: tuple[Rule, ...] = (*GENERIC_RULES, *SIGNAL_LIST_RULES, *CITATION
 
 
 @hookimpl
-def ondermijning_pack_paths() -> list[Traversable]:
-    return [files("ondermijning") / "data" / "core"]
+def ondermijning_pack_paths() -> list[Path]:
+    # a path next to the module, not importlib.resources.files(): see ondermijning_pack_paths in hookspecs
+    return [Path(__file__).parent.parent / "data" / "core"]
 
 
 @hookimpl
