@@ -45,7 +45,6 @@ except ImportError:  # pragma: no cover - an interpreter without it
     from hashlib import blake2b
 
 from ._version import __version__
-from .installed import is_metadata, path_listing
 
 #: set to 0 (or off, false, no) to turn the cache off
 CACHE_ENV = "ONDERMIJNING_CACHE"
@@ -57,6 +56,10 @@ COMMANDS = ("packs", "validate")
 FOLDER_HOOK = "ondermijning_pack_paths"
 #: global options that take a value (the command is the first word that is not an option)
 _VALUED = ("--pack", "--disable-plugin", "--lang")
+#: a name on sys.path ending in one of these (in any case, as importlib.metadata compares) is distribution metadata
+METADATA_SUFFIXES = (".dist-info", ".egg-info")
+#: what the cache keys on in a folder on sys.path: distributions, and the path files that add folders
+_INSTALLED = (*METADATA_SUFFIXES, ".pth", ".egg-link")
 _FORMAT = 1  # bumped when an entry's layout changes
 _MAGIC = b"ONDC"
 
@@ -204,6 +207,19 @@ def _library_files() -> list[tuple[str, int, int]]:
     return found
 
 
+def path_listing(entry: str) -> list[os.DirEntry[str]] | None:
+    """The children of one ``sys.path`` entry in the file system's order; None when it is no folder one can list.
+
+    The one walk over ``sys.path``: the cache keys on what it finds, and :mod:`ondermijning.installed`
+    reads the distributions in it (it lives here because the cache runs before anything else).
+    """
+    try:
+        with os.scandir(entry or ".") as listing:
+            return list(listing)
+    except OSError:
+        return None
+
+
 def _installed() -> list[tuple[str, str, int]]:
     """What is installed where Python looks: distribution metadata and path files, with their times."""
     found = []
@@ -215,7 +231,7 @@ def _installed() -> list[tuple[str, str, int]]:
                 found.append((entry, "", stats[1]))
             continue
         for item in listing:
-            if is_metadata(item.name) or item.name.endswith((".pth", ".egg-link")):
+            if item.name.lower().endswith(_INSTALLED):
                 found.append((entry, item.name, item.stat(follow_symlinks=False).st_mtime_ns))
     return sorted(found)
 

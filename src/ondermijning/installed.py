@@ -23,31 +23,30 @@ the answer, or raises, as before: a Python outside 3.10-3.13, a finder on ``sys.
 other than the standard ``PathFinder`` that finds distributions (``importlib_metadata`` installs
 one, a frozen application may have its own), a ``sys.path`` entry that is a file (a zip or an
 egg) or not a ``str``, an ``.egg`` folder, a line in ``entry_points.txt`` without ``=``, a
-distribution without ``Name`` or ``Version``, a header written over several lines or a
-``From`` line, a file that is not UTF-8 or cannot be read. One difference is on purpose: only the
-header block of ``METADATA`` is read, so a long description that is not UTF-8 goes unnoticed
-where ``importlib.metadata`` would raise.
+distribution without ``Name`` or ``Version``, a ``Name`` or ``Version`` written over several
+lines, a ``From`` line in the metadata, a file that is not UTF-8 or cannot be read. One
+difference is on purpose: only the header block of ``METADATA`` is read, so a long description
+that is not UTF-8 goes unnoticed where ``importlib.metadata`` would raise.
 
-:func:`path_listing` is the walk over ``sys.path`` that the command line's cache shares.
-
-This module imports only ``os`` and ``sys``: the cache imports it before anything else runs.
+The folders are listed by :func:`ondermijning.cache.path_listing`, the one walk over ``sys.path``
+(the command line's cache keys on what it finds there, before anything else is imported).
 """
 
-# os.path, not pathlib: pathlib would import re before the cache has decided whether anything runs
+# os.path, as in ondermijning.cache, whose walk this shares
 # ruff: noqa: PTH110, PTH112, PTH118, PTH119, PTH122
 
 from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
-TYPE_CHECKING = False  # not typing's: importing typing costs more than this whole module
+from .cache import METADATA_SUFFIXES, path_listing
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
     from typing import Any, TextIO
 
-#: a folder on sys.path holding one of these (compared in lower case) is a distribution's metadata
-METADATA_SUFFIXES = (".dist-info", ".egg-info")
 #: the Pythons whose importlib.metadata this module was read against and is tested with
 _READ = ((3, 10), (3, 13))
 #: what importlib.metadata's PathDistribution.read_text takes for "no such file"
@@ -94,20 +93,6 @@ def entry_points(group: str) -> list[EntryPoint]:
         return _read(group)
     except (_Unread, OSError, ValueError):  # ValueError: a file that is not UTF-8
         return _from_importlib_metadata(group)
-
-
-def path_listing(entry: str) -> list[os.DirEntry[str]] | None:
-    """The children of one ``sys.path`` entry in the file system's order; None when it is no folder one can list."""
-    try:
-        with os.scandir(entry or ".") as listing:
-            return list(listing)
-    except OSError:
-        return None
-
-
-def is_metadata(name: str) -> bool:
-    """Whether a name in a folder on ``sys.path`` is a distribution's metadata (``*.dist-info``, ``*.egg-info``)."""
-    return name.lower().endswith(METADATA_SUFFIXES)
 
 
 class _Unread(Exception):
