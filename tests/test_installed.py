@@ -256,6 +256,22 @@ def test_a_custom_finder_of_distributions_is_left_to_importlib_metadata(python: 
     assert ["virtual", "mod_a:A", "ondermijning", "virtual", "4.2"] in result["ours ondermijning"]  # type: ignore[operator]
 
 
+EDITABLE_FINDER = """
+class EditableFinder:  # as setuptools' editable installs and pytest's assertion rewriting put on sys.meta_path
+    @classmethod
+    def find_spec(cls, *args):
+        return None
+
+sys.meta_path.insert(0, EditableFinder)
+"""
+
+
+@ON_EACH_PYTHON
+def test_a_finder_that_finds_no_distributions_changes_nothing(python: str, layout: list[str], tmp_path: Path) -> None:
+    result = _compare(python, layout, setup=EDITABLE_FINDER, cwd=tmp_path / "here")
+    assert result["fell_back"] is False
+
+
 @ON_EACH_PYTHON
 @pytest.mark.parametrize(("folder", "metadata", "entry_points"), [
     ("noequals-1.0.dist-info", _meta("noequals"), "[console_scripts]\njust a line\n"),  # importlib raises
