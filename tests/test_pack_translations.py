@@ -248,6 +248,41 @@ def test_an_extension_translates_the_signals_it_adds_to_another_packs_list(make_
     assert shown.categories[-1].name == "Neighbourhood"
 
 
+@pytest.mark.parametrize("translated", [True, False])
+def test_a_protective_factor_an_extension_adds_to_an_untranslated_list_is_translated_and_checked(
+        make_pack: MakePack, translated: bool) -> None:
+    """The core pack carries no translation: its list is shown in English only for the extension's own part.
+
+    V014 checks the extension's texts in another pack's list too (it skips other packs' items, not their
+    lists that this pack extended).
+    """
+    extension = f"""
+    [[extensions]]
+    id = "steun"
+    target = "core/volwassenen"
+    source = {SOURCE}
+
+    [[extensions.protective_factors]]
+    id = "buurtcoach"
+    text = "Heeft een vaste buurtcoach"
+    source = {SOURCE}
+    """
+    english = '[pack]\nname = "Testville"\n'
+    if translated:
+        english += '[protective_factors.buurtcoach]\ntext = "Has a steady neighbourhood coach"\n'
+    root = make_pack("proefstad", {"ext.toml": extension, "translations/en.toml": english}, pack_toml=PACK)
+    catalog = o.load_catalog([root])
+    missing = [p.message for p in o.validate_catalog(catalog) if p.code == "V014"]
+    shown = localize(catalog.signal_lists["core/volwassenen"], "en", catalog)
+    factor = next(f for f in shown.protective_factors if f.id == "proefstad/buurtcoach")
+    if translated:
+        assert missing == []
+        assert factor.text == "Has a steady neighbourhood coach"
+    else:
+        assert missing == ["niet vertaald in 'en': text van 'proefstad/buurtcoach'"]
+        assert factor.text == "Heeft een vaste buurtcoach"
+
+
 def test_a_python_plugin_gives_its_translation_through_the_hook() -> None:
     from ondermijning import hookimpl
 

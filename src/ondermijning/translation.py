@@ -209,7 +209,7 @@ def localize(item: T, wanted: str | None = None, catalog: Translated | None = No
     pack = item_id if isinstance(item, Pack) else pack_of(item_id)
     found = _Finder(catalog, chosen)
     shown = item
-    if found.translates(pack) or any(map(found.translates, _parts_packs(item))):
+    if found.translates(pack) or any(map(found.translates, parts_packs(item))):
         shown = found.apply(item, item_key(family or _family_of(item), item), pack, item)
     remember(catalog, key, item, shown)
     return shown
@@ -237,10 +237,11 @@ def _family_of(item: Any) -> str:
     return type(item).__name__
 
 
-def _parts_packs(item: Any) -> set[str]:
-    """Other packs with parts in an item: the packs whose extensions added signals to a list."""
+def parts_packs(item: Any) -> set[str]:
+    """The packs of an item's parts with ids of their own: those whose extensions added signals, goals or
+    protective factors to a list (and the list's own pack); empty for an item of another family."""
     if isinstance(item, SignalList):
-        return {pack_of(s.id) for s in item.signals} | {pack_of(g.id) for g in item.goals}
+        return {pack_of(part.id) for parts in (item.signals, item.goals, item.protective_factors) for part in parts}
     return set()
 
 

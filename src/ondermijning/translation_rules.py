@@ -17,7 +17,7 @@ from .catalog import Catalog, Rule
 from .errors import Problem
 from .i18n import N_, _
 from .models import FAMILIES, pack_of
-from .translation import PackTranslation, Text, TextKey, category_origins, key_text, texts_of
+from .translation import PackTranslation, Text, TextKey, category_origins, key_text, parts_packs, texts_of
 
 
 def _source_texts(catalog: Catalog, pack_id: str) -> dict[TextKey, tuple[str, Text]]:
@@ -28,6 +28,8 @@ def _source_texts(catalog: Catalog, pack_id: str) -> dict[TextKey, tuple[str, Te
         found[key] = (owner, text)
     for family in FAMILIES:
         for item in catalog.family(family).values():
+            if pack_of(item.id) != pack_id and pack_id not in parts_packs(item):
+                continue  # none of its texts is the pack's: only a list the pack extended holds some
             added = set(category_origins(item, catalog)) if family == "signal_lists" else set()
             for owner, key, text in texts_of(family, item):
                 if pack_of(owner) != pack_id:
