@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING  # typing is loaded already: pluggy and attrs, imported before this, use it
 
-TYPE_CHECKING = False  # not typing's: this module is imported on every start-up
 if TYPE_CHECKING:
     if sys.version_info >= (3, 11):
         from importlib.resources.abc import Traversable
