@@ -52,6 +52,9 @@ UNUSED = (
     "csv",
     "socket",
     "textwrap",
+    # argparse asks for the terminal's width (shutil) only to write help; tempfile only where a file is written
+    "shutil",
+    "tempfile",
 )
 
 
@@ -75,3 +78,18 @@ def test_a_clean_run_leaves_unused_modules_unloaded(command: str) -> None:
 
 def test_the_probe_sees_a_module_a_command_imports_late() -> None:
     assert "json" in _loaded("packs", "--format", "json")
+
+
+def test_help_still_fits_the_terminal() -> None:
+    # the parser leaves shutil out only while it builds: help asks for the terminal's width as argparse does
+    env = {**{k: v for k, v in os.environ.items() if not k.startswith("ONDERMIJNING_")}, "COLUMNS": "50"}
+    narrow = subprocess.run([sys.executable, "-m", "ondermijning", "validate", "--help"], capture_output=True,
+                            text=True, check=True, env=env).stdout
+    env["COLUMNS"] = "200"
+    wide = subprocess.run([sys.executable, "-m", "ondermijning", "validate", "--help"], capture_output=True,
+                          text=True, check=True, env=env).stdout
+    def usage(text: str) -> list[str]:
+        return text.split("\n\n")[0].splitlines()
+
+    assert len(usage(narrow)) > 1 == len(usage(wide))  # the usage wraps at the terminal's width
+    assert len(narrow.splitlines()) > len(wide.splitlines())

@@ -89,17 +89,36 @@ class ArgumentParser(argparse.ArgumentParser):
     """An :class:`argparse.ArgumentParser` whose own texts are in the chosen language; subparsers are one too."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
+        self._help_width_unused = False
         with _our_texts():
             super().__init__(*args, **kwargs)
 
     def add_argument(self, *args: Any, **kwargs: Any) -> argparse.Action:
         if kwargs.get("action") == "version":  # its help is a default argument, not a gettext call
             kwargs.setdefault("help", _(TEXTS["show program's version number and exit"]))
-        with _our_texts():
+        with _our_texts(), self._no_terminal():
             return super().add_argument(*args, **kwargs)
 
+    def add_subparsers(self, *args: Any, **kwargs: Any) -> Any:
+        with _our_texts(), self._no_terminal():  # it formats only the commands' prog ("ondermijning validate")
+            return super().add_subparsers(*args, **kwargs)
+
+    @contextmanager
+    def _no_terminal(self) -> Iterator[None]:
+        before, self._help_width_unused = self._help_width_unused, True
+        try:
+            yield
+        finally:
+            self._help_width_unused = before
+
+    def _get_formatter(self) -> argparse.HelpFormatter:
+        # argparse makes a formatter in every add_argument only to check a metavar against nargs;
+        # the terminal's width matters only for help, and asking for it imports shutil (about 2 ms)
+        if self._help_width_unused:
+            return self.formatter_class(prog=self.prog, width=80)  # type: ignore[call-arg]
+        return super()._get_formatter()
+
     add_argument_group = _translated(argparse.ArgumentParser.add_argument_group)
-    add_subparsers = _translated(argparse.ArgumentParser.add_subparsers)
     parse_known_args = _translated(argparse.ArgumentParser.parse_known_args)
     parse_args = _translated(argparse.ArgumentParser.parse_args)
     format_usage = _translated(argparse.ArgumentParser.format_usage)

@@ -19,7 +19,6 @@ import errno
 import os
 import select
 import stat
-import tempfile
 from pathlib import Path
 
 from .errors import OndermijningError
@@ -106,6 +105,8 @@ def write_atomic(path: str | os.PathLike[str], data: str | bytes, *, force: bool
     Only a regular file is replaced; when ``path`` is a symbolic link to one, the file it points
     to is replaced and the link stays. Returns ``path``.
     """
+    import tempfile  # here: it imports shutil and random, and most commands that import this module write nothing
+
     target = Path(path)
     destination, mode = _destination(target, force=force)
     raw = data.encode("utf-8") if isinstance(data, str) else data
