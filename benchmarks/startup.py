@@ -41,7 +41,6 @@ from pathlib import Path
 import ondermijning
 from ondermijning import _toml
 
-
 #: the script uv writes for the ``ondermijning`` entry point (0.13), run with ``python -c``
 _UV_SCRIPT = """\
 import sys

@@ -55,6 +55,7 @@ UNUSED = (
     # argparse asks for the terminal's width (shutil) only to write help; tempfile only where a file is written
     "shutil",
     "tempfile",
+    "ondermijning.codes",  # the table of problem codes: only to check --select and --ignore
 )
 
 
