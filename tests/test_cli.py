@@ -333,3 +333,32 @@ def test_show_lists_names_the_protective_factors(capsys: pytest.CaptureFixture[s
     code, out, _ = run(capsys, "assess", "--show-lists")
     assert code == 0
     assert "  beschermende factoren (--protective):\n    deurne/beschermend-" in out
+
+
+_GC_PROBE = """
+import gc, sys
+from ondermijning import assemble
+load_catalog = assemble.load_catalog
+def watched(*args, **kwargs):
+    print(*gc.get_threshold())
+    return load_catalog(*args, **kwargs)
+assemble.load_catalog = watched
+gc.set_threshold(600, 9, 8)
+from ondermijning.cli import main
+how, sys.argv[1:] = sys.argv[1], sys.argv[2:]
+code = main(None if how == "program" else sys.argv[1:])
+print(*gc.get_threshold())
+"""
+
+
+@pytest.mark.parametrize(("how", "during", "after"), [
+    ("program", "100000 50 100", "100000 50 100"),  # the process's own command line: it exits after the command
+    ("call", "600 9 8", "600 9 8"),  # main(argv) in a process that goes on: the collector is left alone
+])
+def test_a_command_run_as_a_program_collects_less(how: str, during: str, after: str) -> None:
+    from ondermijning.cli import COMMAND_GC_THRESHOLDS
+
+    assert " ".join(map(str, COMMAND_GC_THRESHOLDS)) == "100000 50 100"
+    out = subprocess.run([sys.executable, "-c", _GC_PROBE, how, "--no-cache", "validate"], capture_output=True,
+                         text=True, check=True).stdout.splitlines()
+    assert [out[0], out[-1]] == [during, after]
