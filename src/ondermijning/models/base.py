@@ -11,8 +11,6 @@ classes outside the models that every load builds (``catalog.Provenance``, ``plu
 ``scoring.ScoringRule``...) are declared the same way.
 """
 
-from __future__ import annotations
-
 import threading
 from typing import Any
 

@@ -4,8 +4,6 @@ Session checks (S001–S003): ``sessions.py``; rendering: ``render/cards.py``; c
 ``commands/guide.py``.
 """
 
-from __future__ import annotations
-
 import attrs
 
 from .base import Model

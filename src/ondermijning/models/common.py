@@ -5,8 +5,6 @@ qualify them (``loader``) and one generic rule can check that they resolve
 (``validate``), instead of every model spelling that out again.
 """
 
-from __future__ import annotations
-
 import enum
 import math
 import re
@@ -53,7 +51,7 @@ def is_id(value: object, *, qualified: bool | None = None) -> bool:
     return bool((QUALIFIED_ID if qualified else LOCAL_ID).fullmatch(value))
 
 
-def _check_id(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+def _check_id(_inst: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     if not is_id(value):
         msg = _("{value!r} is geen geldige id: gebruik kleine letters, cijfers, '.', '_' of '-', eventueel met "
                 "een pack-id en '/' ervoor").format(value=value)
@@ -106,10 +104,6 @@ def as_tuple(values: Iterable[Any]) -> tuple[Any, ...]:
         raise TypeError(_("een lijst verwacht, kreeg de tekst {value!r}: schrijf [{value!r}]").format(value=values))
     return tuple(values)
 
-
-# objects, not the strings the __future__ import makes: attrs copies a converter's annotations into the
-# __init__ of every model that uses it, where "Iterable[Any]" would not resolve (pdoc, get_type_hints)
-as_tuple.__annotations__ = {"values": Iterable[Any], "return": tuple[Any, ...]}
 
 
 def items() -> Any:

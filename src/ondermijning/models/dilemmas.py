@@ -3,8 +3,6 @@
 Rendering: ``render/cards.py``; the walk: ``interactive.py``; command: ``commands/dilemma.py``.
 """
 
-from __future__ import annotations
-
 import attrs
 
 from .base import Model

@@ -6,8 +6,6 @@ or the situation of frontline teams (§3.2). ``ondermijning explore`` walks the 
 writes the findings file ``plan --from`` reads (``exploration.py``; command ``commands/explore.py``).
 """
 
-from __future__ import annotations
-
 import enum
 
 import attrs

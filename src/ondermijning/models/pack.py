@@ -1,7 +1,5 @@
 """A pack's own description: who publishes it, which version, what it needs."""
 
-from __future__ import annotations
-
 import re
 from collections.abc import Mapping
 from typing import Any
@@ -21,14 +19,14 @@ SEMVER = re.compile(
 )
 
 
-def _check_pack_id(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+def _check_pack_id(_inst: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     if not is_id(value, qualified=False):
         msg = _("{value!r} is geen geldige pack-id: gebruik kleine letters, cijfers, '.', '_' of '-'")
         msg = msg.format(value=value)
         raise InvalidFieldError(attribute.name, msg)
 
 
-def _check_version(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+def _check_version(_inst: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     from packaging.version import InvalidVersion, Version
 
     if not isinstance(value, str) or not SEMVER.fullmatch(value):
@@ -42,7 +40,7 @@ def _check_version(_inst: object, attribute: attrs.Attribute[Any], value: str) -
         raise InvalidFieldError(attribute.name, msg) from None
 
 
-def _check_requires(_inst: object, attribute: attrs.Attribute[Any], value: Mapping[str, str]) -> None:
+def _check_requires(_inst: object, attribute: "attrs.Attribute[Any]", value: Mapping[str, str]) -> None:
     from packaging.specifiers import InvalidSpecifier, SpecifierSet
 
     for pack_id, spec in value.items():
@@ -59,7 +57,7 @@ def _check_requires(_inst: object, attribute: attrs.Attribute[Any], value: Mappi
 LANGUAGE_CODE = re.compile(r"[a-z]{2}")
 
 
-def _check_language(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+def _check_language(_inst: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     from ..i18n import _
 
     if not isinstance(value, str) or not LANGUAGE_CODE.fullmatch(value):
@@ -67,7 +65,7 @@ def _check_language(_inst: object, attribute: attrs.Attribute[Any], value: str) 
                                                   "'nl' of 'en'").format(value=value))
 
 
-def _check_translations(inst: Pack, attribute: attrs.Attribute[Any], value: tuple[str, ...]) -> None:
+def _check_translations(inst: "Pack", attribute: "attrs.Attribute[Any]", value: tuple[str, ...]) -> None:
     from ..i18n import _
 
     for language in value:

@@ -4,8 +4,6 @@ Every file may hold any family as an array of tables (``[[routes]]``,
 ``[[signal_lists]]``, ...); only ``pack.toml`` holds the ``[pack]`` table.
 """
 
-from __future__ import annotations
-
 import attrs
 
 from ..i18n import N_

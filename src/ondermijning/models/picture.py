@@ -6,8 +6,6 @@ picture refers to its subject by an optional pseudonym only: no names, no dates 
 no addresses (AVG).
 """
 
-from __future__ import annotations
-
 import datetime
 import enum
 
@@ -181,6 +179,6 @@ class InformationPicture(Model):
         """The level the scoring computed (the same as ``level``; named for contrast with ``judgement``)."""
         return self.level
 
-    def with_judgement(self, judgement: Judgement) -> InformationPicture:
+    def with_judgement(self, judgement: Judgement) -> "InformationPicture":
         """This picture with the professionals' joint judgement added; the computed level stays."""
         return attrs.evolve(self, judgement=judgement)

@@ -7,8 +7,6 @@ When a municipality's pack sets none, the register falls back to a conservative 
 says the municipality must set its own (:mod:`ondermijning.register.retention`).
 """
 
-from __future__ import annotations
-
 from typing import Any
 
 import attrs
@@ -21,7 +19,7 @@ from .common import InvalidFieldError, Source, id_field, prose, prose_list, ref_
 MAX_RETENTION_DAYS = 3650
 
 
-def _check_days(_inst: object, attribute: attrs.Attribute[Any], value: int) -> None:
+def _check_days(_inst: object, attribute: "attrs.Attribute[Any]", value: int) -> None:
     if isinstance(value, bool) or not isinstance(value, int) or not 1 <= value <= MAX_RETENTION_DAYS:
         raise InvalidFieldError(attribute.name, _("{value!r} is geen aantal dagen van 1 tot en met {most}").format(
             value=value, most=MAX_RETENTION_DAYS))

@@ -7,8 +7,6 @@ entries for what no publication says (general knowledge, and this project's own 
 packs add their own publications (a municipality's routekaart, a council decision).
 """
 
-from __future__ import annotations
-
 import enum
 
 import attrs

@@ -4,8 +4,6 @@ Which routes a picture names: ``assessment.select_routes`` (``docs/routes.md``);
 ``validate.py``; rendering: ``render/picture.py``.
 """
 
-from __future__ import annotations
-
 import enum
 
 import attrs

@@ -4,8 +4,6 @@ Scoring: ``scoring.py``; ``assess()``: ``assessment.py``; rules: ``signal_rules.
 ``render/picture.py``; command: ``commands/assess.py``.
 """
 
-from __future__ import annotations
-
 import datetime
 import enum
 from typing import Any
@@ -28,7 +26,7 @@ from .common import (
 from .conversion import as_enum, to_level, to_levels
 
 
-def _non_negative(_inst: object, attribute: attrs.Attribute[Any], value: float) -> None:
+def _non_negative(_inst: object, attribute: "attrs.Attribute[Any]", value: float) -> None:
     # Negative weights would let an extra observation lower the score: monotonicity is by construction.
     if value < 0:
         msg = _("{name} moet 0 of meer zijn, niet {value}").format(name=attribute.name, value=value)
@@ -118,7 +116,7 @@ def _basis_kind(value: BasisKind | str) -> BasisKind:
     return as_enum(BasisKind, value)
 
 
-def _iso_date(_inst: object, attribute: attrs.Attribute[Any], value: str) -> None:
+def _iso_date(_inst: object, attribute: "attrs.Attribute[Any]", value: str) -> None:
     if value:
         try:
             datetime.date.fromisoformat(value)

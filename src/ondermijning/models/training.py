@@ -4,8 +4,6 @@ The planner and its checks (T001–T007): ``planner/``; the document: ``planner/
 calendar files: ``ics.py``; command: ``commands/plan.py``.
 """
 
-from __future__ import annotations
-
 import enum
 
 import attrs

@@ -1,7 +1,5 @@
 """Shared vocabulary other items point at: themes and legal frameworks."""
 
-from __future__ import annotations
-
 import attrs
 
 from .base import Model
