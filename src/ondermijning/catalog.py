@@ -20,6 +20,7 @@ from .errors import Problem, Severity
 from .i18n import _
 from .loader import Location
 from .locate import LineIndex, parse_path
+from .model_base import Model
 from .models import (
     FAMILIES,
     Case,
@@ -40,13 +41,12 @@ from .models import (
     Workshop,
     pack_of,
 )
-from .models.base import Model
 from .scoring import ScoringRule
 from .translation import PackTranslation
 
 
-@attrs.define
-class PluginInfo:
+@attrs.define(eq=False, repr=False)
+class PluginInfo(Model):
     """What is known about one plugin: where it comes from and whether it works."""
 
     name: str
@@ -64,8 +64,8 @@ class PluginInfo:
         return _("plugin {name!r}").format(name=self.name)
 
 
-@attrs.frozen
-class Rule:
+@attrs.frozen(eq=False, repr=False)
+class Rule(Model):
     """One validation rule: a stable ``code``, what it checks, why, and the check itself.
 
     Plugins contribute rules through ``ondermijning_validation_rules``; each family's built-in
@@ -91,8 +91,8 @@ def _frozen(mapping: Mapping[Any, Any]) -> Mapping[Any, Any]:
     return MappingProxyType(dict(mapping))
 
 
-@attrs.frozen(kw_only=True)
-class Catalog:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Catalog(Model):
     """Everything the installed and given packs contribute, merged and read-only."""
 
     packs: Mapping[str, Pack] = attrs.field(converter=_frozen)

@@ -32,7 +32,7 @@ from collections.abc import Callable
 
 import attrs
 
-from .models.base import Model
+from .model_base import Model
 from .models.common import id_field
 from .models.picture import InformationPicture
 
@@ -62,8 +62,8 @@ class Receipt(Model):  # eq, hash and repr from Model: attrs does not compile th
     reference: str
 
 
-@attrs.frozen(kw_only=True)
-class PictureDestination:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class PictureDestination(Model):
     """A municipality's case system that takes its pictures instead of the register.
 
     ``municipality`` is the pack id of the municipality whose cases it serves (one system per

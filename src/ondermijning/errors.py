@@ -14,6 +14,7 @@ from collections.abc import Iterable
 import attrs
 
 from .i18n import N_
+from .model_base import Model
 from .shown import shown
 
 #: "unknown <kind>" per kind of id the library names (the adjective follows the Dutch noun's gender)
@@ -44,8 +45,8 @@ class Severity(enum.Enum):
     WARNING = "warning"
 
 
-@attrs.frozen
-class Problem:
+@attrs.frozen(eq=False, repr=False)
+class Problem(Model):
     """One finding: where, which rule (``code``), what, and how to fix it."""
 
     code: str

@@ -20,8 +20,8 @@ import attrs
 from .catalog import Catalog, Rule
 from .errors import Problem
 from .i18n import _
+from .model_base import Model
 from .models import Answer, Exploration
-from .models.base import Model
 from .planner.findings import FRONTLINE_SITUATIONS, Audience, Findings, Need
 
 

@@ -18,6 +18,7 @@ import attrs
 
 from .fileio import check_output
 from .i18n import _
+from .model_base import Model
 from .shown import shown
 
 PRODID = "-//ondermijning//trainingstraject//NL"
@@ -25,8 +26,8 @@ LINE_OCTETS = 75
 CRLF = "\r\n"
 
 
-@attrs.frozen(kw_only=True)
-class Event:
+@attrs.frozen(kw_only=True, eq=False, repr=False)
+class Event(Model):
     """One meeting: a whole day (``start`` is a date) or from ``start`` for ``duration``."""
 
     uid: str

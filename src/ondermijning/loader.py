@@ -27,8 +27,8 @@ from .errors import PackError, Problem
 from .i18n import _
 from .i18n import number as _number
 from .locate import LineIndex, nesting_line
+from .model_base import Model
 from .models import FAMILIES, Pack, PackFile
-from .models.base import Model
 from .models.common import InvalidFieldError, qualify
 from .models.pack import LANGUAGE_CODE
 from .pack_data import structure
@@ -58,8 +58,8 @@ def item_limit() -> int:
 MAX_DEPTH = 32  # nesting of tables and arrays; pack files need fewer than ten levels
 
 
-@attrs.frozen
-class LoadedPack:
+@attrs.frozen(eq=False, repr=False)
+class LoadedPack(Model):
     """A folder pack after loading: its description and its items, ids qualified.
 
     A pack loaded in part (:func:`load_pack_in_part`) also says what it leaves out:

@@ -16,6 +16,7 @@ import attrs
 from .errors import Problem
 from .i18n import _
 from .locate import LineIndex, parse_path
+from .model_base import Model
 from .models.common import ID, REF, qualify
 
 
@@ -93,8 +94,8 @@ def _fields(cls: type) -> tuple[tuple[str, str], ...]:
     return found
 
 
-@attrs.define
-class Qualifier:
+@attrs.define(eq=False, repr=False)
+class Qualifier(Model):
     """Qualifies ids and references, records where each id is written, finds duplicates."""
 
     pack_id: str

@@ -35,8 +35,8 @@ import attrs
 
 from .errors import UnknownItemError
 from .i18n import _, language
+from .model_base import Model
 from .models import ConcernLevel, Signal, SignalList, pack_of
-from .models.base import Model
 from .models.common import as_tuple
 from .models.picture import Contribution, ContributionKind
 from .raising import Raising

@@ -35,6 +35,7 @@ import attrs
 
 from .errors import Problem
 from .i18n import _, language, normalize
+from .model_base import Model
 from .models import Goal, LevelDescription, Pack, ProtectiveFactor, Signal, SignalList, SignalListExtension
 from .models.common import TEXT, pack_of
 
@@ -52,8 +53,8 @@ def _texts(value: Mapping[TextKey, Text]) -> Mapping[TextKey, Text]:
     return MappingProxyType(dict(value))
 
 
-@attrs.frozen
-class PackTranslation:
+@attrs.frozen(eq=False, repr=False)
+class PackTranslation(Model):
     """One language of one pack: text key -> translated text.
 
     ``file`` says where a folder pack's translation was read (problems point there);

@@ -6,7 +6,7 @@ Session checks (S001–S003): ``sessions.py``; rendering: ``render/cards.py``; c
 
 import attrs
 
-from .base import Model
+from ..model_base import Model
 from .common import Source, id_field, items, prose, prose_list, ref_field
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import attrs
 
 from ..i18n import N_, _
-from .base import Model
+from ..model_base import Model
 
 #: ids are ASCII, so they are NFC and printable by construction; match them with ``fullmatch``
 #: (``$`` alone lets a trailing newline through; the anchors stay for the JSON Schema)

@@ -5,7 +5,7 @@ Rendering: ``render/cards.py``; the walk: ``interactive.py``; command: ``command
 
 import attrs
 
-from .base import Model
+from ..model_base import Model
 from .common import Source, id_field, items, optional_ref_field, prose, prose_list, ref_field
 
 

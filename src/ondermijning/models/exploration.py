@@ -10,7 +10,7 @@ import enum
 
 import attrs
 
-from .base import Model
+from ..model_base import Model
 from .common import Source, id_field, items, local_id_field, prose, prose_list, ref_field, texts
 from .conversion import as_enum
 

@@ -7,7 +7,7 @@ from typing import Any
 import attrs
 
 from ..i18n import _
-from .base import Model
+from ..model_base import Model
 from .common import TEXT, InvalidFieldError, as_tuple, is_id, prose
 
 # semver 2.0.0, from semver.org (the regex the spec recommends, without named groups); matched

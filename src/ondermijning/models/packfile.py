@@ -7,7 +7,7 @@ Every file may hold any family as an array of tables (``[[routes]]``,
 import attrs
 
 from ..i18n import N_
-from .base import Model
+from ..model_base import Model
 from .cases import Case, ConversationGuide
 from .common import items
 from .dilemmas import DilemmaCard

@@ -11,7 +11,7 @@ import enum
 
 import attrs
 
-from .base import Model
+from ..model_base import Model
 from .common import ConcernLevel, as_tuple, items, texts
 from .conversion import as_enum, to_date, to_level
 from .routes import Route

@@ -12,7 +12,7 @@ from typing import Any
 import attrs
 
 from ..i18n import _
-from .base import Model
+from ..model_base import Model
 from .common import InvalidFieldError, Source, id_field, prose, prose_list, ref_field
 
 #: the longest retention a pack may set (ten years); anything longer is a typo or no choice at all

@@ -11,7 +11,7 @@ import enum
 
 import attrs
 
-from .base import Model
+from ..model_base import Model
 from .common import id_field, items, texts
 from .conversion import as_enum
 

@@ -8,7 +8,7 @@ import enum
 
 import attrs
 
-from .base import Model
+from ..model_base import Model
 from .common import ConcernLevel, Source, id_field, optional_ref_field, prose, prose_list, ref_field
 from .conversion import as_enum, to_levels
 

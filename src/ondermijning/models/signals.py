@@ -11,7 +11,7 @@ from typing import Any
 import attrs
 
 from ..i18n import _
-from .base import Model
+from ..model_base import CachedHashModel, Model
 from .common import (
     ConcernLevel,
     InvalidFieldError,
@@ -169,8 +169,8 @@ class Example(Model):
     description: str = ""
 
 
-@attrs.frozen(kw_only=True, cache_hash=True)  # hashed once: compiled scorers are cached per list
-class SignalList:
+@attrs.frozen(kw_only=True, eq=False, repr=False)  # hashed once (CachedHashModel): compiled scorers are cached per list
+class SignalList(CachedHashModel):
     """A signal list with its categories, signals, scoring, protective factors and goals.
 
     A signal's ``themes`` say what it *may point to*; only a ``red_flag`` signal says the

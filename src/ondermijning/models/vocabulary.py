@@ -2,7 +2,7 @@
 
 import attrs
 
-from .base import Model
+from ..model_base import Model
 from .common import Source, id_field, prose
 
 

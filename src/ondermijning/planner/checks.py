@@ -17,8 +17,8 @@ from ..catalog import Catalog, Rule
 from ..errors import Problem, Severity
 from ..i18n import _
 from ..locate import LineIndex, parse_path
+from ..model_base import Model
 from ..models import GoalType, ModuleKind, Phase, Session, Trajectory, Workshop
-from ..models.base import Model
 from ..sessions import check_case_session
 from .calendar import session_weeks
 from .choosing import guide_of

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..i18n import N_, _
+from ..model_base import Model
 from ..models import ConversationGuide, FacilitatorRole, ModuleKind, Workshop, pack_of
 from .findings import FRONTLINE_SITUATIONS, Audience, Findings, Need
 from .modules import (
@@ -30,8 +31,8 @@ if TYPE_CHECKING:
     from ..catalog import Catalog
 
 
-@attrs.define
-class Pick:
+@attrs.define(eq=False, repr=False)
+class Pick(Model):
     """A module the planner chose, why, and how many meetings it would like."""
 
     module: Workshop

@@ -16,7 +16,7 @@ from ..fileio import read_bounded
 from ..i18n import N_, _
 from ..loader import _structure_problems, long_number_problem
 from ..locate import LineIndex
-from ..models.base import Model
+from ..model_base import Model
 from ..models.common import InvalidFieldError, as_tuple
 
 if TYPE_CHECKING:

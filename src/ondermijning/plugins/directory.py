@@ -16,8 +16,8 @@ from ..hookspecs import FAMILY_HOOKS, hookimpl
 from ..i18n import _
 from ..loader import LoadedPack, Location, load_pack_in_part
 from ..locate import LineIndex
+from ..model_base import Model
 from ..models import Pack, pack_of
-from ..models.base import Model
 from ..translation import PackTranslation
 
 
