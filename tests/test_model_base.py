@@ -24,7 +24,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from ondermijning import models
-from ondermijning.model_base import CachedHashModel, Model
+from ondermijning.model_base import CachedHashModel, Model, MutableModel
 from ondermijning.testing import strategies as ost
 
 CLASSES = sorted({c for info in pkgutil.iter_modules(models.__path__)
@@ -102,7 +102,7 @@ def test_as_attrs_writes_them(cls: type, data: st.DataObject) -> None:
 # classes (whose fields Model reads when first needed), a plain subclass, a cached hash.
 def _flags(**kwargs: Any) -> Any:
     @attrs.define(eq=False, repr=False, **kwargs)
-    class Flags(Model):
+    class Flags(Model if kwargs.get("frozen") else MutableModel):
         plain: int = 0
         unshown: int = attrs.field(default=0, repr=False)
         uncompared: int = attrs.field(default=0, eq=False)
@@ -266,6 +266,22 @@ def test_the_library_classes_on_the_start_up_path_compare_as_attrs_would() -> No
     for name in ("Pick", "PluginInfo", "Qualifier"):  # attrs.define: mutable, compared, so unhashable
         assert next(c for c in classes if c.__name__ == name).__hash__ is None
     _compare_with_attrs(items)
+
+
+def test_every_mutable_model_of_the_library_is_a_mutable_model() -> None:
+    # declared, not detected: a mutable attrs class on Model alone would hash by its fields, unlike attrs'
+    import ondermijning
+
+    modules = [importlib.import_module(info.name) for info in pkgutil.walk_packages(ondermijning.__path__,
+                                                                                   "ondermijning.")
+               if not info.name.endswith("__main__")]
+    classes = {value for module in modules for value in vars(module).values()
+               if isinstance(value, type) and issubclass(value, Model) and "__attrs_props__" in value.__dict__}
+    assert len(classes) > 50
+    mutable = {c for c in classes if not attrs.inspect(c).is_frozen}
+    assert {c.__name__ for c in mutable} >= {"Pick", "PluginInfo", "Qualifier"}
+    assert sorted(c.__qualname__ for c in mutable if not issubclass(c, MutableModel)) == []
+    assert sorted(c.__qualname__ for c in classes - mutable if issubclass(c, MutableModel)) == []
 
 
 # the attrs classes of the library loaded by 'validate' whose eq, repr or hash attrs wrote itself

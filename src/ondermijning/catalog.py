@@ -20,7 +20,7 @@ from .errors import Problem, Severity
 from .i18n import _
 from .loader import Location
 from .locate import LineIndex, parse_path
-from .model_base import Model
+from .model_base import Model, MutableModel
 from .models import (
     FAMILIES,
     Case,
@@ -46,7 +46,7 @@ from .translation import PackTranslation
 
 
 @attrs.define(eq=False, repr=False)
-class PluginInfo(Model):
+class PluginInfo(MutableModel):
     """What is known about one plugin: where it comes from and whether it works."""
 
     name: str

@@ -9,8 +9,9 @@ would do, field flags included:
 - equal when of the same class and each field with ``eq=True`` compares equal (in field order,
   as ``self.a == other.a and ...``);
 - a frozen class hashes the fields with ``hash=True``, or ``hash=None`` and ``eq=True``; a
-  mutable one is unhashable (``__hash__`` is None), as attrs makes a mutable class it compares;
-  :class:`CachedHashModel` computes the hash once per object (attrs' ``cache_hash=True``);
+  mutable one (``attrs.define``) takes :class:`MutableModel`, which is unhashable as attrs makes
+  a mutable class it compares; :class:`CachedHashModel` computes the hash once per object
+  (attrs' ``cache_hash=True``);
 - the repr is ``Name(field=value, ...)`` over the fields with ``repr=True``.
 
 What Model cannot do as attrs does (a field's ``eq`` key or ``repr`` function) is refused with
@@ -43,10 +44,6 @@ def _prepare(cls: "type[Model]") -> tuple[tuple[str, ...], tuple[str, ...], tupl
         if f.repr:
             shown.append(f.name)
     names = cls._model_eq, cls._model_hash, cls._model_repr = tuple(compared), tuple(hashed), tuple(shown)
-    if "__attrs_props__" in cls.__dict__ and "__hash__" not in cls.__dict__:  # made by attrs, not a plain subclass
-        props = attrs.inspect(cls)
-        if not props.is_frozen and props.hashability is attrs.ClassProps.Hashability.LEAVE_ALONE:
-            cls.__hash__ = None  # type: ignore[assignment]  # mutable: unhashable, as attrs makes a class it compares
     return names
 
 
@@ -77,8 +74,6 @@ class Model:
         names = self._model_hash
         if names is None:
             names = _prepare(cls)[1]
-            if cls.__hash__ is None:  # just found mutable
-                return hash(self)  # raises what hash() of an unhashable object raises
         return hash((cls.__qualname__, *[getattr(self, name) for name in names]))
 
     def __repr__(self) -> str:
@@ -106,6 +101,13 @@ class Model:
             # before attrs made it, or a class attrs patches afterwards (slots=False), or a plain
             # subclass: its fields are read when first needed, not taken from its base
             cls._model_eq = cls._model_hash = cls._model_repr = None
+
+
+# A Model of a mutable class (attrs.define): unhashable, as attrs makes a mutable class it compares.
+# Declared, not detected: only attrs' experimental attrs.inspect() tells a frozen class from a mutable one.
+class MutableModel(Model):
+    __slots__ = ()
+    __hash__ = None  # type: ignore[assignment]
 
 
 # A Model whose hash is computed once per object and kept (attrs' cache_hash=True), for a frozen

@@ -16,7 +16,7 @@ import attrs
 from .errors import Problem
 from .i18n import _
 from .locate import LineIndex, parse_path
-from .model_base import Model
+from .model_base import MutableModel
 from .models.common import ID, REF, qualify
 
 
@@ -95,7 +95,7 @@ def _fields(cls: type) -> tuple[tuple[str, str], ...]:
 
 
 @attrs.define(eq=False, repr=False)
-class Qualifier(Model):
+class Qualifier(MutableModel):
     """Qualifies ids and references, records where each id is written, finds duplicates."""
 
     pack_id: str

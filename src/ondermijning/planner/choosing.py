@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 
 from ..i18n import N_, _
-from ..model_base import Model
+from ..model_base import MutableModel
 from ..models import ConversationGuide, FacilitatorRole, ModuleKind, Workshop, pack_of
 from .findings import FRONTLINE_SITUATIONS, Audience, Findings, Need
 from .modules import (
@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 
 @attrs.define(eq=False, repr=False)
-class Pick(Model):
+class Pick(MutableModel):
     """A module the planner chose, why, and how many meetings it would like."""
 
     module: Workshop
