@@ -27,6 +27,17 @@ from typing import Any, ClassVar, cast
 
 import attrs
 
+_ATTRS_CLASSES: dict[type, bool] = {}
+
+
+def is_attrs_class(cls: type) -> bool:
+    """``attrs.has(cls)``, asked once per type: the walks over items ask it for every value they meet."""
+    found = _ATTRS_CLASSES.get(cls)
+    if found is None:
+        found = _ATTRS_CLASSES[cls] = attrs.has(cls)
+    return found
+
+
 _local = threading.local()  # the objects whose repr is being written, per thread (a part that holds its owner)
 
 

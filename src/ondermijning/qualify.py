@@ -16,7 +16,7 @@ import attrs
 from .errors import Problem
 from .i18n import _
 from .locate import LineIndex, parse_path
-from .model_base import MutableModel
+from .model_base import MutableModel, is_attrs_class
 from .models.common import ID, REF, qualify
 
 
@@ -73,16 +73,7 @@ class Location:
         object.__setattr__(self, name, value)
 
 
-_MODELS: dict[type, bool] = {}
 _FIELDS: dict[type, tuple[tuple[str, str], ...]] = {}
-
-
-def _is_model(cls: type) -> bool:
-    """attrs.has, asked once per type (it is asked for every value of every item)."""
-    found = _MODELS.get(cls)
-    if found is None:
-        found = _MODELS[cls] = attrs.has(cls)
-    return found
 
 
 def _fields(cls: type) -> tuple[tuple[str, str], ...]:
@@ -115,12 +106,12 @@ class Qualifier(MutableModel):
             elif kind == REF:
                 new = (tuple(qualify(v, self.pack_id) for v in value)
                        if isinstance(value, tuple) else qualify(value, self.pack_id))
-            elif isinstance(value, tuple) and value and _is_model(type(value[0])):
+            elif isinstance(value, tuple) and value and is_attrs_class(type(value[0])):
                 self._local_duplicates(value, f"{path}.{name}")
                 new = tuple(self.qualify(v, f"{path}.{name}[{i}]") for i, v in enumerate(value))
                 if all(map(operator.is_, new, value)):
                     continue
-            elif _is_model(type(value)):
+            elif is_attrs_class(type(value)):
                 new = self.qualify(value, f"{path}.{name}")
                 if new is value:
                     continue

@@ -35,7 +35,7 @@ import attrs
 
 from .errors import Problem
 from .i18n import _, language, normalize
-from .model_base import Model
+from .model_base import Model, is_attrs_class
 from .models import Goal, LevelDescription, Pack, ProtectiveFactor, Signal, SignalList, SignalListExtension
 from .models.common import TEXT, pack_of
 
@@ -161,14 +161,14 @@ def _walk(obj: Any, prefix: TextKey, owner: str) -> Iterator[tuple[str, TextKey,
             yield owner, (*prefix, field.name), value
         elif isinstance(value, tuple):
             for i, part in enumerate(value):
-                if not attrs.has(type(part)):
+                if not is_attrs_class(type(part)):
                     continue
                 table = OWN_TABLES.get(type(part))
                 if table is not None:
                     yield from _walk(part, (table, _local(part.id)), part.id)
                 else:
                     yield from _walk(part, (*prefix, field.name, _part_key(part, i)), owner)
-        elif attrs.has(type(value)):
+        elif is_attrs_class(type(value)):
             yield from _walk(value, (*prefix, field.name), owner)
 
 
@@ -274,7 +274,7 @@ class _Finder:
             new: Any = value
             if field.metadata.get(TEXT):
                 new = self.text(pack, (*prefix, field.name), value)
-            elif isinstance(value, tuple) and value and attrs.has(type(value[0])):
+            elif isinstance(value, tuple) and value and is_attrs_class(type(value[0])):
                 parts = []
                 for i, part in enumerate(value):
                     table = OWN_TABLES.get(type(part))
@@ -287,7 +287,7 @@ class _Finder:
                 new = tuple(parts)
                 if all(a is b for a, b in zip(new, value, strict=True)):
                     new = value
-            elif attrs.has(type(value)):
+            elif is_attrs_class(type(value)):
                 new = self.apply(value, (*prefix, field.name), pack, top)
             if new is not value:
                 changes[field.name] = new

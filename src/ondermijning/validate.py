@@ -23,6 +23,7 @@ import attrs
 from .catalog import Catalog, Rule
 from .errors import Problem, Severity
 from .i18n import N_, _
+from .model_base import is_attrs_class
 from .models import FAMILIES, ConcernLevel, Example
 from .models.common import ID, REF, pack_of
 from .suggest import Suggestions
@@ -69,9 +70,9 @@ def walk_fields(obj: Any, owner: str, prefix: str = "", *, skip: tuple[type, ...
             continue
         if isinstance(value, tuple):
             for index, part in enumerate(value):
-                if attrs.has(type(part)) and not isinstance(part, skip):
+                if is_attrs_class(type(part)) and not isinstance(part, skip):
                     yield from walk_fields(part, *_owner(part, owner, f"{key}[{index}]."), skip=skip, only=only)
-        elif attrs.has(type(value)):
+        elif is_attrs_class(type(value)):
             yield from walk_fields(value, owner, key + ".", skip=skip, only=only)
 
 
@@ -219,7 +220,7 @@ def _blank_required_texts(obj: Any, prefix: str = "") -> Iterator[str]:
         value = getattr(obj, field.name)
         if isinstance(value, str) and field.default is attrs.NOTHING and not value.strip():
             yield prefix + field.name
-        elif attrs.has(type(value)):
+        elif is_attrs_class(type(value)):
             yield from _blank_required_texts(value, f"{prefix}{field.name}.")
 
 
