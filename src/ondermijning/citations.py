@@ -29,6 +29,8 @@ def _normal(text: str) -> str:
 
 def cited_sections(section: str) -> list[str]:
     """The sections a ``source.section`` names (split at ``;`` outside parentheses), without their detail."""
+    if ";" not in section:  # most cite one section: no walk over its letters
+        return [_DETAIL.sub("", section).strip()] if section.strip() else []
     parts: list[str] = []
     current: list[str] = []
     depth = 0
