@@ -38,6 +38,12 @@ def is_attrs_class(cls: type) -> bool:
     return found
 
 
+def resolve_types(cls: type) -> None:
+    """``attrs.resolve_types(cls)`` where a field's type is still a text (the models have none, see models)."""
+    if any(isinstance(f.type, str) for f in attrs.fields(cls)):
+        attrs.resolve_types(cls)
+
+
 _local = threading.local()  # the objects whose repr is being written, per thread (a part that holds its owner)
 
 

@@ -24,6 +24,8 @@ from typing import Any, TypeVar
 
 import attrs
 
+from .model_base import resolve_types
+
 T = TypeVar("T")
 
 _Structure = Callable[[Any], Any]
@@ -141,7 +143,7 @@ def _model(cls: type) -> _Structure:
     def structure(value: Any) -> Any:
         nonlocal plan
         if plan is None:  # on first use: the field types are strings (__future__ annotations) until resolved
-            attrs.resolve_types(cls)
+            resolve_types(cls)
             plan = [(f.name, f.alias, _of(f.type)) for f in attrs.fields(cls) if f.init]
         if type(value) is not dict or len(value) > len(plan):
             raise _NotPlain

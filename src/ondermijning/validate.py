@@ -23,7 +23,7 @@ import attrs
 from .catalog import Catalog, Rule
 from .errors import Problem, Severity
 from .i18n import N_, _
-from .model_base import is_attrs_class
+from .model_base import is_attrs_class, resolve_types
 from .models import FAMILIES, ConcernLevel, Example
 from .models.common import ID, REF, pack_of
 from .suggest import Suggestions
@@ -98,7 +98,7 @@ def _plan(cls: type, only: Callable[[attrs.Attribute[Any]], bool] | None, skip: 
 
 def _resolved_fields(cls: type) -> tuple[attrs.Attribute[Any], ...]:
     with contextlib.suppress(Exception):  # a type that does not resolve stays a string: entered whatever it holds
-        attrs.resolve_types(cls)
+        resolve_types(cls)
     return tuple(attrs.fields(cls))
 
 
