@@ -348,17 +348,19 @@ from ondermijning.cli import main
 how, sys.argv[1:] = sys.argv[1], sys.argv[2:]
 code = main(None if how == "program" else sys.argv[1:])
 print(*gc.get_threshold())
+print("frozen" if gc.get_freeze_count() else "not frozen")
 """
 
 
-@pytest.mark.parametrize(("how", "during", "after"), [
-    ("program", "100000 50 100", "100000 50 100"),  # the process's own command line: it exits after the command
-    ("call", "600 9 8", "600 9 8"),  # main(argv) in a process that goes on: the collector is left alone
+@pytest.mark.parametrize(("how", "during", "after", "frozen"), [
+    # the process's own command line: it exits after the command, its objects frozen for the last collection
+    ("program", "100000 50 100", "100000 50 100", "frozen"),
+    ("call", "600 9 8", "600 9 8", "not frozen"),  # main(argv) in a process that goes on: the collector is left alone
 ])
-def test_a_command_run_as_a_program_collects_less(how: str, during: str, after: str) -> None:
+def test_a_command_run_as_a_program_collects_less(how: str, during: str, after: str, frozen: str) -> None:
     from ondermijning.cli import COMMAND_GC_THRESHOLDS
 
     assert " ".join(map(str, COMMAND_GC_THRESHOLDS)) == "100000 50 100"
     out = subprocess.run([sys.executable, "-c", _GC_PROBE, how, "--no-cache", "validate"], capture_output=True,
                          text=True, check=True).stdout.splitlines()
-    assert [out[0], out[-1]] == [during, after]
+    assert [out[0], *out[-2:]] == [during, after, frozen]

@@ -27,6 +27,7 @@ EXIT_OK = 0  # the others are in commands._common, which --version does not impo
 #: the collector's thresholds for a command run as a program (the interpreter's are 700, 10, 10): it
 #: builds a catalog of long-lived objects and exits, and collecting the young generation every 700
 #: allocations walks them again and again (about 2% of a cold 'validate'); 'serve' keeps the interpreter's
+#: (see main)
 COMMAND_GC_THRESHOLDS = (100_000, 50, 100)
 
 
@@ -188,16 +189,22 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"ondermijning {__version__}")  # the fast path: no parser, no plugins
         return EXIT_OK
     import contextlib
+    import gc
 
-    if argv is None and _command_module(words) != "serve":
-        import gc
-
-        # the process's own command line (the script, python -m): it exits after this command, so the
-        # thresholds stay (setting them back would collect at once); an explicit argv leaves them alone
+    # the process's own command line (the script, python -m) exits after this command: the collector
+    # runs seldom while it builds the catalog, and not over all of it once more at exit (gc.freeze: the
+    # interpreter's last collection, about 4% of a cold 'validate', skips what is frozen; objects left
+    # at exit are not promised a __del__ anyway). An explicit argv (a test, an embedding) leaves it alone.
+    program = argv is None and _command_module(words) != "serve"
+    if program:
         gc.set_threshold(*COMMAND_GC_THRESHOLDS)
     chosen = _language_of(words)
-    with contextlib.nullcontext() if chosen is None else _using(chosen):
-        return _run(words)
+    try:
+        with contextlib.nullcontext() if chosen is None else _using(chosen):
+            return _run(words)
+    finally:
+        if program:
+            gc.freeze()
 
 
 def _language_of(words: Sequence[str]) -> str | None:
