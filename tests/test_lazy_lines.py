@@ -16,6 +16,16 @@ def test_a_clean_load_reads_no_line_index() -> None:
     assert all(index._text is not None for index in catalog.line_indexes.values())
 
 
+def test_a_clean_load_reads_no_translation_lines_and_each_text_still_has_its_line() -> None:
+    catalog = o.load_catalog()
+    english = catalog.translations["deurne", "en"]
+    assert english.lines._found is None  # type: ignore[attr-defined]  # not looked up by a clean load
+    text = Path(english.file).read_text(encoding="utf-8").split("\n")
+    assert len(english.lines) > 100
+    for key, line in english.lines.items():
+        assert re.match(rf"\s*([\w-]+\.)*{re.escape(key[-1])}\s*=", text[line - 1]), (key, line, text[line - 1])
+
+
 def test_every_item_is_located_at_the_line_of_its_id() -> None:
     catalog = o.load_catalog()
     checked = 0

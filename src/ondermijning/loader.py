@@ -26,7 +26,7 @@ from . import _toml
 from .errors import PackError, Problem
 from .i18n import _
 from .i18n import number as _number
-from .locate import LineIndex, nesting_line
+from .locate import LineIndex, LinesOf, nesting_line
 from .model_base import Model
 from .models import FAMILIES, Pack, PackFile
 from .models.common import InvalidFieldError, qualify
@@ -196,7 +196,7 @@ def _translations(root: Path, pack_id: str, problems: list[Problem]) -> tuple[Pa
         texts, wrong = flatten(data, str(file))
         problems.extend(attrs.evolve(p, line=index.line_of(tuple(p.path[2:].split(".")))) for p in wrong)
         found.append(PackTranslation(pack_id, file.stem, texts, file=str(file),
-                                     lines={key: line for key in texts if (line := index.line_of(key)) is not None},
+                                     lines=LinesOf(index, texts),
                                      refused=frozenset(tuple(p.path[2:].split(".")) for p in wrong)))
     return tuple(found)
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 import ast
 import re
 import threading
+from collections.abc import Iterable, Iterator, Mapping
+from typing import TypeVar
 
 # one key part: bare, "basic" (with escapes) or 'literal'; a basic string as one run of plain
 # characters between escapes, not one alternative per character (several times faster on prose)
@@ -195,6 +197,37 @@ def nesting_line(text: str, limit: int) -> int | None:
         if scanner.deepest > limit:
             return number
     return None
+
+
+K = TypeVar("K", bound=Path)
+
+
+class LinesOf(Mapping[K, int]):
+    """The line of each of ``keys`` that ``index`` finds, looked up when first asked (a clean load asks none).
+
+    What a translation keeps to point a problem at a text: building the line index of its file
+    is most of the cost of reading it, and a file without problems never needs it.
+    """
+
+    def __init__(self, index: LineIndex, keys: Iterable[K]) -> None:
+        self._index = index
+        self._keys = tuple(keys)
+        self._found: dict[K, int] | None = None
+
+    def _lines(self) -> dict[K, int]:
+        found = self._found
+        if found is None:  # two threads may both look them up: the same answer, kept once
+            found = self._found = {key: line for key in self._keys if (line := self._index.line_of(key)) is not None}
+        return found
+
+    def __getitem__(self, key: K) -> int:
+        return self._lines()[key]
+
+    def __iter__(self) -> Iterator[K]:
+        return iter(self._lines())
+
+    def __len__(self) -> int:
+        return len(self._lines())
 
 
 _PATH_PART = re.compile(r"""\.([^.\[\]]+)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|"(?:[^"\\]|\\.)*")\]""")
